@@ -1,0 +1,5 @@
+"""`python -m careertui` runs the command line."""
+
+from careertui.cli import main
+
+main()

@@ -1,0 +1,119 @@
+"""The schema, built from the record descriptions, and its forward migrations.
+
+Each entry of MIGRATIONS moves the file one version up; `PRAGMA user_version` holds the version.
+FTS5 tables are external-content indexes kept in sync by triggers (insert, update, delete).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from careertui.domain.records import KINDS, Field, Kind
+
+_SQL_TYPES = {
+    "text": "TEXT NOT NULL DEFAULT ''",
+    "long": "TEXT NOT NULL DEFAULT ''",
+    "tags": "TEXT NOT NULL DEFAULT ''",
+    "date": "TEXT",
+    "choice": "TEXT",
+    "int": "INTEGER",
+    "bool": "INTEGER NOT NULL DEFAULT 0",
+    "float": "REAL",
+}
+
+_ON_DELETE = {
+    ("goal", "parent_id"): "CASCADE",
+    ("checkin", "action_id"): "CASCADE",
+    ("interaction", "contact_id"): "CASCADE",
+}
+
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS goals_parent ON goals(parent_id)",
+    "CREATE INDEX IF NOT EXISTS goals_due ON goals(due)",
+    "CREATE INDEX IF NOT EXISTS actions_goal ON actions(goal_id)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS checkins_action_date ON checkins(action_id, date)",
+    "CREATE INDEX IF NOT EXISTS checkins_date ON checkins(date)",
+    "CREATE INDEX IF NOT EXISTS wins_date ON wins(date, id)",
+    "CREATE INDEX IF NOT EXISTS wins_responsibility ON wins(responsibility_id, date)",
+    "CREATE INDEX IF NOT EXISTS wins_goal ON wins(goal_id)",
+    "CREATE INDEX IF NOT EXISTS interactions_contact ON interactions(contact_id, date)",
+    "CREATE INDEX IF NOT EXISTS interactions_date ON interactions(date, id)",
+    "CREATE INDEX IF NOT EXISTS interactions_follow_up ON interactions(follow_up) "
+    "WHERE follow_up IS NOT NULL AND done = 0",
+    "CREATE INDEX IF NOT EXISTS perceptions_date ON perceptions(date)",
+    "CREATE INDEX IF NOT EXISTS security_checks_date ON security_checks(date)",
+    "CREATE INDEX IF NOT EXISTS notes_date ON notes(date, id)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS reviews_week ON reviews(week)",
+    "CREATE INDEX IF NOT EXISTS reviews_date ON reviews(date)",
+)
+
+
+def _column(kind: Kind, field: Field) -> str:
+    if field.type == "ref":
+        target = KINDS[field.ref or ""].table
+        action = _ON_DELETE.get((kind.name, field.name), "SET NULL")
+        null = " NOT NULL" if field.required else ""
+        return f'"{field.name}" INTEGER{null} REFERENCES "{target}"(id) ON DELETE {action}'
+    return f'"{field.name}" {_SQL_TYPES[field.type]}'
+
+
+def create_table_sql(kind: Kind) -> str:
+    columns = [
+        "id INTEGER PRIMARY KEY",
+        "uuid TEXT NOT NULL UNIQUE",
+        "created_at TEXT NOT NULL",
+        "updated_at TEXT NOT NULL",
+        *(_column(kind, f) for f in kind.fields),
+    ]
+    return f'CREATE TABLE IF NOT EXISTS "{kind.table}" (\n  ' + ",\n  ".join(columns) + "\n)"
+
+
+def fts_sql(kind: Kind) -> list[str]:
+    """The FTS5 index of `kind` and the triggers that keep it in sync (sqlite-utils' naming)."""
+    table, fts = kind.table, f"{kind.table}_fts"
+    cols = ", ".join(f'"{c}"' for c in kind.fts)
+    new = ", ".join(f'new."{c}"' for c in kind.fts)
+    old = ", ".join(f'old."{c}"' for c in kind.fts)
+    return [
+        f'CREATE VIRTUAL TABLE IF NOT EXISTS "{fts}" USING fts5({cols}, content="{table}", '
+        "tokenize='unicode61 remove_diacritics 2', prefix='2 3')",
+        f'CREATE TRIGGER IF NOT EXISTS "{table}_ai" AFTER INSERT ON "{table}" BEGIN '
+        f'INSERT INTO "{fts}" (rowid, {cols}) VALUES (new.rowid, {new}); END',
+        f'CREATE TRIGGER IF NOT EXISTS "{table}_ad" AFTER DELETE ON "{table}" BEGIN '
+        f"INSERT INTO \"{fts}\" (\"{fts}\", rowid, {cols}) VALUES ('delete', old.rowid, {old}); END",
+        f'CREATE TRIGGER IF NOT EXISTS "{table}_au" AFTER UPDATE ON "{table}" BEGIN '
+        f"INSERT INTO \"{fts}\" (\"{fts}\", rowid, {cols}) VALUES ('delete', old.rowid, {old}); "
+        f'INSERT INTO "{fts}" (rowid, {cols}) VALUES (new.rowid, {new}); END',
+    ]
+
+
+def restore_fts(conn: sqlite3.Connection, kind: Kind) -> None:
+    """Recreate a kind's FTS triggers and rebuild its index; call after any table rebuild
+    (RELIABILITY.md #4: a transform silently drops the triggers)."""
+    table = kind.table
+    for suffix in ("_ai", "_ad", "_au"):
+        conn.execute(f'DROP TRIGGER IF EXISTS "{table}{suffix}"')
+    for statement in fts_sql(kind):
+        conn.execute(statement)
+    conn.execute(f"INSERT INTO \"{table}_fts\"(\"{table}_fts\") VALUES ('rebuild')")
+
+
+def _v1_initial(conn: sqlite3.Connection) -> None:
+    for kind in KINDS.values():
+        conn.execute(create_table_sql(kind))
+        for statement in fts_sql(kind) if kind.fts else ():
+            conn.execute(statement)
+    for statement in INDEXES:
+        conn.execute(statement)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_initial,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, current: int) -> None:
+    """Run the migrations after version `current`; the caller holds the write transaction."""
+    for version in range(current, SCHEMA_VERSION):
+        MIGRATIONS[version](conn)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -1,0 +1,261 @@
+"""The Store: every read and write of careertui's data, returned as plain dicts.
+
+One Store wraps one sqlite3 connection; a connection must not cross threads, so the TUI opens a
+Store per worker call (cheap) rather than sharing one.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import uuid as uuidlib
+from collections.abc import Iterable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from careertui.domain.records import KINDS, SEARCHABLE, Kind, validate
+from careertui.store.connection import (
+    StoreError,
+    backup_copy,
+    open_connection,
+    write_txn,
+)
+
+Row = dict[str, Any]
+
+
+class NotFound(LookupError):
+    """No record answers to the name or id given; the message names it."""
+
+
+class Ambiguous(LookupError):
+    """More than one record answers to the name given; the message lists them."""
+
+
+def _kind(name: str) -> Kind:
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise ValueError(f"unknown record kind {name!r}") from None
+
+
+def fts_query(text: str) -> str:
+    """Turn what a user typed into a safe FTS5 query: every word must appear (as a prefix)."""
+    words = re.findall(r"[^\s\"]+", text or "")
+    if not words:
+        raise ValueError("nothing to search for")
+    return " ".join('"' + word.replace('"', '""') + '"*' for word in words[:32])
+
+
+class Store:
+    def __init__(self, path: Path, *, write: bool = True) -> None:
+        self.path = Path(path)
+        self.conn = open_connection(self.path, write=write)
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def write(self):  # type: ignore[no-untyped-def]
+        """`with store.write() as conn:` runs one BEGIN IMMEDIATE transaction."""
+        return write_txn(self.conn, self.path)
+
+    def quick_check(self) -> str:
+        """'ok', or SQLite's first complaint about the file."""
+        try:
+            return str(self.conn.execute("PRAGMA quick_check(1)").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            return str(exc)
+
+    def backup(self, dest: Path) -> Path:
+        return backup_copy(self.conn, Path(dest))
+
+    # -- generic records ---------------------------------------------------------------------
+    def _fetch(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+        try:
+            return [dict(row) for row in self.conn.execute(sql, tuple(params)).fetchall()]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot read {self.path}: {exc}") from None
+
+    def _one(self, sql: str, params: Iterable[Any] = ()) -> Row | None:
+        rows = self._fetch(sql, params)
+        return rows[0] if rows else None
+
+    def _check_refs(self, kind: Kind, values: Mapping[str, Any]) -> None:
+        for f in kind.fields:
+            if f.type == "ref" and values.get(f.name) is not None:
+                target = _kind(f.ref or "")
+                found = self.conn.execute(
+                    f'SELECT 1 FROM "{target.table}" WHERE id = ?', (values[f.name],)
+                ).fetchone()
+                if not found:
+                    raise NotFound(f"no {target.label.lower()} with id {values[f.name]}")
+
+    def insert(self, kind_name: str, values: Mapping[str, Any], today: date) -> int:
+        """Validate and store a new record; returns its id."""
+        from careertui.clock import timestamp
+
+        kind = _kind(kind_name)
+        cleaned = validate(kind_name, values, today)
+        stamp = timestamp()
+        row = {"uuid": str(uuidlib.uuid4()), "created_at": stamp, "updated_at": stamp, **cleaned}
+        columns = ", ".join(f'"{c}"' for c in row)
+        marks = ", ".join("?" for _ in row)
+        with self.write() as conn:
+            self._check_refs(kind, cleaned)
+            cursor = conn.execute(
+                f'INSERT INTO "{kind.table}" ({columns}) VALUES ({marks})', tuple(row.values())
+            )
+            return int(cursor.lastrowid or 0)
+
+    def update(self, kind_name: str, record_id: int, values: Mapping[str, Any], today: date) -> None:
+        """Validate and change the fields given of one record."""
+        from careertui.clock import timestamp
+
+        kind = _kind(kind_name)
+        cleaned = validate(kind_name, values, today, partial=True)
+        if not cleaned:
+            return
+        cleaned["updated_at"] = timestamp()
+        assignments = ", ".join(f'"{c}" = ?' for c in cleaned)
+        with self.write() as conn:
+            self._check_refs(kind, cleaned)
+            cursor = conn.execute(
+                f'UPDATE "{kind.table}" SET {assignments} WHERE id = ?',
+                (*cleaned.values(), record_id),
+            )
+            if cursor.rowcount == 0:
+                raise NotFound(f"no {kind.label.lower()} with id {record_id}")
+
+    def delete(self, kind_name: str, record_id: int) -> None:
+        """Delete one record so that its text is gone: rows (secure_delete), FTS tokens
+        ('optimize' merges away the old segments) and WAL frames (checkpoint)."""
+        kind = _kind(kind_name)
+        with self.write() as conn:
+            cursor = conn.execute(f'DELETE FROM "{kind.table}" WHERE id = ?', (record_id,))
+            if cursor.rowcount == 0:
+                raise NotFound(f"no {kind.label.lower()} with id {record_id}")
+            for name in SEARCHABLE:
+                fts = f"{KINDS[name].table}_fts"
+                conn.execute(f"INSERT INTO \"{fts}\"(\"{fts}\") VALUES ('optimize')")
+        self.checkpoint()
+
+    def checkpoint(self) -> None:
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except sqlite3.Error:
+            pass  # another reader holds the WAL; the next checkpoint will truncate it
+
+    def get(self, kind_name: str, record_id: int) -> Row | None:
+        kind = _kind(kind_name)
+        return self._one(f'SELECT * FROM "{kind.table}" WHERE id = ?', (record_id,))
+
+    def rows(
+        self,
+        kind_name: str,
+        *,
+        newest_first: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Row]:
+        """Records of one kind, by date (or id) newest first; a page at a time with limit."""
+        kind = _kind(kind_name)
+        direction = "DESC" if newest_first else "ASC"
+        order = f'"{kind.date_field}" {direction}, id {direction}' if kind.date_field else f"id {direction}"
+        sql = f'SELECT * FROM "{kind.table}" ORDER BY {order}'
+        params: list[Any] = []
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return self._fetch(sql, params)
+
+    def count(self, kind_name: str) -> int:
+        kind = _kind(kind_name)
+        return int(self.conn.execute(f'SELECT count(*) FROM "{kind.table}"').fetchone()[0])
+
+    def find(self, kind_name: str, name: str, *, where: str = "") -> Row:
+        """The one record whose title (name for contacts) equals `name`, ignoring case."""
+        kind = _kind(kind_name)
+        label = kind.label.lower()
+        wanted = (name or "").strip()
+        sql = f'SELECT * FROM "{kind.table}" WHERE "{kind.title_field}" = ? COLLATE NOCASE'
+        found = self._fetch(sql + (f" AND {where}" if where else ""), (wanted,))
+        if not found:
+            found = [r for r in self._fetch(f'SELECT * FROM "{kind.table}"' + (f" WHERE {where}" if where else ""))
+                     if str(r[kind.title_field]).casefold() == wanted.casefold()]
+        if not found:
+            raise NotFound(f"no {label} named {wanted!r}")
+        if len(found) > 1:
+            ids = ", ".join(str(r["id"]) for r in found)
+            raise Ambiguous(f"{len(found)} {label}s are named {wanted!r} (ids {ids}); rename one")
+        return found[0]
+
+    # -- profile -----------------------------------------------------------------------------
+    def profile(self) -> Row:
+        row = self._one('SELECT * FROM "profile" ORDER BY id LIMIT 1')
+        if row is None:
+            kind = KINDS["profile"]
+            row = {f.name: ("" if f.type in ("text", "long") else None) for f in kind.fields}
+            row["id"] = None
+        return row
+
+    def set_profile(self, values: Mapping[str, Any], today: date) -> None:
+        existing = self._one('SELECT id FROM "profile" ORDER BY id LIMIT 1')
+        if existing is None:
+            self.insert("profile", values, today)
+        else:
+            self.update("profile", existing["id"], values, today)
+
+    # -- search ------------------------------------------------------------------------------
+    def search(self, text: str, *, limit: int = 50) -> list[Row]:
+        """Full-text hits across wins, notes, interactions, contacts and goals, newest first."""
+        query = fts_query(text)
+        parts = []
+        for name in SEARCHABLE:
+            kind = KINDS[name]
+            fts = f"{kind.table}_fts"
+            day = f't."{kind.date_field}"' if kind.date_field else "substr(t.created_at, 1, 10)"
+            title = f't."{kind.title_field}"'
+            parts.append(
+                f"SELECT '{name}' AS kind, t.id AS id, {day} AS date, {title} AS title, "
+                f"snippet(\"{fts}\", -1, '', '', '…', 12) AS snippet "
+                f'FROM "{fts}" JOIN "{kind.table}" t ON t.id = "{fts}".rowid '
+                f'WHERE "{fts}" MATCH :q'
+            )
+        sql = " UNION ALL ".join(parts) + " ORDER BY date DESC, id DESC LIMIT :limit"
+        try:
+            rows = self.conn.execute(sql, {"q": query, "limit": limit}).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot search for {text!r}: {exc}") from None
+        return [dict(r) for r in rows]
+
+    # -- check-ins -----------------------------------------------------------------------------
+    def check_in(
+        self, action_id: int, day: str | date, today: date, *, skip: bool = False,
+        note: str | None = None,
+    ) -> tuple[int, bool]:
+        """Record a check-in (or a skip) of an action on a day; one per action and day, so a
+        second call updates the first. Returns (id, created)."""
+        from careertui.domain.records import validate
+
+        cleaned = validate(
+            "checkin", {"action_id": action_id, "date": day, "skip": skip, "note": note}, today
+        )
+        existing = self._one(
+            'SELECT id FROM "checkins" WHERE action_id = ? AND date = ?',
+            (action_id, cleaned["date"]),
+        )
+        if existing:
+            values: dict[str, Any] = {"skip": skip}
+            if note is not None:
+                values["note"] = note
+            self.update("checkin", existing["id"], values, today)
+            return int(existing["id"]), False
+        return self.insert("checkin", cleaned, today), True
