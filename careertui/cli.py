@@ -28,19 +28,20 @@ class UserError(click.ClickException):
         click.echo(f"careertui: {printable(self.message)}", err=True)
 
 
-def _report_crash() -> Path | None:
-    """Write the traceback (which may hold note text) to a private log, not the terminal."""
+def write_crash_log(error: BaseException | None = None) -> Path | None:
+    """Write the traceback (which may hold note text) to a private 0600 log, not the terminal."""
     import os
     import traceback
 
     from careertui.paths import crash_log_path
 
+    text = "".join(traceback.format_exception(error)) if error else traceback.format_exc()
     try:
         log = crash_log_path()
         log.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         with os.fdopen(fd, "a", encoding="utf-8", errors="replace") as handle:
-            handle.write(traceback.format_exc() + "\n")
+            handle.write(text + "\n")
         return log
     except OSError:
         return None
@@ -70,7 +71,7 @@ class CareerGroup(click.Group):
         except BrokenPipeError:
             sys.exit(0)
         except Exception:
-            log = _report_crash()
+            log = write_crash_log()
             where = f" (details in {log})" if log else ""
             raise UserError(f"internal error; nothing more was written{where}") from None
 

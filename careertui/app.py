@@ -1,0 +1,177 @@
+"""CareerApp: wiring only — the six screens as modes, global keys, palette, theme, start-up checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import ModalScreen, Screen
+
+from careertui.commands import EntrySearch
+from careertui.screens.dashboard import DashboardScreen
+from careertui.screens.network import NetworkScreen
+from careertui.screens.review import ReviewScreen
+from careertui.screens.roadmap import RoadmapScreen
+from careertui.screens.selfcheck import SelfCheckScreen
+from careertui.screens.wins import WinsScreen
+
+SCREENS_BY_KEY = (
+    ("1", "dashboard", "Dashboard"),
+    ("2", "roadmap", "Roadmap"),
+    ("3", "network", "Network"),
+    ("4", "wins", "Wins"),
+    ("5", "selfcheck", "Self-check"),
+    ("6", "review", "Review"),
+)
+
+MODE_OF_KIND = {
+    "note": "dashboard",
+    "checkin": "roadmap",
+    "goal": "roadmap",
+    "action": "roadmap",
+    "requirement": "roadmap",
+    "contact": "network",
+    "interaction": "network",
+    "win": "wins",
+    "responsibility": "wins",
+    "perception": "selfcheck",
+    "security": "selfcheck",
+    "review": "review",
+}
+
+
+class CareerApp(App[None]):
+    TITLE = "careertui"
+    CSS_PATH = "app.tcss"
+    MODES = {
+        "dashboard": DashboardScreen,
+        "roadmap": RoadmapScreen,
+        "network": NetworkScreen,
+        "wins": WinsScreen,
+        "selfcheck": SelfCheckScreen,
+        "review": ReviewScreen,
+    }
+    COMMANDS = App.COMMANDS | {EntrySearch}
+    BINDINGS = [
+        *(Binding(key, f"go('{mode}')", label) for key, mode, label in SCREENS_BY_KEY),
+        Binding("question_mark", "keys", "Keys"),
+        Binding("q", "quit_app", "Quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(self, db_path: Path, *, start_mode: str = "dashboard") -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.start_mode = start_mode
+        self.read_only = ""
+        """Why the app refuses to write (a failing integrity check), or "" when it may."""
+        self._crash: BaseException | None = None
+
+    def on_mount(self) -> None:
+        self.switch_mode(self.start_mode)
+        self.check_file()
+
+    # -- start-up ----------------------------------------------------------------------------------
+    @work(thread=True, group="startup")
+    def check_file(self) -> None:
+        """PRAGMA quick_check off the UI thread; a failing file is opened read-only."""
+        from careertui.store import Store
+
+        with Store(self.db_path) as store:
+            verdict = store.quick_check()
+            theme = store.profile().get("theme") or ""
+        if verdict != "ok":
+            self.read_only = (
+                f"{self.db_path} failed its integrity check ({verdict}); careertui will not write "
+                "to it. Restore a backup made with `careertui backup`."
+            )
+            self.call_from_thread(self.notify, self.read_only, severity="error", timeout=30,
+                                  markup=False)
+        if theme and theme in self.available_themes and theme != self.theme:
+            self.call_from_thread(setattr, self, "theme", theme)
+
+    def watch_theme(self, theme: str) -> None:
+        if self.is_mounted and not self.read_only:
+            self.save_theme(theme)
+
+    @work(thread=True, group="theme", exclusive=True)
+    def save_theme(self, theme: str) -> None:
+        from careertui.clock import today
+        from careertui.store import Store, StoreError
+
+        try:
+            with Store(self.db_path) as store:
+                if store.profile().get("theme") != theme:
+                    store.set_profile({"theme": theme}, today())
+        except StoreError:
+            pass  # the theme is a preference; a busy or refused file just keeps the old one
+
+    # -- navigation --------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Screen keys and `q` do nothing while a form or dialog is open."""
+        if action in ("go", "keys", "quit_app") and isinstance(self.screen, ModalScreen):
+            return False
+        return True
+
+    def action_go(self, mode: str) -> None:
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_keys(self) -> None:
+        from careertui.widgets.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit_app(self) -> None:
+        await self.action_quit()
+
+    def open_entry(self, kind: str, record_id: int) -> None:
+        """Jump to an entry found by search: its screen, then its form."""
+        mode = MODE_OF_KIND.get(kind, "dashboard")
+        self.switch_mode(mode)
+
+        def open_it() -> None:
+            screen = self.screen
+            opener = getattr(screen, "open_record", None)
+            if opener is not None:
+                opener(kind, record_id)
+            elif hasattr(screen, "open_form"):
+                screen.open_form(kind, record_id)
+
+        self.call_after_refresh(open_it)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for key, mode, label in SCREENS_BY_KEY:
+            yield SystemCommand(f"Go to {label}", f"Switch to the {label} screen ({key})",
+                                lambda m=mode: self.action_go(m))
+        yield from super().get_system_commands(screen)
+
+    # -- crashes -----------------------------------------------------------------------------------
+    def _handle_exception(self, error: Exception) -> None:
+        self._crash = error
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        """Never print a traceback with locals (note text) to the terminal: log it privately."""
+        from careertui.cli import write_crash_log
+
+        log = write_crash_log(self._crash)
+        where = f" Details: {log}" if log else ""
+        self.bell()
+        self._exit_renderables.append(f"careertui stopped on an internal error; what you saved is safe.{where}")
+        self._close_messages_no_wait()
+        self._return_code = 1
+
+
+def run(db_path: Path) -> None:
+    """Open the app on `db_path`; a refused file raises StoreError before the screen starts."""
+    from careertui.store import Store
+
+    Store(db_path).close()
+    app = CareerApp(db_path)
+    app.run()
+    if app.return_code:
+        raise SystemExit(app.return_code)

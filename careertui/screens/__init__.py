@@ -1,0 +1,1 @@
+"""One Screen per area of the app, plus the base they share."""

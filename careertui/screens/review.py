@@ -1,0 +1,17 @@
+"""Weekly review screen (placeholder until its issue lands)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Footer, Header, Static
+
+from careertui.screens.base import CareerScreen
+
+
+class ReviewScreen(CareerScreen):
+    TITLE = "Weekly review"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Weekly review is being built.", id="placeholder")
+        yield Footer()

@@ -1,0 +1,17 @@
+"""Self-check screen (placeholder until its issue lands)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Footer, Header, Static
+
+from careertui.screens.base import CareerScreen
+
+
+class SelfCheckScreen(CareerScreen):
+    TITLE = "Self-check"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Self-check is being built.", id="placeholder")
+        yield Footer()

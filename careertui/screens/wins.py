@@ -1,0 +1,17 @@
+"""Wins screen (placeholder until its issue lands)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Footer, Header, Static
+
+from careertui.screens.base import CareerScreen
+
+
+class WinsScreen(CareerScreen):
+    TITLE = "Wins"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Wins is being built.", id="placeholder")
+        yield Footer()

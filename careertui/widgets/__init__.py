@@ -1,0 +1,1 @@
+"""Reusable widgets, named for what they show."""

@@ -1,0 +1,62 @@
+"""`?`: every key of the current screen, with what it does."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+GLOBAL_KEYS = (
+    ("1 … 6", "Dashboard, Roadmap, Network, Wins, Self-check, Weekly review"),
+    ("ctrl+p", "Command palette: go anywhere, search entries"),
+    ("?", "This help"),
+    ("q / ctrl+q", "Quit"),
+)
+HIDDEN_KEYS = {
+    "1", "2", "3", "4", "5", "6", "question_mark", "q", "ctrl+q", "tab", "shift+tab", "ctrl+c",
+    "ctrl+p",
+}
+FORM_KEYS = (
+    ("tab / shift+tab", "Next / previous field"),
+    ("ctrl+s", "Save"),
+    ("escape", "Cancel"),
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+
+    def __init__(self, screen: Screen) -> None:
+        super().__init__(classes="dialog")
+        self.for_screen = screen
+
+    def _rows(self) -> list[tuple[str, str]]:
+        rows: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for key, active in self.for_screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.action in seen:
+                continue
+            if binding.key in HIDDEN_KEYS:
+                continue
+            seen.add(binding.action)
+            rows.append((binding.key_display or self.app.get_key_display(binding), binding.description))
+        return rows
+
+    def compose(self) -> ComposeResult:
+        title = getattr(self.for_screen, "TITLE", None) or "careertui"
+        lines = [Content.from_markup("[b]$title — keys[/b]\n", title=str(title))]
+        help_text = getattr(self.for_screen, "HELP", "")
+        if help_text:
+            lines.append(Content(help_text.strip() + "\n"))
+        for header, rows in (("This screen", self._rows()), ("Forms", FORM_KEYS), ("Everywhere", GLOBAL_KEYS)):
+            if not rows:
+                continue
+            lines.append(Content.from_markup("\n[b $accent]$h[/]", h=header))
+            for key, description in rows:
+                lines.append(Content.from_markup("  [b]$k[/b]  $d", k=f"{key:<16}", d=description))
+        with VerticalScroll(id="help-box", classes="dialog-box"):
+            yield Static(Content("\n").join(lines))

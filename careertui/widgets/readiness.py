@@ -1,0 +1,82 @@
+"""ReadinessMeter: the review-readiness score, its band, the five parts as bars and the gaps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.content import Content
+from textual.widgets import Static
+
+from careertui.widgets.safe import compose
+
+PARTS = (
+    ("coverage", "Coverage", 40),
+    ("evidence", "Evidence", 20),
+    ("consistency", "Consistency", 15),
+    ("visibility", "Visibility", 15),
+    ("self_check", "Self-check", 10),
+)
+BAND_STYLE = {
+    "not ready": "$error",
+    "getting there": "$warning",
+    "ready": "$success",
+    "rock it": "$accent",
+}
+
+
+def bar(value: float, full: float, width: int = 20) -> str:
+    """A bar of `width` cells, filled in eighths."""
+    if full <= 0:
+        return " " * width
+    eighths = round(max(0.0, min(1.0, value / full)) * width * 8)
+    whole, part = divmod(eighths, 8)
+    partial = " ▏▎▍▌▋▊▉"[part] if part else ""
+    return ("█" * whole + partial).ljust(width)
+
+
+def readiness_content(readiness: dict[str, Any], *, gaps: int | None = 3, parts: bool = True) -> Content:
+    """The meter as Content; `gaps` caps how many gaps are listed (None: all)."""
+    score = readiness.get("score", 0)
+    band = str(readiness.get("band", ""))
+    style = BAND_STYLE.get(band, "$text")
+    days = readiness.get("days_to_review")
+    when = (
+        "no review date set" if days is None
+        else f"review in {days} days" if days > 0
+        else "review is today" if days == 0
+        else f"review was {-days} days ago"
+    )
+    lines = [
+        Content.from_markup(f"[b {style}]$score[/] [dim]/ 100[/]  [b {style}]$band[/]  [dim]$when[/]",
+                            score=str(score), band=band, when=when)
+    ]
+    if parts:
+        values = readiness.get("parts", {})
+        for key, label, full in PARTS:
+            value = float(values.get(key, 0) or 0)
+            lines.append(Content.from_markup(
+                f"[dim]$label[/] [{style}]$bar[/] $value",
+                label=f"{label:<12}", bar=bar(value, full), value=f"{value:g}/{full}",
+            ))
+    listed = readiness.get("gaps", [])
+    if gaps is not None:
+        listed = listed[:gaps]
+    if listed:
+        lines.append(Content(""))
+        for gap in listed:
+            lines.append(compose((f"+{gap.get('points', 0):g} ", "bold $warning"), str(gap.get("text", ""))))
+    elif readiness:
+        lines.append(Content.from_markup("\n[$success]No gaps: you are ready.[/]"))
+    return Content("\n").join(lines)
+
+
+class ReadinessMeter(Static):
+    """Shows the `readiness` object of `careertui stats --json`."""
+
+    def __init__(self, *, gaps: int | None = 3, parts: bool = True, **kwargs: Any) -> None:
+        super().__init__("", **kwargs)
+        self.max_gaps = gaps
+        self.show_parts = parts
+
+    def show(self, readiness: dict[str, Any]) -> None:
+        self.update(readiness_content(readiness, gaps=self.max_gaps, parts=self.show_parts))
