@@ -164,18 +164,24 @@ def backup_copy(conn: sqlite3.Connection, dest: Path) -> Path:
     return dest
 
 
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Back up, then migrate inside BEGIN IMMEDIATE (re-checking the version under the lock, as
+    another process may have migrated meanwhile). The backup API cannot copy from a connection
+    inside a write transaction, so the copy is taken just before it."""
+    from careertui.clock import now
+
+    stamp = now().strftime("%Y%m%d-%H%M%S")
+    try:
+        backup_copy(conn, path.with_name(f"{path.name}.v{version}-{stamp}-{os.getpid()}.bak"))
+    except StoreError:
+        raise StoreError(f"cannot back up {path} before upgrading it; nothing was changed") from None
     conn.execute("BEGIN IMMEDIATE")
     try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"{path} was written by a newer careertui (schema {version})")
-        if version < SCHEMA_VERSION:
-            from careertui.clock import now
-
-            stamp = now().strftime("%Y%m%d-%H%M%S")
-            backup_copy(conn, path.with_name(f"{path.name}.v{version}-{stamp}.bak"))
-            migrate(conn, version)
+        current = conn.execute("PRAGMA user_version").fetchone()[0]
+        if current > SCHEMA_VERSION:
+            raise StoreError(f"{path} was written by a newer careertui (schema {current})")
+        if current < SCHEMA_VERSION:
+            migrate(conn, current)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -200,7 +206,7 @@ def open_connection(path: Path, *, write: bool = True) -> sqlite3.Connection:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA secure_delete = ON")
             if version < SCHEMA_VERSION:
-                _migrate(conn, path)
+                _migrate(conn, path, version)
         return conn
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open {path}: {exc}") from None
