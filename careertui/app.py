@@ -1,4 +1,4 @@
-"""CareerApp: wiring only — the six screens as modes, global keys, palette, theme, start-up checks."""
+"""CareerApp: wiring only — the six screens as modes, global keys, palette, theme, checks."""
 
 from __future__ import annotations
 
@@ -88,8 +88,9 @@ class CareerApp(App[None]):
                 f"{self.db_path} failed its integrity check ({verdict}); careertui will not write "
                 "to it. Restore a backup made with `careertui backup`."
             )
-            self.call_from_thread(self.notify, self.read_only, severity="error", timeout=30,
-                                  markup=False)
+            self.call_from_thread(
+                self.notify, self.read_only, severity="error", timeout=30, markup=False
+            )
         if theme and theme in self.available_themes and theme != self.theme:
             self.call_from_thread(setattr, self, "theme", theme)
 
@@ -145,8 +146,11 @@ class CareerApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for key, mode, label in SCREENS_BY_KEY:
-            yield SystemCommand(f"Go to {label}", f"Switch to the {label} screen ({key})",
-                                lambda m=mode: self.action_go(m))
+            yield SystemCommand(
+                f"Go to {label}",
+                f"Switch to the {label} screen ({key})",
+                lambda m=mode: self.action_go(m),
+            )
         yield from super().get_system_commands(screen)
 
     # -- crashes -----------------------------------------------------------------------------------
@@ -161,7 +165,9 @@ class CareerApp(App[None]):
         log = write_crash_log(self._crash)
         where = f" Details: {log}" if log else ""
         self.bell()
-        self._exit_renderables.append(f"careertui stopped on an internal error; what you saved is safe.{where}")
+        self._exit_renderables.append(
+            f"careertui stopped on an internal error; what you saved is safe.{where}"
+        )
         self._close_messages_no_wait()
         self._return_code = 1
 

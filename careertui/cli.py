@@ -175,17 +175,28 @@ _DATE_HELP = "YYYY-MM-DD, today, yesterday, a weekday, -3d, +2w, 'Mar 3'…"
 @click.option("--notes")
 @_db_option
 @click.pass_context
-def add_win(ctx: click.Context, title: str, day: str, impact: str | None, resp: str | None,
-            goal: str | None, tags: tuple[str, ...], shared_with: str | None,
-            notes: str | None) -> None:
+def add_win(
+    ctx: click.Context,
+    title: str,
+    day: str,
+    impact: str | None,
+    resp: str | None,
+    goal: str | None,
+    tags: tuple[str, ...],
+    shared_with: str | None,
+    notes: str | None,
+) -> None:
     """A win: what you delivered, and its measured impact."""
     today = _today()
     with _open(ctx) as store:
         values = {
-            "title": _clean(title), "date": _clean(day), "impact": _clean(impact),
+            "title": _clean(title),
+            "date": _clean(day),
+            "impact": _clean(impact),
             "responsibility_id": _lookup(store, "responsibility", resp),
             "goal_id": _lookup(store, "goal", goal),
-            "tags": [from_shell(t) for t in tags], "shared_with": _clean(shared_with),
+            "tags": [from_shell(t) for t in tags],
+            "shared_with": _clean(shared_with),
             "notes": _clean(notes),
         }
         record_id = store.insert("win", values, today)
@@ -220,13 +231,25 @@ _ci = {"case_sensitive": False}
 @click.option("--notes")
 @_db_option
 @click.pass_context
-def add_contact(ctx: click.Context, name: str, org: str | None, role: str | None,
-                circle: str | None, influence: str | None, knows_me: int | None,
-                every: int | None, notes: str | None) -> None:
+def add_contact(
+    ctx: click.Context,
+    name: str,
+    org: str | None,
+    role: str | None,
+    circle: str | None,
+    influence: str | None,
+    knows_me: int | None,
+    every: int | None,
+    notes: str | None,
+) -> None:
     """A person in your network."""
     values: dict[str, Any] = {
-        "name": _clean(name), "org": _clean(org), "role": _clean(role),
-        "circle": _clean(circle), "notes": _clean(notes), "follow_up_days": every,
+        "name": _clean(name),
+        "org": _clean(org),
+        "role": _clean(role),
+        "circle": _clean(circle),
+        "notes": _clean(notes),
+        "follow_up_days": every,
     }
     if influence:
         values["influence"] = influence
@@ -246,29 +269,47 @@ def add_contact(ctx: click.Context, name: str, org: str | None, role: str | None
 @click.option("--gave", help="What you gave: it is a two-way street.")
 @_db_option
 @click.pass_context
-def add_interaction(ctx: click.Context, name: str, text: str, day: str, channel: str | None,
-                    follow_up: str | None, learned: str | None, gave: str | None) -> None:
+def add_interaction(
+    ctx: click.Context,
+    name: str,
+    text: str,
+    day: str,
+    channel: str | None,
+    follow_up: str | None,
+    learned: str | None,
+    gave: str | None,
+) -> None:
     """An interaction with an existing contact (exact name, any case)."""
     today = _today()
     with _open(ctx) as store:
         values: dict[str, Any] = {
-            "contact_id": _lookup(store, "contact", name), "notes": _clean(text),
-            "date": _clean(day), "follow_up": _clean(follow_up),
-            "learned": _clean(learned), "gave": _clean(gave),
+            "contact_id": _lookup(store, "contact", name),
+            "notes": _clean(text),
+            "date": _clean(day),
+            "follow_up": _clean(follow_up),
+            "learned": _clean(learned),
+            "gave": _clean(gave),
         }
         if channel:
             values["channel"] = channel
         record_id = store.insert("interaction", values, today)
         row = store.get("interaction", record_id) or {}
     extra = f", follow up on {row['follow_up']}" if row.get("follow_up") else ""
-    _added("interaction", record_id, f"{from_shell(name)}: {row.get('notes', '')}",
-           f"{row.get('date')}{extra}")
+    _added(
+        "interaction",
+        record_id,
+        f"{from_shell(name)}: {row.get('notes', '')}",
+        f"{row.get('date')}{extra}",
+    )
 
 
 @add.command("goal")
 @click.argument("title")
-@click.option("--kind", type=click.Choice(GOAL_KINDS, **_ci),
-              help="goal, milestone (needs --parent) or opportunity.")
+@click.option(
+    "--kind",
+    type=click.Choice(GOAL_KINDS, **_ci),
+    help="goal, milestone (needs --parent) or opportunity.",
+)
 @click.option("--parent", help="The goal a milestone belongs to.")
 @click.option("--due", help=_DATE_HELP)
 @click.option("--metric", help="How progress is measured.")
@@ -277,9 +318,17 @@ def add_interaction(ctx: click.Context, name: str, text: str, day: str, channel:
 @click.option("--notes")
 @_db_option
 @click.pass_context
-def add_goal(ctx: click.Context, title: str, kind: str | None, parent: str | None,
-             due: str | None, metric: str | None, target: float | None,
-             current: float | None, notes: str | None) -> None:
+def add_goal(
+    ctx: click.Context,
+    title: str,
+    kind: str | None,
+    parent: str | None,
+    due: str | None,
+    metric: str | None,
+    target: float | None,
+    current: float | None,
+    notes: str | None,
+) -> None:
     """A goal, a milestone of a goal, or an opportunity you create."""
     kind = (kind or ("milestone" if parent else "goal")).lower()
     if kind == "milestone" and not parent:
@@ -289,8 +338,13 @@ def add_goal(ctx: click.Context, title: str, kind: str | None, parent: str | Non
     today = _today()
     with _open(ctx) as store:
         values = {
-            "title": _clean(title), "kind": kind, "due": _clean(due), "metric": _clean(metric),
-            "target": target, "current": current, "notes": _clean(notes),
+            "title": _clean(title),
+            "kind": kind,
+            "due": _clean(due),
+            "metric": _clean(metric),
+            "target": target,
+            "current": current,
+            "notes": _clean(notes),
             "parent_id": _lookup(store, "goal", parent, where="kind != 'milestone'"),
         }
         record_id = store.insert("goal", values, today)
@@ -303,8 +357,9 @@ def add_goal(ctx: click.Context, title: str, kind: str | None, parent: str | Non
 
 @add.command("action")
 @click.argument("title")
-@click.option("--cadence", required=True,
-              help="daily, weekdays, weekly, weekly:N, monthly or monthly:N.")
+@click.option(
+    "--cadence", required=True, help="daily, weekdays, weekly, weekly:N, monthly or monthly:N."
+)
 @click.option("--goal", help="The goal it serves.")
 @_db_option
 @click.pass_context
@@ -312,8 +367,11 @@ def add_action(ctx: click.Context, title: str, cadence: str, goal: str | None) -
     """A key action you do every day, week or month."""
     today = _today()
     with _open(ctx) as store:
-        values = {"title": _clean(title), "cadence": _clean(cadence),
-                  "goal_id": _lookup(store, "goal", goal)}
+        values = {
+            "title": _clean(title),
+            "cadence": _clean(cadence),
+            "goal_id": _lookup(store, "goal", goal),
+        }
         record_id = store.insert("action", values, today)
         row = store.get("action", record_id) or {}
     _added("action", record_id, f"{row.get('title', '')} ({row.get('cadence')})")
@@ -331,8 +389,9 @@ def add_responsibility(ctx: click.Context, title: str) -> None:
 
 @add.command("requirement")
 @click.argument("title")
-@click.option("--status", type=click.Choice(REQUIREMENT_STATUSES, **_ci), default="gap",
-              show_default=True)
+@click.option(
+    "--status", type=click.Choice(REQUIREMENT_STATUSES, **_ci), default="gap", show_default=True
+)
 @click.option("--plan", help="How you will close the gap.")
 @_db_option
 @click.pass_context
@@ -355,16 +414,37 @@ def add_requirement(ctx: click.Context, title: str, status: str, plan: str | Non
 @click.option("--notes")
 @_db_option
 @click.pass_context
-def add_perception(ctx: click.Context, behaviour: int, language: int, attitude: int, day: str,
-                   q1: str | None, q2: str | None, q3: str | None, q4: str | None,
-                   notes: str | None) -> None:
+def add_perception(
+    ctx: click.Context,
+    behaviour: int,
+    language: int,
+    attitude: int,
+    day: str,
+    q1: str | None,
+    q2: str | None,
+    q3: str | None,
+    q4: str | None,
+    notes: str | None,
+) -> None:
     """A perception check: how your behaviour, words and attitude land."""
-    values = {"behaviour": behaviour, "language": language, "attitude": attitude,
-              "date": _clean(day), "q1": _clean(q1), "q2": _clean(q2), "q3": _clean(q3),
-              "q4": _clean(q4), "notes": _clean(notes)}
+    values = {
+        "behaviour": behaviour,
+        "language": language,
+        "attitude": attitude,
+        "date": _clean(day),
+        "q1": _clean(q1),
+        "q2": _clean(q2),
+        "q3": _clean(q3),
+        "q4": _clean(q4),
+        "notes": _clean(notes),
+    }
     record_id, row = _insert(ctx, "perception", values)
-    _added("perception check", record_id,
-           f"behaviour {behaviour}, language {language}, attitude {attitude}", row.get("date"))
+    _added(
+        "perception check",
+        record_id,
+        f"behaviour {behaviour}, language {language}, attitude {attitude}",
+        row.get("date"),
+    )
 
 
 @add.command("security")
@@ -377,16 +457,34 @@ def add_perception(ctx: click.Context, behaviour: int, language: int, attitude: 
 @click.option("--notes")
 @_db_option
 @click.pass_context
-def add_security(ctx: click.Context, skills: int, performance: int, network: int,
-                 job_search: int, finances: int, day: str, notes: str | None) -> None:
+def add_security(
+    ctx: click.Context,
+    skills: int,
+    performance: int,
+    network: int,
+    job_search: int,
+    finances: int,
+    day: str,
+    notes: str | None,
+) -> None:
     """An employment security check (every few months)."""
-    values = {"skills": skills, "performance": performance, "network": network,
-              "job_search": job_search, "finances": finances, "date": _clean(day),
-              "notes": _clean(notes)}
+    values = {
+        "skills": skills,
+        "performance": performance,
+        "network": network,
+        "job_search": job_search,
+        "finances": finances,
+        "date": _clean(day),
+        "notes": _clean(notes),
+    }
     record_id, row = _insert(ctx, "security", values)
-    _added("security check", record_id,
-           f"skills {skills}, performance {performance}, network {network}, "
-           f"job search {job_search}, finances {finances}", row.get("date"))
+    _added(
+        "security check",
+        record_id,
+        f"skills {skills}, performance {performance}, network {network}, "
+        f"job search {job_search}, finances {finances}",
+        row.get("date"),
+    )
 
 
 # -- check, set --------------------------------------------------------------------------------
@@ -466,8 +564,10 @@ def search(ctx: click.Context, query: str, as_json: bool, limit: int) -> None:
         _say(f"No entries match {from_shell(query)!r}.")
         return
     for hit in hits:
-        _say(f"{hit['date'] or '':10}  {hit['kind']:<11} #{hit['id']:<5} "
-             f"{one_line(hit['snippet'] or hit['title'], 90)}")
+        _say(
+            f"{hit['date'] or '':10}  {hit['kind']:<11} #{hit['id']:<5} "
+            f"{one_line(hit['snippet'] or hit['title'], 90)}"
+        )
 
 
 @cli.command("stats")
@@ -502,6 +602,144 @@ def backup(ctx: click.Context, dest: Path | None) -> None:
             dest = store.path.with_name(f"careertui-backup-{stamp}.db")
         written = store.backup(dest)
     _say(f"Backed up to {written}")
+
+
+# -- export, import, demo ----------------------------------------------------------------------
+
+
+def _same_file(out: Path, db: Path) -> bool:
+    """Whether writing `out` would overwrite the database or one of its side files."""
+    import os
+
+    for candidate in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        try:
+            if os.path.samefile(out, candidate):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+@cli.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("json", "markdown"), **_ci),
+    default="json",
+    show_default=True,
+    help="json: everything, re-importable; markdown: the review packet.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE (created 0600) instead of printing.",
+)
+@_db_option
+@click.pass_context
+def export(ctx: click.Context, fmt: str, out: Path | None) -> None:
+    """Export everything as JSON, or the review packet as Markdown."""
+    from careertui.store.exchange import (
+        ExchangeError,
+        dump_json,
+        export_data,
+        packet_data,
+        record_count,
+        write_private,
+    )
+
+    today = _today()
+    with _open(ctx, write=False) as store:
+        if fmt.lower() == "markdown":
+            from careertui.domain.packet import render_packet
+
+            packet = packet_data(store, today)
+            text = render_packet(packet)
+            what = f"the review packet for {packet.start} to {packet.end}"
+        else:
+            data = export_data(store)
+            text = dump_json(data)
+            what = f"{record_count(data)} records"
+        db = store.path
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    if _same_file(out, db):
+        raise UserError(f"{out} is the database itself; choose another file")
+    try:
+        write_private(out, text)
+    except ExchangeError as exc:
+        raise UserError(str(exc)) from None
+    _say(f"Exported {what} to {out}")
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@_db_option
+@click.pass_context
+def import_(ctx: click.Context, file: Path) -> None:
+    """Merge a careertui JSON export (by uuid) or a jrnl JSON export (entries become notes)."""
+    from careertui.store.exchange import ExchangeError, detect_format, import_data, load_json
+
+    source = "standard input" if str(file) == "-" else str(file)
+    try:
+        raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+    except OSError as exc:
+        raise UserError(f"cannot read {source}: {exc.strerror or exc}") from None
+    today = _today()
+    try:
+        data = load_json(raw, source)
+        detect_format(data, source)  # before the file is opened, so a refusal creates nothing
+        with _open(ctx) as store:
+            result = import_data(store, data, today, source=source)
+    except ExchangeError as exc:
+        raise UserError(str(exc)) from None
+    added, updated, unchanged = (result.total(o) for o in ("added", "updated", "unchanged"))
+    if result.format == "jrnl":
+        _say(f"Imported {source} (jrnl export): {added} notes added, {unchanged} already there.")
+    else:
+        _say(
+            f"Imported {source} (careertui export): {added} added, {updated} updated, "
+            f"{unchanged} unchanged."
+        )
+
+
+@cli.command("demo")
+@_db_option
+@click.pass_context
+def demo(ctx: click.Context) -> None:
+    """Fill a new or empty file with a realistic year of sample data, to explore."""
+    from careertui.clock import now
+    from careertui.demo import fill_demo
+    from careertui.domain.records import KINDS
+    from careertui.store.exchange import ExchangeError
+
+    today = _today()
+    path = _db_path(ctx)
+    if path.exists():
+        # Looked at read-only first: opening an older file for writing would migrate it.
+        with _open(ctx, write=False) as store:
+            if any(store.count(kind) for kind in KINDS):
+                raise UserError(
+                    f"{path} already has data; the demo only fills a new file (try --db demo.db)"
+                )
+    try:
+        with _open(ctx) as store:
+            result = fill_demo(store, today, now().tzinfo)
+    except ExchangeError as exc:  # e.g. filled by another program since the look above
+        raise UserError(str(exc)) from None
+    counts = {table: per["added"] for table, per in result.counts.items()}
+    shown = ", ".join(
+        f"{counts.get(KINDS[k].table, 0)} {label}"
+        for k, label in (
+            ("win", "wins"),
+            ("contact", "contacts"),
+            ("interaction", "interactions"),
+            ("checkin", "check-ins"),
+            ("review", "weekly reviews"),
+        )
+    )
+    _say(f"Filled {path} with a year of sample data up to {today}: {shown}.")
+    _say(f"Open it with: careertui --db {path}")
 
 
 def main() -> None:

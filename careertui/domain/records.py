@@ -7,7 +7,7 @@ rule such as "knows_me is 0-3" is written once.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -87,7 +87,9 @@ KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
         Kind(
-            "profile", "profile", "Space",
+            "profile",
+            "profile",
+            "Space",
             (
                 _text("current_role", "Current role"),
                 _text("target_role", "Target role"),
@@ -107,7 +109,9 @@ KINDS: dict[str, Kind] = {
             "target_role",
         ),
         Kind(
-            "goal", "goals", "Goal",
+            "goal",
+            "goals",
+            "Goal",
             (
                 _text("title", required=True),
                 Field("kind", "choice", choices=GOAL_KINDS, default="goal"),
@@ -119,10 +123,14 @@ KINDS: dict[str, Kind] = {
                 Field("status", "choice", choices=GOAL_STATUSES, default="active"),
                 _long("notes"),
             ),
-            "title", "due", ("title", "metric", "notes"),
+            "title",
+            "due",
+            ("title", "metric", "notes"),
         ),
         Kind(
-            "action", "actions", "Action",
+            "action",
+            "actions",
+            "Action",
             (
                 _text("title", required=True),
                 Field("goal_id", "ref", "Goal", ref="goal"),
@@ -132,17 +140,22 @@ KINDS: dict[str, Kind] = {
             "title",
         ),
         Kind(
-            "checkin", "checkins", "Check-in",
+            "checkin",
+            "checkins",
+            "Check-in",
             (
                 Field("action_id", "ref", "Action", required=True, ref="action"),
                 Field("date", "date", required=True),
                 Field("skip", "bool", default=0),
                 _text("note"),
             ),
-            "note", "date",
+            "note",
+            "date",
         ),
         Kind(
-            "requirement", "requirements", "Requirement",
+            "requirement",
+            "requirements",
+            "Requirement",
             (
                 _text("title", required=True),
                 Field("status", "choice", choices=REQUIREMENT_STATUSES, default="gap"),
@@ -151,12 +164,17 @@ KINDS: dict[str, Kind] = {
             "title",
         ),
         Kind(
-            "responsibility", "responsibilities", "Responsibility",
+            "responsibility",
+            "responsibilities",
+            "Responsibility",
             (_text("title", required=True), Field("active", "bool", default=1)),
-            "title", plural="responsibilities",
+            "title",
+            plural="responsibilities",
         ),
         Kind(
-            "win", "wins", "Win",
+            "win",
+            "wins",
+            "Win",
             (
                 Field("date", "date", required=True),
                 _text("title", required=True),
@@ -167,10 +185,14 @@ KINDS: dict[str, Kind] = {
                 _text("shared_with", "Shared with"),
                 _long("notes"),
             ),
-            "title", "date", ("title", "impact", "tags", "shared_with", "notes"),
+            "title",
+            "date",
+            ("title", "impact", "tags", "shared_with", "notes"),
         ),
         Kind(
-            "contact", "contacts", "Contact",
+            "contact",
+            "contacts",
+            "Contact",
             (
                 _text("name", required=True),
                 _text("org"),
@@ -181,10 +203,14 @@ KINDS: dict[str, Kind] = {
                 Field("follow_up_days", "int", "Stay in touch every (days)", low=1, high=3650),
                 _long("notes"),
             ),
-            "name", None, ("name", "org", "role", "circle", "notes"),
+            "name",
+            None,
+            ("name", "org", "role", "circle", "notes"),
         ),
         Kind(
-            "interaction", "interactions", "Interaction",
+            "interaction",
+            "interactions",
+            "Interaction",
             (
                 Field("contact_id", "ref", "Contact", required=True, ref="contact"),
                 Field("date", "date", required=True),
@@ -195,10 +221,14 @@ KINDS: dict[str, Kind] = {
                 Field("follow_up", "date", "Follow up on", future=True),
                 Field("done", "bool", "Follow-up done", default=0),
             ),
-            "notes", "date", ("notes", "learned", "gave"),
+            "notes",
+            "date",
+            ("notes", "learned", "gave"),
         ),
         Kind(
-            "perception", "perceptions", "Perception check",
+            "perception",
+            "perceptions",
+            "Perception check",
             (
                 Field("date", "date", required=True),
                 _rating("behaviour"),
@@ -210,10 +240,13 @@ KINDS: dict[str, Kind] = {
                 _long("q4", PERCEPTION_QUESTIONS[3]),
                 _long("notes"),
             ),
-            "notes", "date",
+            "notes",
+            "date",
         ),
         Kind(
-            "security", "security_checks", "Security check",
+            "security",
+            "security_checks",
+            "Security check",
             (
                 Field("date", "date", required=True),
                 _rating("skills", "Job skills"),
@@ -223,22 +256,34 @@ KINDS: dict[str, Kind] = {
                 _rating("finances", "Finances"),
                 _long("notes"),
             ),
-            "notes", "date",
+            "notes",
+            "date",
         ),
         Kind(
-            "note", "notes", "Note",
-            (Field("date", "date", required=True), _long("text", required=True), Field("tags", "tags")),
-            "text", "date", ("text", "tags"),
+            "note",
+            "notes",
+            "Note",
+            (
+                Field("date", "date", required=True),
+                _long("text", required=True),
+                Field("tags", "tags"),
+            ),
+            "text",
+            "date",
+            ("text", "tags"),
         ),
         Kind(
-            "review", "reviews", "Weekly review",
+            "review",
+            "reviews",
+            "Weekly review",
             (
                 _text("week", required=True),
                 Field("date", "date", required=True),
                 _long("focus", "Next week's focus"),
                 _long("notes"),
             ),
-            "week", "date",
+            "week",
+            "date",
         ),
     )
 }
@@ -281,7 +326,12 @@ def _number(field: Field, raw: object, cast: type) -> int | float | None:
         raise ValidationError(field.name, f"{field.title}: {raw!r} is not a number") from None
     if cast is float and number != number:  # NaN
         raise ValidationError(field.name, f"{field.title}: {raw!r} is not a number")
-    if field.low is not None and number < field.low or field.high is not None and number > field.high:
+    if (
+        field.low is not None
+        and number < field.low
+        or field.high is not None
+        and number > field.high
+    ):
         low, high = int(field.low or 0), int(field.high or 0)
         raise ValidationError(field.name, f"{field.title}: {raw!r} is not between {low} and {high}")
     return number
@@ -338,7 +388,9 @@ def clean_value(field: Field, raw: object, today: date) -> Any:
         try:
             return int(raw)  # type: ignore[call-overload]
         except (TypeError, ValueError):
-            raise ValidationError(field.name, f"{field.title}: {raw!r} is not a record id") from None
+            raise ValidationError(
+                field.name, f"{field.title}: {raw!r} is not a record id"
+            ) from None
     raise AssertionError(f"unknown field type {field.type}")
 
 

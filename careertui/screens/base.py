@@ -33,9 +33,36 @@ FORM_FIELDS: dict[str, tuple[str, ...]] = {
     "checkin": ("date", "skip", "note"),
     "requirement": ("title", "status", "plan"),
     "responsibility": ("title", "active"),
-    "win": ("title", "date", "impact", "responsibility_id", "goal_id", "tags", "shared_with", "notes"),
-    "contact": ("name", "org", "role", "circle", "influence", "knows_me", "follow_up_days", "notes"),
-    "interaction": ("contact_id", "date", "channel", "notes", "learned", "gave", "follow_up", "done"),
+    "win": (
+        "title",
+        "date",
+        "impact",
+        "responsibility_id",
+        "goal_id",
+        "tags",
+        "shared_with",
+        "notes",
+    ),
+    "contact": (
+        "name",
+        "org",
+        "role",
+        "circle",
+        "influence",
+        "knows_me",
+        "follow_up_days",
+        "notes",
+    ),
+    "interaction": (
+        "contact_id",
+        "date",
+        "channel",
+        "notes",
+        "learned",
+        "gave",
+        "follow_up",
+        "done",
+    ),
     "perception": ("date", "behaviour", "language", "attitude", "q1", "q2", "q3", "q4", "notes"),
     "security": ("date", "skills", "performance", "network", "job_search", "finances", "notes"),
     "note": ("date", "text", "tags"),
@@ -179,8 +206,11 @@ class CareerScreen(Screen):
         initial.update(values or {})
         label = KINDS[kind].label
         heading = title or (
-            compose((f"Edit {label.lower()}: ", "bold"), str(initial.get(KINDS[kind].title_field, "")))
-            if record_id is not None else Content(f"New {label.lower()}").stylize("bold")
+            compose(
+                (f"Edit {label.lower()}: ", "bold"), str(initial.get(KINDS[kind].title_field, ""))
+            )
+            if record_id is not None
+            else Content(f"New {label.lower()}").stylize("bold")
         )
         db_path, today = self.career.db_path, self.today()
 
@@ -193,8 +223,16 @@ class CareerScreen(Screen):
                 store.update(kind, record_id, cleaned, today)
                 return record_id
 
-        form = EntryForm(kind, names, save, today=today, values=initial, title=heading,
-                         options=options, partial=record_id is not None)
+        form = EntryForm(
+            kind,
+            names,
+            save,
+            today=today,
+            values=initial,
+            title=heading,
+            options=options,
+            partial=record_id is not None,
+        )
         result = await self.app.push_screen_wait(form)
         if result is not None:
             self.notify(f"Saved {label.lower()}.", markup=False)
@@ -208,8 +246,11 @@ class CareerScreen(Screen):
     @work(group="delete")
     async def _confirm_delete(self, kind: str, record_id: int, title: str) -> None:
         label = KINDS[kind].label.lower()
-        question = compose((f"Delete this {label}?\n\n", "bold"), title,
-                           ("\n\nIts text is erased from the file; this cannot be undone.", "dim"))
+        question = compose(
+            (f"Delete this {label}?\n\n", "bold"),
+            title,
+            ("\n\nIts text is erased from the file; this cannot be undone.", "dim"),
+        )
         if not await self.app.push_screen_wait(ConfirmDialog(question)):
             return
         try:

@@ -81,9 +81,9 @@ def fts_sql(kind: Kind) -> list[str]:
         f'CREATE TRIGGER IF NOT EXISTS "{table}_ai" AFTER INSERT ON "{table}" BEGIN '
         f'INSERT INTO "{fts}" (rowid, {cols}) VALUES (new.rowid, {new}); END',
         f'CREATE TRIGGER IF NOT EXISTS "{table}_ad" AFTER DELETE ON "{table}" BEGIN '
-        f"INSERT INTO \"{fts}\" (\"{fts}\", rowid, {cols}) VALUES ('delete', old.rowid, {old}); END",
+        f'INSERT INTO "{fts}" ("{fts}", rowid, {cols}) VALUES (\'delete\', old.rowid, {old}); END',
         f'CREATE TRIGGER IF NOT EXISTS "{table}_au" AFTER UPDATE ON "{table}" BEGIN '
-        f"INSERT INTO \"{fts}\" (\"{fts}\", rowid, {cols}) VALUES ('delete', old.rowid, {old}); "
+        f'INSERT INTO "{fts}" ("{fts}", rowid, {cols}) VALUES (\'delete\', old.rowid, {old}); '
         f'INSERT INTO "{fts}" (rowid, {cols}) VALUES (new.rowid, {new}); END',
     ]
 
@@ -96,7 +96,7 @@ def restore_fts(conn: sqlite3.Connection, kind: Kind) -> None:
         conn.execute(f'DROP TRIGGER IF EXISTS "{table}{suffix}"')
     for statement in fts_sql(kind):
         conn.execute(statement)
-    conn.execute(f"INSERT INTO \"{table}_fts\"(\"{table}_fts\") VALUES ('rebuild')")
+    conn.execute(f'INSERT INTO "{table}_fts"("{table}_fts") VALUES (\'rebuild\')')
 
 
 def _v1_initial(conn: sqlite3.Connection) -> None:

@@ -115,7 +115,9 @@ class Store:
             )
             return int(cursor.lastrowid or 0)
 
-    def update(self, kind_name: str, record_id: int, values: Mapping[str, Any], today: date) -> None:
+    def update(
+        self, kind_name: str, record_id: int, values: Mapping[str, Any], today: date
+    ) -> None:
         """Validate and change the fields given of one record."""
         from careertui.clock import timestamp
 
@@ -144,7 +146,7 @@ class Store:
                 raise NotFound(f"no {kind.label.lower()} with id {record_id}")
             for name in SEARCHABLE:
                 fts = f"{KINDS[name].table}_fts"
-                conn.execute(f"INSERT INTO \"{fts}\"(\"{fts}\") VALUES ('optimize')")
+                conn.execute(f'INSERT INTO "{fts}"("{fts}") VALUES (\'optimize\')')
         self.checkpoint()
 
     def checkpoint(self) -> None:
@@ -168,7 +170,11 @@ class Store:
         """Records of one kind, by date (or id) newest first; a page at a time with limit."""
         kind = _kind(kind_name)
         direction = "DESC" if newest_first else "ASC"
-        order = f'"{kind.date_field}" {direction}, id {direction}' if kind.date_field else f"id {direction}"
+        order = (
+            f'"{kind.date_field}" {direction}, id {direction}'
+            if kind.date_field
+            else f"id {direction}"
+        )
         sql = f'SELECT * FROM "{kind.table}" ORDER BY {order}'
         params: list[Any] = []
         if limit is not None:
@@ -188,8 +194,13 @@ class Store:
         sql = f'SELECT * FROM "{kind.table}" WHERE "{kind.title_field}" = ? COLLATE NOCASE'
         found = self._fetch(sql + (f" AND {where}" if where else ""), (wanted,))
         if not found:
-            found = [r for r in self._fetch(f'SELECT * FROM "{kind.table}"' + (f" WHERE {where}" if where else ""))
-                     if str(r[kind.title_field]).casefold() == wanted.casefold()]
+            found = [
+                r
+                for r in self._fetch(
+                    f'SELECT * FROM "{kind.table}"' + (f" WHERE {where}" if where else "")
+                )
+                if str(r[kind.title_field]).casefold() == wanted.casefold()
+            ]
         if not found:
             raise NotFound(f"no {label} named {wanted!r}")
         if len(found) > 1:
@@ -238,7 +249,12 @@ class Store:
 
     # -- check-ins -----------------------------------------------------------------------------
     def check_in(
-        self, action_id: int, day: str | date, today: date, *, skip: bool = False,
+        self,
+        action_id: int,
+        day: str | date,
+        today: date,
+        *,
+        skip: bool = False,
         note: str | None = None,
     ) -> tuple[int, bool]:
         """Record a check-in (or a skip) of an action on a day; one per action and day, so a

@@ -92,14 +92,25 @@ class EntryForm(ModalScreen[Any]):
                         yield Static("", classes="field-error", id=f"error-{name}")
             yield Static("", classes="form-error", id="form-error")
             with Horizontal(classes="form-keys"):
-                yield Static(Content.from_markup("[b]ctrl+s[/b] save   [b]esc[/b] cancel   [b]tab[/b] next field"))
+                yield Static(
+                    Content.from_markup(
+                        "[b]ctrl+s[/b] save   [b]esc[/b] cancel   [b]tab[/b] next field"
+                    )
+                )
 
     def _widget(self, field: Field) -> Widget:
         value = self.initial.get(field.name, field.default)
         widget_id = f"field-{field.name}"
         if field.type == "long":
-            area = TextArea(_as_text(value), id=widget_id, soft_wrap=True, tab_behavior="focus",
-                            show_line_numbers=False, classes="form-long", compact=True)
+            area = TextArea(
+                _as_text(value),
+                id=widget_id,
+                soft_wrap=True,
+                tab_behavior="focus",
+                show_line_numbers=False,
+                classes="form-long",
+                compact=True,
+            )
             return area
         if field.type == "bool":
             return Checkbox(field.title, bool(value), id=widget_id)
@@ -107,19 +118,33 @@ class EntryForm(ModalScreen[Any]):
             if field.type == "choice":
                 options: Options = [(Text(c), c) for c in field.choices]
             else:
-                options = [(Text(printable(label)), key) for label, key in self.options.get(field.name, [])]
+                options = [
+                    (Text(printable(label)), key) for label, key in self.options.get(field.name, [])
+                ]
             keys = {key for _, key in options}
             current = value if value in keys else Select.NULL
-            return Select(options, value=current, allow_blank=not field.required or current is Select.NULL,
-                          id=widget_id, prompt=f"({field.title.lower()})", compact=True)
+            return Select(
+                options,
+                value=current,
+                allow_blank=not field.required or current is Select.NULL,
+                id=widget_id,
+                prompt=f"({field.title.lower()})",
+                compact=True,
+            )
         placeholder = {
             "date": "today, yesterday, fri, -3d, 2026-03-01…",
             "tags": "space-separated tags",
             "int": "a whole number",
             "float": "a number",
         }.get(field.type, "")
-        text = " ".join(value.split()) if field.type == "tags" and isinstance(value, str) else _as_text(value)
-        return Input(text, placeholder=placeholder, id=widget_id, select_on_focus=False, compact=True)
+        text = (
+            " ".join(value.split())
+            if field.type == "tags" and isinstance(value, str)
+            else _as_text(value)
+        )
+        return Input(
+            text, placeholder=placeholder, id=widget_id, select_on_focus=False, compact=True
+        )
 
     def on_mount(self) -> None:
         for name in self.field_names:

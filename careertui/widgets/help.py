@@ -16,7 +16,18 @@ GLOBAL_KEYS = (
     ("q / ctrl+q", "Quit"),
 )
 HIDDEN_KEYS = {
-    "1", "2", "3", "4", "5", "6", "question_mark", "q", "ctrl+q", "tab", "shift+tab", "ctrl+c",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "question_mark",
+    "q",
+    "ctrl+q",
+    "tab",
+    "shift+tab",
+    "ctrl+c",
     "ctrl+p",
 }
 FORM_KEYS = (
@@ -36,14 +47,16 @@ class HelpScreen(ModalScreen[None]):
     def _rows(self) -> list[tuple[str, str]]:
         rows: list[tuple[str, str]] = []
         seen: set[str] = set()
-        for key, active in self.for_screen.active_bindings.items():
+        for active in self.for_screen.active_bindings.values():
             binding = active.binding
             if not binding.description or binding.action in seen:
                 continue
             if binding.key in HIDDEN_KEYS:
                 continue
             seen.add(binding.action)
-            rows.append((binding.key_display or self.app.get_key_display(binding), binding.description))
+            rows.append(
+                (binding.key_display or self.app.get_key_display(binding), binding.description)
+            )
         return rows
 
     def compose(self) -> ComposeResult:
@@ -52,7 +65,11 @@ class HelpScreen(ModalScreen[None]):
         help_text = getattr(self.for_screen, "HELP", "")
         if help_text:
             lines.append(Content(help_text.strip() + "\n"))
-        for header, rows in (("This screen", self._rows()), ("Forms", FORM_KEYS), ("Everywhere", GLOBAL_KEYS)):
+        for header, rows in (
+            ("This screen", self._rows()),
+            ("Forms", FORM_KEYS),
+            ("Everywhere", GLOBAL_KEYS),
+        ):
             if not rows:
                 continue
             lines.append(Content.from_markup("\n[b $accent]$h[/]", h=header))

@@ -34,37 +34,52 @@ def bar(value: float, full: float, width: int = 20) -> str:
     return ("█" * whole + partial).ljust(width)
 
 
-def readiness_content(readiness: dict[str, Any], *, gaps: int | None = 3, parts: bool = True) -> Content:
+def readiness_content(
+    readiness: dict[str, Any], *, gaps: int | None = 3, parts: bool = True
+) -> Content:
     """The meter as Content; `gaps` caps how many gaps are listed (None: all)."""
     score = readiness.get("score", 0)
     band = str(readiness.get("band", ""))
     style = BAND_STYLE.get(band, "$text")
     days = readiness.get("days_to_review")
     when = (
-        "no review date set" if days is None
-        else f"review in {days} days" if days > 0
-        else "review is today" if days == 0
+        "no review date set"
+        if days is None
+        else f"review in {days} days"
+        if days > 0
+        else "review is today"
+        if days == 0
         else f"review was {-days} days ago"
     )
     lines = [
-        Content.from_markup(f"[b {style}]$score[/] [dim]/ 100[/]  [b {style}]$band[/]  [dim]$when[/]",
-                            score=str(score), band=band, when=when)
+        Content.from_markup(
+            f"[b {style}]$score[/] [dim]/ 100[/]  [b {style}]$band[/]  [dim]$when[/]",
+            score=str(score),
+            band=band,
+            when=when,
+        )
     ]
     if parts:
         values = readiness.get("parts", {})
         for key, label, full in PARTS:
             value = float(values.get(key, 0) or 0)
-            lines.append(Content.from_markup(
-                f"[dim]$label[/] [{style}]$bar[/] $value",
-                label=f"{label:<12}", bar=bar(value, full), value=f"{value:g}/{full}",
-            ))
+            lines.append(
+                Content.from_markup(
+                    f"[dim]$label[/] [{style}]$bar[/] $value",
+                    label=f"{label:<12}",
+                    bar=bar(value, full),
+                    value=f"{value:g}/{full}",
+                )
+            )
     listed = readiness.get("gaps", [])
     if gaps is not None:
         listed = listed[:gaps]
     if listed:
         lines.append(Content(""))
         for gap in listed:
-            lines.append(compose((f"+{gap.get('points', 0):g} ", "bold $warning"), str(gap.get("text", ""))))
+            lines.append(
+                compose((f"+{gap.get('points', 0):g} ", "bold $warning"), str(gap.get("text", "")))
+            )
     elif readiness:
         lines.append(Content.from_markup("\n[$success]No gaps: you are ready.[/]"))
     return Content("\n").join(lines)

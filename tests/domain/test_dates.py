@@ -46,8 +46,19 @@ def test_month_offset_clamps_to_month_end() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["2026-02-30", "someday", "", "   ", "met Bob on 5th about 10 reports", "x" * 200,
-     "99999999999999999999", "+99999y", "2026-13-01", "1800-01-01", "no"],
+    [
+        "2026-02-30",
+        "someday",
+        "",
+        "   ",
+        "met Bob on 5th about 10 reports",
+        "x" * 200,
+        "99999999999999999999",
+        "+99999y",
+        "2026-13-01",
+        "1800-01-01",
+        "no",
+    ],
 )
 def test_unreadable_dates_are_refused_naming_the_input(text: str) -> None:
     with pytest.raises(DateError) as caught:
@@ -67,8 +78,10 @@ def test_day_offsets_move_exactly(days: int, today: date) -> None:
     assert parse_date(text, today) == today + timedelta(days=days)
 
 
-@given(st.sampled_from(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
-       st.dates(date(2000, 1, 1), date(2100, 1, 1)))
+@given(
+    st.sampled_from(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
+    st.dates(date(2000, 1, 1), date(2100, 1, 1)),
+)
 def test_weekdays_land_within_a_week_on_the_right_side(word: str, today: date) -> None:
     past = parse_date(word, today)
     future = parse_date(word, today, future=True)

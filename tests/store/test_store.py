@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from careertui.domain.records import ValidationError
-from careertui.store import Ambiguous, NotFound, Store, StoreError
-from careertui.store import schema
+from careertui.store import Ambiguous, NotFound, Store, StoreError, schema
 
 
 def digest(path: Path) -> str:
@@ -46,8 +45,11 @@ def test_every_record_gets_uuid_and_timestamps(db_path: Path, today: date) -> No
 
 def test_fts_follows_insert_update_delete(db_path: Path, today: date) -> None:
     with Store(db_path) as store:
-        wid = store.insert("win", {"title": "Cut build time", "impact": "from 40 to 12 minutes",
-                                   "date": "2026-11-01"}, today)
+        wid = store.insert(
+            "win",
+            {"title": "Cut build time", "impact": "from 40 to 12 minutes", "date": "2026-11-01"},
+            today,
+        )
         assert [h["id"] for h in store.search("build")] == [wid]
         store.update("win", wid, {"title": "Cut deploy time"}, today)
         assert store.search("build") == []
@@ -61,12 +63,17 @@ def test_search_is_newest_first_across_kinds(db_path: Path, today: date) -> None
         store.insert("note", {"text": "kubernetes migration plan", "date": "2026-10-01"}, today)
         store.insert("win", {"title": "Kubernetes migration done", "date": "2026-11-20"}, today)
         cid = store.insert("contact", {"name": "Kube Expert"}, today)
-        store.insert("interaction", {"contact_id": cid, "date": "2026-11-10",
-                                     "notes": "talked kubernetes"}, today)
+        store.insert(
+            "interaction",
+            {"contact_id": cid, "date": "2026-11-10", "notes": "talked kubernetes"},
+            today,
+        )
         hits = store.search("kube")
     assert [(h["kind"], h["date"]) for h in hits] == [
-        ("contact", "2026-11-23"), ("win", "2026-11-20"),
-        ("interaction", "2026-11-10"), ("note", "2026-10-01"),
+        ("contact", "2026-11-23"),
+        ("win", "2026-11-20"),
+        ("interaction", "2026-11-10"),
+        ("note", "2026-10-01"),
     ]
 
 
@@ -79,7 +86,9 @@ def test_search_text_is_never_fts_syntax(db_path: Path, today: date) -> None:
             store.search("  ")
 
 
-def test_names_match_case_insensitively_and_ambiguity_is_an_error(db_path: Path, today: date) -> None:
+def test_names_match_case_insensitively_and_ambiguity_is_an_error(
+    db_path: Path, today: date
+) -> None:
     with Store(db_path) as store:
         store.insert("contact", {"name": "Ana Ruiz"}, today)
         assert store.find("contact", "ANA RUIZ")["name"] == "Ana Ruiz"
@@ -228,7 +237,9 @@ def test_deleted_text_is_gone_from_file_wal_and_index(db_path: Path, today: date
     with Store(db_path) as store:
         for i in range(50):
             store.insert("note", {"text": f"filler note {i}", "date": "today"}, today)
-        nid = store.insert("note", {"text": f"secret about my boss {token}", "date": "today"}, today)
+        nid = store.insert(
+            "note", {"text": f"secret about my boss {token}", "date": "today"}, today
+        )
         store.delete("note", nid)
         assert store.search(token) == []
     for side in (db_path, Path(f"{db_path}-wal")):
