@@ -203,6 +203,11 @@ class CareerScreen(Screen):
             self.notify(f"That {KINDS[kind].label.lower()} no longer exists.", severity="warning")
             return
         initial = dict(record or {})
+        if record_id is None:
+            for name in names:
+                field = KINDS[kind].field(name)
+                if field.type == "date" and field.required:
+                    initial[name] = "today"
         initial.update(values or {})
         label = KINDS[kind].label
         heading = title or (
@@ -233,26 +238,36 @@ class CareerScreen(Screen):
             options=options,
             partial=record_id is not None,
         )
-        result = await self.app.push_screen_wait(form)
-        if result is not None:
+
+        def saved(result: Any) -> None:
+            if result is None:
+                return
             self.notify(f"Saved {label.lower()}.", markup=False)
             self.refresh_data()
             if after:
                 after(result)
 
-    def confirm_delete(self, kind: str, record_id: int, title: str) -> None:
-        self._confirm_delete(kind, record_id, title)
+        # A callback, not push_screen_wait: no worker stays alive while the form is open.
+        self.app.push_screen(form, callback=saved)
 
-    @work(group="delete")
-    async def _confirm_delete(self, kind: str, record_id: int, title: str) -> None:
+    def confirm_delete(self, kind: str, record_id: int, title: str) -> None:
+        """Ask, then delete (off the UI thread) and reload."""
         label = KINDS[kind].label.lower()
         question = compose(
             (f"Delete this {label}?\n\n", "bold"),
             title,
             ("\n\nIts text is erased from the file; this cannot be undone.", "dim"),
         )
-        if not await self.app.push_screen_wait(ConfirmDialog(question)):
-            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete(kind, record_id)
+
+        self.app.push_screen(ConfirmDialog(question), callback=answered)
+
+    @work(group="delete")
+    async def _delete(self, kind: str, record_id: int) -> None:
+        label = KINDS[kind].label.lower()
         try:
             await self.change(lambda store: store.delete(kind, record_id))
         except Exception as exc:  # noqa: BLE001

@@ -1,0 +1,155 @@
+"""The app shell: screens one key away, help, palette, forms, quitting, refusals."""
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from careertui.app import CareerApp
+from careertui.screens.base import CareerScreen
+from careertui.store import Store
+from careertui.widgets.form import EntryForm
+from careertui.widgets.help import HelpScreen
+
+SCREENS = [
+    ("1", "dashboard"),
+    ("2", "roadmap"),
+    ("3", "network"),
+    ("4", "wins"),
+    ("5", "selfcheck"),
+    ("6", "review"),
+]
+
+
+@pytest.fixture
+def app(db_path: Path) -> CareerApp:
+    Store(db_path).close()
+    return CareerApp(db_path)
+
+
+async def settle(app: CareerApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(2):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def test_every_screen_is_one_key_away(app: CareerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        for key, mode in SCREENS[1:] + SCREENS[:1] + SCREENS[3:4]:
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert app.current_mode == mode
+            assert isinstance(app.screen, CareerScreen)
+
+
+async def test_question_mark_lists_the_keys(app: CareerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("Static").render())
+        assert "ctrl+s" in text and "Command palette" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_form_refuses_a_bad_date_in_place_and_keeps_the_text(
+    app: CareerApp, db_path: Path
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.screen.open_form("note")  # type: ignore[attr-defined]
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, EntryForm)
+        assert app.focused is form.query_one("#field-date")
+        date_input = form.query_one("#field-date", Input)
+        date_input.value = "2026-02-30"
+        form.query_one("#field-text").load_text("[bold]keep[/] me")  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is form
+        error = form.query_one("#error-date")
+        assert error.display and "2026-02-30" in str(error.render())
+        assert date_input.value == "2026-02-30"
+        # digits and q go to the form, not to screen switching or quitting
+        await pilot.press("3", "q")
+        assert app.screen is form and app.current_mode == "dashboard"
+        date_input.value = "yesterday"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, EntryForm)
+    with Store(db_path) as store:
+        rows = store.rows("note")
+    assert [(r["date"], r["text"]) for r in rows] == [("2026-11-22", "[bold]keep[/] me")]
+
+
+async def test_escape_cancels_a_form_without_writing(app: CareerApp, db_path: Path) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.screen.open_form("note")  # type: ignore[attr-defined]
+        await settle(app, pilot)
+        await pilot.press(*"draft")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, EntryForm)
+    with Store(db_path) as store:
+        assert store.count("note") == 0
+
+
+async def test_palette_goes_to_a_screen(app: CareerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"go to network")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.current_mode == "network"
+
+
+async def test_palette_finds_entries_and_opens_them(app: CareerApp, db_path: Path) -> None:
+    from datetime import date
+
+    with Store(db_path) as store:
+        store.insert("win", {"title": "Zebra migration [/] done", "date": "today"}, date(2026, 11, 23))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"zebra")
+        await pilot.pause(0.8)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.current_mode == "wins"
+
+
+async def test_q_quits(app: CareerApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_failing_integrity_check_makes_the_app_refuse_writes(
+    app: CareerApp, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Store, "quick_check", lambda self: "*** in database main *** page 7")
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        assert "integrity check" in app.read_only
+        app.screen.open_form("note")  # type: ignore[attr-defined]
+        await settle(app, pilot)
+        form = app.screen
+        form.query_one("#field-text").load_text("important")  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is form
+        assert "integrity check" in str(form.query_one("#form-error").render())
+    with Store(db_path) as store:
+        assert store.count("note") == 0
