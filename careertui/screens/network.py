@@ -1,17 +1,618 @@
-"""Network screen (placeholder until its issue lands)."""
+"""Network (`3`): contacts, who needs to know you, and the follow-ups due.
+
+Three views in a ContentSwitcher: `c` the contacts table (sorted and filtered in SQL, a page at a
+time), `w` the decision-makers and sponsors by days since you last talked plus the lapsed
+stay-in-touch cadences, `f` the follow-ups due. `enter` opens a contact's page (ContactScreen).
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.coordinate import Coordinate
+from textual.reactive import reactive
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Static, Tab, Tabs
+from textual.widgets.data_table import RowDoesNotExist
 
 from careertui.screens.base import CareerScreen
+from careertui.widgets.safe import cell, compose
+
+if TYPE_CHECKING:
+    from careertui.domain.due import FollowUp, KeepInTouch
+    from careertui.store import Store
+
+Page = list[tuple[str, Sequence[Any]]]
+"""Rows of a PagedTable: (row key, cells)."""
+PageLoader = Callable[[int, int], Awaitable[Page]]
+"""Fetches `limit` rows from `offset`: `await loader(offset, limit)`."""
+
+FILTER_DELAY = 0.15
+"""Seconds of quiet typing before the filter runs: one query per pause, not per key."""
+
+
+# -- shared pieces (the Wins screen uses them too) ---------------------------------------------
+def tones(app: App[Any]) -> dict[str, str]:
+    """The theme's colours as Rich styles, for DataTable cells (rich Text, not Content)."""
+    variables = app.theme_variables
+    return {name: variables.get(name, "") or "default"
+            for name in ("accent", "warning", "error", "success", "primary")}
+
+
+def ago(days: int | None) -> str:
+    if days is None:
+        return "never"
+    if days < 0:
+        return f"in {-days}d"
+    return "today" if days == 0 else f"{days}d ago"
+
+
+class PagedTable(DataTable[Any]):
+    """A DataTable filled a page at a time: the next page is fetched when the cursor or the
+    scroll comes near the end, so a list of 10,000 rows costs one page to show."""
+
+    PAGE_SIZE: ClassVar[int] = 200
+    MARGIN: ClassVar[int] = 40
+    """Rows from the end at which the next page is fetched."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
+        self.loader: PageLoader | None = None
+        self.exhausted = True
+        self._generation = 0
+        self._fetching = False
+
+    def current_key(self) -> str | None:
+        """The key of the row under the cursor, or None in an empty table."""
+        if not self.row_count:
+            return None
+        return self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key.value
+
+    def set_columns(self, columns: Sequence[tuple[str | Text, str]]) -> None:
+        self.clear(columns=True)
+        for label, key in columns:
+            self.add_column(label, key=key)
+
+    async def reload(self, loader: PageLoader | None = None, *, keep: bool = True) -> None:
+        """Fetch rows again from the top. With `keep`, as many as were shown and the cursor
+        stays on the same row (or index); without, the first page and the cursor at the top."""
+        if loader is not None:
+            self.loader = loader
+        if self.loader is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        wanted = max(self.PAGE_SIZE, self.row_count if keep else 0)
+        key, index = (self.current_key(), self.cursor_row) if keep else (None, 0)
+        rows = await self.loader(0, wanted)
+        if generation != self._generation:
+            return
+        self.clear()
+        self._append(rows)
+        self.exhausted = len(rows) < wanted
+        self._fetching = False
+        if rows:
+            target = index
+            if key is not None:
+                try:
+                    target = self.get_row_index(key)
+                except RowDoesNotExist:
+                    pass  # the row is gone (deleted, filtered out): stay at its index
+            self.move_cursor(row=max(0, min(target, self.row_count - 1)))
+
+    def _append(self, rows: Page) -> None:
+        for key, cells in rows:
+            if key not in self.rows:
+                self.add_row(*cells, key=key)
+
+    def want_more(self) -> None:
+        """Fetch the next page unless every row is here or a fetch is under way."""
+        if self.loader is None or self.exhausted or self._fetching:
+            return
+        self._fetching = True
+        self.run_worker(self._more(self._generation), group="page")
+
+    async def _more(self, generation: int) -> None:
+        from careertui.screens.base import user_message
+
+        assert self.loader is not None
+        try:
+            rows = await self.loader(self.row_count, self.PAGE_SIZE)
+        except Exception as exc:  # noqa: BLE001 - a refused read becomes a notification
+            message = user_message(exc)
+            if message is None:
+                raise
+            self._fetching = False
+            self.notify(message, severity="error", markup=False)
+            return
+        if generation != self._generation:
+            return
+        self._append(rows)
+        self.exhausted = len(rows) < self.PAGE_SIZE
+        self._fetching = False
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self.row_count - event.cursor_row <= self.MARGIN:
+            self.want_more()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if new_value >= self.max_scroll_y - self.MARGIN:
+            self.want_more()
+
+
+# -- the queries this screen runs (each a function of a Store, run in a worker) ----------------
+def _side_views(store: Store, today: date, text: str) -> dict[str, Any]:
+    from careertui.store import network
+
+    keep = network.keep_in_touch(store, today)
+    return {
+        "count": network.count_contacts(store, text),
+        "total": network.count_contacts(store),
+        "key": network.key_contacts(store, today),
+        "due": network.follow_ups(store, today, keep),
+        "keep": {item.contact_id: item for item in keep},
+    }
+
+
+def _contacts(store: Store, today: date, text: str, sort: str, descending: bool,
+              limit: int, offset: int) -> list[dict[str, Any]]:
+    from careertui.store import network
+
+    return network.contacts_page(store, today, text=text, sort=sort, descending=descending,
+                                 limit=limit, offset=offset)
+
+
+COLUMNS = (
+    ("Name", "name"), ("Org", "org"), ("Role", "role"), ("Circle", "circle"),
+    ("Influence", "influence"), ("Knows me", "knows_me"), ("Last seen", "last"),
+    ("Next follow-up", "next"),
+)
+SORT_LABELS = dict((key, label) for label, key in COLUMNS)
+VIEWS = ("contacts", "who", "follow")
 
 
 class NetworkScreen(CareerScreen):
-    TITLE = "Network"
+    """Contacts, who needs to know you, follow-ups."""
 
+    TITLE = "Network"
+    CSS_PATH = "network.tcss"
+    HELP = (
+        "Strategic relationships: who needs to know about you, and what you give and learn.\n"
+        "Contacts: `o` cycles the sort column and `O` reverses it (or click a header); `/` "
+        "filters as you type, `escape` clears. `w`: decision-makers and sponsors by days since "
+        "you last talked; ⚠ marks those not seen in 90 days, which costs review readiness. "
+        "`f`: follow-ups due, `d` done, `z` snooze 7 days. `enter` opens a contact's page."
+    )
+    BINDINGS = [
+        Binding("c", "view('contacts')", "Contacts", show=False),
+        Binding("w", "view('who')", "Who needs to know you", show=False),
+        Binding("f", "view('follow')", "Follow-ups", show=False),
+        Binding("a", "add", "Add contact"),
+        Binding("e", "edit", "Edit"),
+        Binding("delete", "delete", "Delete"),
+        Binding("i", "interaction", "Log interaction"),
+        Binding("slash", "filter", "Filter"),
+        Binding("o", "sort", "Sort by next column", show=False),
+        Binding("O", "reverse", "Reverse the sort", show=False),
+        Binding("d", "done", "Done"),
+        Binding("z", "snooze", "Snooze 7d"),
+        Binding("escape", "clear_filter", "Clear filter"),
+    ]
+
+    view: reactive[str] = reactive("contacts", bindings=True)
+    sort_key: reactive[str] = reactive("name")
+    descending: reactive[bool] = reactive(False)
+    filter_text: reactive[str] = reactive("", bindings=True)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.follow_items: dict[str, FollowUp] = {}
+        self._filter_open = False
+
+    # -- building ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Network is being built.", id="placeholder")
+        yield Tabs(
+            Tab(Content.from_markup("Contacts [dim]c[/]"), id="tab-contacts"),
+            Tab(Content.from_markup("Who needs to know you [dim]w[/]"), id="tab-who"),
+            Tab(Content.from_markup("Follow-ups due [dim]f[/]"), id="tab-follow"),
+            id="network-tabs",
+        )
+        with ContentSwitcher(initial="contacts", id="network-views"):
+            with Vertical(id="contacts", classes="panel"):
+                yield Input(placeholder="filter by name, org, role, circle, influence…",
+                            id="contacts-filter", compact=True)
+                yield PagedTable(id="contacts-table")
+                yield Static("", id="contacts-empty", classes="empty")
+            with Vertical(id="who"):
+                with Vertical(id="key-panel", classes="panel"):
+                    yield DataTable(id="key-table", cursor_type="row", zebra_stripes=True)
+                    yield Static("", id="key-empty", classes="empty")
+                with Vertical(id="lapsed-panel", classes="panel"):
+                    yield DataTable(id="lapsed-table", cursor_type="row", zebra_stripes=True)
+                    yield Static("", id="lapsed-empty", classes="empty")
+            with Vertical(id="follow", classes="panel"):
+                yield DataTable(id="follow-table", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="follow-empty", classes="empty")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Tabs).can_focus = False
+        self.query_one("#contacts-filter").display = False
+        self._set_contact_columns()
+        self.query_one("#key-table", DataTable).add_columns(
+            "", "Name", "Influence", "Org", "Role", "Last seen", "Days since")
+        self.query_one("#lapsed-table", DataTable).add_columns(
+            "Name", "Every", "Last seen", "Due", "Overdue")
+        self.query_one("#follow-table", DataTable).add_columns(
+            "Due", "Overdue", "Contact", "Kind", "What")
+        self.query_one("#key-panel").border_title = "Decision-makers and sponsors"
+        self.query_one("#lapsed-panel").border_title = "Stay in touch: cadence lapsed"
+        self.query_one("#follow").border_title = "Follow-ups due"
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        super().on_screen_resume(event)
+        if self.focused is None or not self.focused.display:
+            self.main_table().focus()
+
+    # -- views ---------------------------------------------------------------------------------
+    def main_table(self) -> DataTable[Any]:
+        ids = {"contacts": "#contacts-table", "who": "#key-table", "follow": "#follow-table"}
+        return self.query_one(ids[self.view], DataTable)
+
+    def watch_view(self, view: str) -> None:
+        self.query_one(ContentSwitcher).current = view
+        self.query_one(Tabs).active = f"tab-{view}"
+        self.main_table().focus()
+
+    @on(Tabs.TabActivated)
+    def _tab_clicked(self, event: Tabs.TabActivated) -> None:
+        if event.tab.id:
+            self.view = event.tab.id.removeprefix("tab-")
+
+    def action_view(self, view: str) -> None:
+        self.view = view
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        in_view = {
+            "delete": ("contacts",),
+            "filter": ("contacts",),
+            "sort": ("contacts",),
+            "reverse": ("contacts",),
+            "done": ("follow",),
+            "snooze": ("follow",),
+        }
+        if action in in_view:
+            return self.view in in_view[action]
+        if action == "clear_filter":
+            return self.view == "contacts" and (self._filter_open or bool(self.filter_text))
+        return True
+
+    # -- loading -------------------------------------------------------------------------------
+    async def load(self) -> None:
+        today = self.today()
+        text, sort, descending = self.filter_text, self.sort_key, self.descending
+        table = self.query_one("#contacts-table", PagedTable)
+        palette = tones(self.app)
+
+        async def page(offset: int, limit: int) -> Page:
+            rows = await self.fetch(_contacts, today, text, sort, descending, limit, offset)
+            return [(str(r["id"]), contact_cells(r, today, palette)) for r in rows]
+
+        side = await self.fetch(_side_views, today, text)
+        await table.reload(page, keep=True)
+        self._show_contacts_state(side["count"], side["total"])
+        self._show_key(side["key"], palette)
+        self._show_follow(side["due"], side["keep"], palette)
+
+    def _show_contacts_state(self, count: int, total: int) -> None:
+        panel = self.query_one("#contacts")
+        direction = "↓" if self.descending else "↑"
+        parts: list[tuple[str, str] | str] = [("Contacts ", ""), (f"{count:,}", "bold")]
+        if self.filter_text:
+            parts += [(f" of {total:,} · matching “", "dim"), self.filter_text, ("”", "dim")]
+        parts += [(f" · sorted by {SORT_LABELS[self.sort_key].lower()} {direction}", "dim")]
+        panel.border_title = compose(*parts)
+        panel.border_subtitle = "o sort · O reverse · / filter · enter open"
+        empty = self.query_one("#contacts-empty", Static)
+        empty.display = count == 0
+        empty.update(
+            "No contact matches the filter." if self.filter_text
+            else "No contacts yet. Press a to add the first person who should know your work."
+        )
+
+    def _set_contact_columns(self) -> None:
+        arrow = " ↓" if self.descending else " ↑"
+        table = self.query_one("#contacts-table", PagedTable)
+        table.set_columns([
+            (Text(label + (arrow if key == self.sort_key else ""),
+                  style="bold" if key == self.sort_key else ""), key)
+            for label, key in COLUMNS
+        ])
+
+    def _show_key(self, rows: list[dict[str, Any]], palette: dict[str, str]) -> None:
+        table = self.query_one("#key-table", DataTable)
+        key = current_key(table)
+        table.clear()
+        for row in rows:
+            style = palette["warning"] if row["unseen"] else ""
+            table.add_row(
+                Text("⚠", style=f"bold {palette['warning']}") if row["unseen"] else Text(""),
+                cell(row["name"], 28, f"bold {style}".strip()),
+                cell(row["influence"], 16, palette["accent"]),
+                cell(row["org"], 20),
+                cell(row["role"], 20),
+                cell(row["last_date"] or "never", 12, style or "dim"),
+                Text(ago(row["days_since"]), style=style),
+                key=str(row["id"]),
+            )
+        restore_cursor(table, key)
+        unseen = sum(1 for r in rows if r["unseen"])
+        panel = self.query_one("#key-panel")
+        panel.border_title = compose(
+            ("Decision-makers and sponsors ", ""), (f"{len(rows)}", "bold"),
+            (f" · {unseen} not seen in 90 days", "dim" if not unseen else "bold"),
+        )
+        empty = self.query_one("#key-empty", Static)
+        empty.display = not rows
+        empty.update("Nobody marked decision-maker or sponsor yet: who decides your promotion? "
+                     "Set their influence with e.")
+
+    def _show_follow(self, items: list[FollowUp], keep: dict[int, KeepInTouch],
+                     palette: dict[str, str]) -> None:
+        follow = self.query_one("#follow-table", DataTable)
+        lapsed = self.query_one("#lapsed-table", DataTable)
+        follow_key, lapsed_key = current_key(follow), current_key(lapsed)
+        follow.clear()
+        lapsed.clear()
+        self.follow_items = {}
+        for item in items:
+            key = f"i{item.interaction_id}" if item.kind == "interaction" else f"c{item.contact_id}"
+            self.follow_items[key] = item
+            late = Text("today" if item.days_overdue == 0 else f"{item.days_overdue}d",
+                        style=palette["error"] if item.days_overdue > 7 else palette["warning"])
+            follow.add_row(
+                Text(item.due.isoformat()), late, cell(item.contact, 24, "bold"),
+                Text("follow-up" if item.kind == "interaction" else "stay in touch", style="dim"),
+                cell(item.text, 64), key=key,
+            )
+            cadence = keep.get(item.contact_id)
+            if item.kind == "contact" and cadence is not None:
+                seen = cadence.last_seen.isoformat() if cadence.last_seen else "never"
+                lapsed.add_row(
+                    cell(item.contact, 28, "bold"), Text(f"{cadence.every} days"),
+                    Text(seen, style="" if cadence.last_seen else "dim"),
+                    Text(item.due.isoformat()), late, key=key,
+                )
+        restore_cursor(follow, follow_key)
+        restore_cursor(lapsed, lapsed_key)
+        self.query_one("#follow").border_title = compose(
+            ("Follow-ups due ", ""), (f"{len(items)}", "bold"), (" · oldest first", "dim"))
+        self.query_one("#follow").border_subtitle = "d done · z snooze 7 days · i log interaction"
+        self.query_one("#lapsed-panel").border_title = compose(
+            ("Stay in touch: cadence lapsed ", ""), (f"{lapsed.row_count}", "bold"))
+        for name, count, message in (
+            ("follow", len(items), "Nothing due. Follow-up dates you set on interactions show "
+                                   "up here on the day."),
+            ("lapsed", lapsed.row_count, "Every stay-in-touch cadence is met."),
+        ):
+            empty = self.query_one(f"#{name}-empty", Static)
+            empty.display = count == 0
+            empty.update(message)
+
+    # -- selection -----------------------------------------------------------------------------
+    def _contact_id(self) -> int | None:
+        """The contact of the highlighted row of the current view."""
+        table = self.focused if isinstance(self.focused, DataTable) else self.main_table()
+        key = current_key(table)
+        if key is None:
+            return None
+        if table.id in ("follow-table", "lapsed-table"):
+            return self.follow_items[key].contact_id
+        return int(key)
+
+    @on(DataTable.RowSelected)
+    def _open_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        contact_id = self._contact_id()
+        if contact_id is not None:
+            self.open_contact(contact_id)
+
+    def open_contact(self, contact_id: int, interaction_id: int | None = None) -> None:
+        from careertui.screens.contact import ContactScreen
+
+        self.app.push_screen(ContactScreen(contact_id, edit_interaction=interaction_id))
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Open a search hit: a contact's page, or an interaction's form over its contact's."""
+        if kind == "contact":
+            self.open_contact(record_id)
+        elif kind == "interaction":
+            self._open_interaction(record_id)
+
+    @work(group="open")
+    async def _open_interaction(self, interaction_id: int) -> None:
+        try:
+            row = await self.fetch(lambda store: store.get("interaction", interaction_id))
+        except Exception as exc:  # noqa: BLE001
+            self.report(exc)
+            return
+        if row is None:
+            self.notify("That interaction no longer exists.", severity="warning")
+            return
+        self.open_contact(int(row["contact_id"]), interaction_id)
+
+    # -- actions -------------------------------------------------------------------------------
+    def action_add(self) -> None:
+        self.open_form("contact")
+
+    def action_edit(self) -> None:
+        table = self.focused if isinstance(self.focused, DataTable) else self.main_table()
+        key = current_key(table)
+        if key is None:
+            self.notify("Nothing to edit here.", severity="warning")
+            return
+        if table.id == "follow-table" and self.follow_items[key].interaction_id is not None:
+            self.open_form("interaction", self.follow_items[key].interaction_id)
+            return
+        contact_id = self._contact_id()
+        if contact_id is not None:
+            self.open_form("contact", contact_id)
+
+    def action_delete(self) -> None:
+        table = self.query_one("#contacts-table", PagedTable)
+        key = table.current_key()
+        if key is None:
+            return
+        name = table.get_row(key)[0]
+        self.confirm_delete("contact", int(key), getattr(name, "plain", str(name)))
+
+    def action_interaction(self) -> None:
+        contact_id = self._contact_id()
+        if contact_id is None:
+            self.notify("Pick a contact first (or add one with a).", severity="warning")
+            return
+        self.open_form("interaction", values={"contact_id": contact_id, "date": "today"},
+                       title=Content("Log an interaction").stylize("bold"))
+
+    def action_sort(self) -> None:
+        keys = [key for _label, key in COLUMNS]
+        self._sort_by(keys[(keys.index(self.sort_key) + 1) % len(keys)], descending=False)
+
+    def action_reverse(self) -> None:
+        self._sort_by(self.sort_key, descending=not self.descending)
+
+    @on(DataTable.HeaderSelected, "#contacts-table")
+    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        key = str(event.column_key.value)
+        self._sort_by(key, descending=not self.descending if key == self.sort_key else False)
+
+    def _sort_by(self, key: str, *, descending: bool) -> None:
+        self.sort_key, self.descending = key, descending
+        self._set_contact_columns()
+        self.refresh_data()
+
+    # -- filtering -----------------------------------------------------------------------------
+    def action_filter(self) -> None:
+        box = self.query_one("#contacts-filter", Input)
+        self._filter_open = True
+        box.display = True
+        box.focus()
+        self.refresh_bindings()
+
+    @on(Input.Changed, "#contacts-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._apply_filter(event.value)
+
+    @work(exclusive=True, group="filter")
+    async def _apply_filter(self, text: str) -> None:
+        await asyncio.sleep(FILTER_DELAY)
+        if text != self.filter_text:
+            self.filter_text = text
+            self.query_one("#contacts-table", PagedTable).clear()
+            self.refresh_data()
+
+    @on(Input.Submitted, "#contacts-filter")
+    def _filter_done(self, _event: Input.Submitted) -> None:
+        self.query_one("#contacts-table").focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#contacts-filter", Input)
+        box.value = ""
+        box.display = False
+        self._filter_open = False
+        self.query_one("#contacts-table").focus()
+        if self.filter_text:
+            self.filter_text = ""
+            self.refresh_data()
+        self.refresh_bindings()
+
+    # -- follow-ups ----------------------------------------------------------------------------
+    def _follow_item(self) -> FollowUp | None:
+        key = current_key(self.query_one("#follow-table", DataTable))
+        return self.follow_items.get(key) if key else None
+
+    def action_done(self) -> None:
+        item = self._follow_item()
+        if item is None:
+            return
+        if item.interaction_id is None:
+            self.notify("Stay-in-touch cadences clear when you log an interaction (i).",
+                        markup=False)
+            return
+        self._follow_change("done", item.interaction_id)
+
+    def action_snooze(self) -> None:
+        item = self._follow_item()
+        if item is None:
+            return
+        if item.interaction_id is None:
+            self.notify("A stay-in-touch cadence has no date to snooze: log an interaction (i) "
+                        "or change the cadence (e).", markup=False)
+            return
+        self._follow_change("snooze", item.interaction_id)
+
+    @work(group="follow")
+    async def _follow_change(self, what: str, interaction_id: int) -> None:
+        from careertui.store import network
+
+        today = self.today()
+        try:
+            if what == "done":
+                await self.change(network.mark_done, interaction_id, today)
+                message = "Follow-up done."
+            else:
+                when = await self.change(network.snooze, interaction_id, today)
+                message = f"Snoozed to {when:%a %d %b}."
+        except Exception as exc:  # noqa: BLE001
+            self.report(exc)
+            return
+        self.notify(message, markup=False)
+        self.refresh_data()
+
+
+def contact_cells(row: dict[str, Any], today: date, palette: dict[str, str]) -> tuple[Any, ...]:
+    """A contacts-table row: user text as rich Text cells, never markup."""
+    knows = int(row["knows_me"] or 0)
+    influence = row["influence"] or ""
+    key_person = influence in ("decision-maker", "sponsor")
+    upcoming = row["next_follow_up"]
+    day = today.isoformat()
+    due_style = ""
+    if upcoming and upcoming <= day:
+        due_style = f"bold {palette['error']}" if upcoming < day else palette["warning"]
+    return (
+        cell(row["name"], 24, "bold"),
+        cell(row["org"], 18),
+        cell(row["role"], 18),
+        cell(row["circle"], 14),
+        cell(influence, 16, palette["accent"] if key_person else "dim"),
+        Text("●" * knows + "○" * (3 - knows), style=palette["primary"]),
+        Text(ago(row["days_since"]), style="" if row["days_since"] is not None else "dim"),
+        Text(upcoming or "—", style=due_style or ("" if upcoming else "dim")),
+    )
+
+
+def current_key(table: DataTable[Any]) -> str | None:
+    if not table.row_count:
+        return None
+    return table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
+
+
+def restore_cursor(table: DataTable[Any], key: str | None) -> None:
+    """After a refill, put the cursor back on the row it was on (if it is still there)."""
+    if key is None or not table.row_count:
+        return
+    try:
+        table.move_cursor(row=table.get_row_index(key))
+    except RowDoesNotExist:
+        pass  # that row is gone: the cursor stays at the top
