@@ -1,0 +1,260 @@
+"""The queries behind `careertui stats` and the dashboard: counting, grouping and date ranges run
+in SQL on the date indexes; the rules of SPEC §3 run in `careertui.domain`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from careertui.domain.cadence import CadenceError, parse_cadence
+from careertui.domain.due import MILESTONE_HORIZON_DAYS, KeepInTouch, Milestone, OpenFollowUp
+from careertui.domain.readiness import (
+    KEY_INFLUENCES,
+    KeyContact,
+    ReadinessFacts,
+    ReviewPeriod,
+    review_period,
+)
+from careertui.domain.records import SECURITY_PILLARS
+from careertui.domain.stats import ActionFacts, StatsFacts, build_stats, heatmap_first
+
+if TYPE_CHECKING:
+    from careertui.store.store import Store
+
+# Every kind whose entries make a day active (SPEC §3). Each part is DISTINCT on its own date
+# index, so the UNION merges one row per day and kind rather than one per entry.
+_ACTIVE_SOURCES = (
+    "wins", "notes", "interactions", "checkins", "perceptions", "security_checks", "reviews",
+)
+
+
+def _active_filter(table: str) -> str:
+    return " AND skip = 0" if table == "checkins" else ""
+
+
+_ACTIVE_DAYS = " UNION ".join(
+    f'SELECT DISTINCT date FROM "{table}" WHERE date <= ?1{_active_filter(table)}'
+    for table in _ACTIVE_SOURCES
+) + " ORDER BY 1"
+_DAY_COUNTS = "SELECT date, sum(n) AS n FROM (" + " UNION ALL ".join(
+    f'SELECT date, count(*) AS n FROM "{table}" '
+    f"WHERE date BETWEEN ?2 AND ?1{_active_filter(table)} GROUP BY date"
+    for table in _ACTIVE_SOURCES
+) + ") GROUP BY date"
+
+# date.toordinal() of a stored date: julianday('0001-01-01') is 1721425.5, day number 1.
+_DAY_NUMBER = "CAST(julianday(date) AS INTEGER) - 1721424"
+
+# A measured impact holds a digit; GLOB's [0-9] is ASCII digits.
+_MEASURED = "impact GLOB '*[0-9]*'"
+
+
+def _date(value: str | None) -> date | None:
+    """A stored date, or None when it is missing or not a date (never fatal for stats)."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _day_numbers(text: str | None) -> list[int]:
+    return list(map(int, text.split(","))) if text else []
+
+
+def _actions(store: Store, today: date) -> list[ActionFacts]:
+    """Active actions with their check-ins packed by group_concat, one row per action: a row
+    per check-in would cost more to hand over to Python than all the computing after it. All
+    check-in days come from the (action_id, date) index alone; the skips, which need the table,
+    from one sequential scan, not a lookup per check-in."""
+    day = today.isoformat()
+    checked = {
+        row["action_id"]: row["days"]
+        for row in store._fetch(
+            f"SELECT action_id, group_concat({_DAY_NUMBER}) AS days FROM checkins "
+            "WHERE date <= ? GROUP BY action_id",
+            (day,),
+        )
+    }
+    skipped = {
+        row["action_id"]: row["days"]
+        for row in store._fetch(
+            f"SELECT action_id, group_concat({_DAY_NUMBER}) AS days FROM checkins NOT INDEXED "
+            "WHERE skip != 0 AND date <= ? GROUP BY action_id",
+            (day,),
+        )
+    }
+    actions = []
+    for row in store._fetch(
+        "SELECT a.id, a.title, a.goal_id, g.title AS goal, a.cadence, "
+        "substr(a.created_at, 1, 10) AS created "
+        "FROM actions a LEFT JOIN goals g ON g.id = a.goal_id WHERE a.active = 1 ORDER BY a.id"
+    ):
+        try:
+            cadence = parse_cadence(row["cadence"])
+        except CadenceError:
+            continue  # only a hand-edited file can hold one; the rest of the stats still count
+        skips = _day_numbers(skipped.get(row["id"]))
+        done = _day_numbers(checked.get(row["id"]))
+        if skips:
+            done = list(set(done).difference(skips))
+        actions.append(ActionFacts(
+            id=row["id"], title=row["title"], goal_id=row["goal_id"], goal=row["goal"],
+            cadence=cadence, created=_date(row["created"]) or today, done=done, skips=skips,
+        ))
+    return actions
+
+
+def _readiness_facts(store: Store, period: ReviewPeriod, today: date) -> ReadinessFacts:
+    responsibilities = {
+        row["id"]: row["title"]
+        for row in store._fetch(
+            "SELECT id, title FROM responsibilities WHERE active = 1 ORDER BY id"
+        )
+    }
+    window = period.counted(today)
+    covered: frozenset[int] = frozenset()
+    wins = measured = 0
+    months: frozenset[str] = frozenset()
+    example = ""
+    if window is not None:
+        bounds = (window[0].isoformat(), window[1].isoformat())
+        counted = "FROM wins WHERE date BETWEEN ? AND ?"
+        covered = frozenset(
+            row["responsibility_id"] for row in store._fetch(
+                f"SELECT DISTINCT responsibility_id {counted} AND responsibility_id IN "
+                "(SELECT id FROM responsibilities WHERE active = 1)", bounds)
+        )
+        totals = store._fetch(f"SELECT count(*) AS n, total({_MEASURED}) AS m {counted}", bounds)
+        wins, measured = int(totals[0]["n"]), int(totals[0]["m"])
+        months = frozenset(
+            row["month"]
+            for row in store._fetch(
+                f"SELECT DISTINCT substr(date, 1, 7) AS month {counted}", bounds
+            )
+        )
+        latest = store._fetch(
+            f"SELECT title {counted} AND NOT {_MEASURED} ORDER BY date DESC, id DESC LIMIT 1",
+            bounds,
+        )
+        example = latest[0]["title"] if latest else ""
+    marks = ", ".join("?" for _ in KEY_INFLUENCES)
+    key_contacts = [
+        KeyContact(row["name"], row["influence"], _date(row["last_seen"]))
+        for row in store._fetch(
+            "SELECT c.name, c.influence, "
+            "(SELECT max(date) FROM interactions i WHERE i.contact_id = c.id AND i.date <= ?) "
+            f"AS last_seen FROM contacts c WHERE c.influence IN ({marks}) ORDER BY c.id",
+            (today.isoformat(), *KEY_INFLUENCES),
+        )
+    ]
+    perception = store._fetch(
+        "SELECT max(date) AS d FROM perceptions WHERE date <= ?", (today.isoformat(),)
+    )
+    return ReadinessFacts(
+        responsibilities=responsibilities,
+        covered=covered,
+        wins=wins,
+        measured=measured,
+        win_months=months,
+        key_contacts=key_contacts,
+        last_perception=_date(perception[0]["d"]),
+        unmeasured_example=example,
+    )
+
+
+def _follow_ups(store: Store, today: date) -> tuple[list[OpenFollowUp], list[KeepInTouch]]:
+    day = today.isoformat()
+    open_items = [
+        OpenFollowUp(row["id"], row["contact_id"], row["name"], follow_up, row["notes"])
+        for row in store._fetch(
+            "SELECT i.id, i.contact_id, c.name, i.follow_up, i.notes FROM interactions i "
+            "JOIN contacts c ON c.id = i.contact_id "
+            "WHERE i.follow_up IS NOT NULL AND i.done = 0 AND i.follow_up <= ?",
+            (day,),
+        )
+        if (follow_up := _date(row["follow_up"])) is not None
+    ]
+    keep = [
+        KeepInTouch(row["id"], row["name"], int(row["every"]), _date(row["last_seen"]),
+                    _date(row["created"]) or today)
+        for row in store._fetch(
+            "SELECT c.id, c.name, c.follow_up_days AS every,"
+            " substr(c.created_at, 1, 10) AS created, (SELECT max(date) FROM interactions i"
+            " WHERE i.contact_id = c.id AND i.date <= ?) AS last_seen"
+            " FROM contacts c WHERE c.follow_up_days > 0",
+            (day,),
+        )
+    ]
+    return open_items, keep
+
+
+def _milestones(store: Store, today: date) -> list[Milestone]:
+    horizon = (today + timedelta(days=MILESTONE_HORIZON_DAYS)).isoformat()
+    return [
+        Milestone(row["id"], row["title"], row["goal"], due)
+        for row in store._fetch(
+            "SELECT m.id, m.title, g.title AS goal, m.due FROM goals m "
+            "LEFT JOIN goals g ON g.id = m.parent_id "
+            "WHERE m.kind = 'milestone' AND m.status = 'active' AND m.due <= ?",
+            (horizon,),
+        )
+        if (due := _date(row["due"])) is not None
+    ]
+
+
+def _last_security(store: Store, today: date) -> tuple[date | None, dict[str, int] | None]:
+    columns = ", ".join(f'"{p}"' for p in SECURITY_PILLARS)
+    row = store._one(
+        f"SELECT date, {columns} FROM security_checks WHERE date <= ? "
+        "ORDER BY date DESC, id DESC LIMIT 1",
+        (today.isoformat(),),
+    )
+    if row is None:
+        return None, None
+    return _date(row["date"]), {p: int(row[p]) for p in SECURITY_PILLARS}
+
+
+def load_facts(store: Store, today: date) -> StatsFacts:
+    """Run every query the stats need, for `today`."""
+    day = today.isoformat()
+    active_days = [
+        d for row in store._fetch(_ACTIVE_DAYS, (day,)) if (d := _date(row["date"])) is not None
+    ]
+    day_counts = {
+        d: int(row["n"])
+        for row in store._fetch(_DAY_COUNTS, (day, heatmap_first(today).isoformat()))
+        if (d := _date(row["date"])) is not None
+    }
+    profile = store.profile()
+    review_date = _date(profile.get("review_date"))
+    period = review_period(_date(profile.get("review_start")), review_date, today)
+    open_items, keep = _follow_ups(store, today)
+    security_date, security_scores = _last_security(store, today)
+    counts_row = store._fetch(
+        "SELECT (SELECT count(*) FROM wins) AS wins, (SELECT count(*) FROM notes) AS notes, "
+        "(SELECT count(*) FROM interactions) AS interactions, "
+        "(SELECT count(*) FROM contacts) AS contacts, (SELECT count(*) FROM goals) AS goals"
+    )[0]
+    return StatsFacts(
+        active_days=active_days,
+        day_counts=day_counts,
+        review_weeks=[row["week"] for row in store._fetch("SELECT DISTINCT week FROM reviews")],
+        actions=_actions(store, today),
+        period=period,
+        review_date=review_date,
+        readiness=_readiness_facts(store, period, today),
+        open_follow_ups=open_items,
+        keep_in_touch=keep,
+        milestones=_milestones(store, today),
+        security_date=security_date,
+        security_scores=security_scores,
+        counts={key: int(value) for key, value in counts_row.items()},
+    )
+
+
+def compute_stats(store: Store, today: date) -> dict[str, Any]:
+    """Every number of SPEC §3 for `today`, as the object `careertui stats --json` prints."""
+    return build_stats(load_facts(store, today), today)
