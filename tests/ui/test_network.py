@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Static, TextArea
 
 from careertui.app import CareerApp
 from careertui.screens.contact import ContactScreen
@@ -54,15 +54,10 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-DIALOGS = ("form", "delete", "review-dates")
-"""Worker groups that wait for a dialog's answer: a test answers them, it does not wait."""
-
-
 async def settle(pilot: Pilot[Any]) -> None:
-    """Let the keys land and every worker that is not waiting on a dialog finish."""
+    """Let the keys land and every worker finish (forms and dialogs do not hold one)."""
     await pilot.pause()
-    busy = [w for w in pilot.app.workers if w.group not in DIALOGS]
-    await pilot.app.workers.wait_for_complete(busy)
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
@@ -248,6 +243,50 @@ async def test_contact_page_adds_an_interaction_and_marks_a_follow_up_done(db: P
         await settle(pilot)
         assert [r["done"] for r in records(db, "interaction") if r["id"] == zoe[0]["id"]] == [1]
         assert column(table, 2)[0].startswith("✓")
+
+
+async def test_contact_page_edits_the_contact_an_interaction_and_deletes_one(db: Path) -> None:
+    app = CareerApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_network(pilot)
+        screen.query_one("#contacts-table", PagedTable).move_cursor(row=1)  # Dana
+        await pilot.press("enter")
+        await settle(pilot)
+        page = app.screen
+        assert isinstance(page, ContactScreen)
+        await pilot.press("E")
+        await settle(pilot)
+        app.screen.query_one("#field-role", Input).value = "CTO"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert {r["name"]: r["role"] for r in records(db, "contact")}["Dana Lee"] == "CTO"
+        assert "CTO" in str(page.query_one("#contact-details", Static).render())
+
+        await pilot.press("e")  # the highlighted (newest) interaction
+        await settle(pilot)
+        assert app.screen.query_one("#field-date", Input).value == ago(120)
+        app.screen.query_one("#field-gave", TextArea).load_text("a referral")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert [r["gave"] for r in records(db, "interaction") if r["date"] == ago(120)] == [
+            "a referral"]
+
+        interactions = page.query_one("#interactions-table", PagedTable)
+        interactions.move_cursor(row=1)
+        await pilot.press("delete")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert [r["notes"] for r in records(db, "interaction") if r["contact_id"] == 1] == [
+            "coffee chat"]
+        assert column(interactions, 0) == [ago(120)]
+
+        await pilot.press("tab")  # to the wins shared with them; enter edits the win
+        assert app.focused is page.query_one("#shared-table")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.query_one("#field-title", Input).value == "Shipped refunds API"
+        await pilot.press("escape")
 
 
 # -- who needs to know you, follow-ups -----------------------------------------------------------
