@@ -649,7 +649,7 @@ def export(ctx: click.Context, fmt: str, out: Path | None) -> None:
 
     today = _today()
     with _open(ctx, write=False) as store:
-        if fmt.lower() == "markdown":
+        if fmt == "markdown":
             from careertui.domain.packet import render_packet
 
             packet = packet_data(store, today)
