@@ -1,17 +1,705 @@
-"""Weekly review screen (placeholder until its issue lands)."""
+"""Weekly review: the keyboard ritual that closes a week, five steps long.
+
+1 Wins (add what is missing, measure each), 2 People (this week's interactions, follow-ups due),
+3 Actions (how each key action's period went; check in or skip), 4 Perception (three quick
+ratings), 5 Focus (next week's three priorities and notes). `pagedown`/`pageup` move between steps
+(also `n`/`p` outside text fields) and `ctrl+s` saves at any step: one review record per ISO week,
+so opening the screen again the same week resumes it and saving again updates it.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from datetime import date
+from typing import Any, ClassVar
 
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import (
+    ContentSwitcher,
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Static,
+    TextArea,
+)
+
+from careertui.domain.records import KINDS, PERCEPTION_RATINGS, ValidationError
+from careertui.domain.text import one_line, printable
 from careertui.screens.base import CareerScreen
+from careertui.screens.selfcheck import clear_table, selected_key, trend_lines
+from careertui.store.reviews import (
+    MAX_PRIORITIES,
+    ReviewSaved,
+    complete_follow_up,
+    review_overview,
+    save_review,
+    split_focus,
+    week_days,
+    week_tally,
+)
+from careertui.widgets.safe import cell, compose
+
+STEPS = (
+    ("wins", "Wins", "wins-table"),
+    ("people", "People", "follow-ups-table"),
+    ("actions", "Actions", "actions-table"),
+    ("perception", "Perception", "rating-behaviour"),
+    ("focus", "Focus", "priority-1"),
+)
+"""(id, label, the field focused on arriving at the step)."""
+
+INTROS = {
+    "wins": "What did you get done this week? Add what is missing, and give every win a "
+    "measured impact: numbers, not modesty.",
+    "people": "Who did you meet, and what do you owe them? Mark follow-ups done with d; "
+    "a stay-in-touch reminder is done by logging the conversation.",
+    "actions": "How did each key action's period go? space checks in today, s skips today.",
+    "perception": "How did you come across this week? Rate 1 (poorly) to 5 (very well). Saved "
+    "with the review as a perception check; the four questions are on screen 5.",
+    "focus": "What are the three things that matter most next week?",
+}
+STEP_OF_ACTION = {
+    "add_win": "wins",
+    "add_interaction": "people",
+    "done": "people",
+    "check_in": "actions",
+    "skip": "actions",
+}
+DAY_LETTERS = ("M", "T", "W", "T", "F", "S", "S")
+FALLBACK_WIDTH = 100
+MIN_ROOM = 20
+RATING_LABELS = {name: KINDS["perception"].field(name).title for name in PERCEPTION_RATINGS}
+FIELD_IDS = (
+    *(f"priority-{n}" for n in range(1, MAX_PRIORITIES + 1)),
+    "review-notes",
+    *(f"rating-{name}" for name in PERCEPTION_RATINGS),
+)
+
+
+def step_bar(current: int) -> Content:
+    """`1 Wins › 2 People › …` with the current step highlighted."""
+    parts = []
+    for index, (_, label, _) in enumerate(STEPS):
+        if index == current:
+            parts.append(Content(f" {index + 1} {label} ").stylize("bold reverse $accent"))
+        else:
+            parts.append(Content(f" {index + 1} {label} ").stylize("$text-muted"))
+    return Content(" › ").stylize("$text-muted").join(parts)
+
+
+def room(table: DataTable, fixed: int, columns: int) -> int:
+    """Cells left for a table's flexible columns once `fixed` cells and every column's padding
+    are taken, so rows fit their panel without a horizontal scroll."""
+    width = table.scrollable_content_region.width or FALLBACK_WIDTH
+    return max(MIN_ROOM, width - fixed - 2 * table.cell_padding * columns - 1)
+
+
+def _day(text: str) -> str:
+    return date.fromisoformat(text).strftime("%a %d")
+
+
+def _field_value(widget: Widget) -> str:
+    if isinstance(widget, TextArea):
+        return widget.text
+    if isinstance(widget, Input):
+        return widget.value
+    raise TypeError(widget)
 
 
 class ReviewScreen(CareerScreen):
     TITLE = "Weekly review"
+    CSS_PATH = "review.tcss"
+    HELP = (
+        "Close the week in five steps: wins, people, actions, perception, next week's focus. "
+        "pagedown/pageup (or n/p outside text fields) move between steps; ctrl+s saves the "
+        "week's review at any step, and opening the screen again this week resumes it."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown", "next_step", "Next step", priority=True),
+        Binding("pageup", "previous_step", "Previous step", priority=True),
+        Binding("n", "next_step_key", "Next step (outside text fields)", show=False),
+        Binding("p", "previous_step_key", "Previous step (outside text fields)", show=False),
+        Binding("ctrl+s", "save", "Save review", priority=True),
+        Binding("a", "add_win", "Add win"),
+        Binding("a", "add_interaction", "Log interaction"),
+        Binding("e", "edit", "Edit"),
+        Binding("d", "done", "Follow-up done"),
+        Binding("space", "check_in", "Check in"),
+        Binding("s", "skip", "Skip"),
+    ]
 
+    step: reactive[int] = reactive(0, bindings=True, init=False)
+    dirty: reactive[bool] = reactive(False, init=False)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: dict[str, Any] = {}
+        self.week = ""
+        self.baseline: dict[str, str] = {}
+        """What each field held when last loaded or saved: a field that still holds it is
+        refreshed on the next load, one the user changed is left alone."""
+        self.follow_ups: dict[str, dict[str, Any]] = {}
+        self.action_titles: dict[str, str] = {}
+        self.to_modal = False
+
+    # -- layout ----------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Weekly review is being built.", id="placeholder")
+        with Vertical(id="review-top"):
+            with Horizontal(id="review-bar"):
+                yield Static(id="review-steps")
+                yield Static(id="review-position")
+            yield Static(id="review-status")
+        yield Static(id="review-intro")
+        with ContentSwitcher(initial="step-wins", id="review-steps-switcher"):
+            with Vertical(id="step-wins", classes="review-step"):
+                with Vertical(id="wins-panel", classes="panel"):
+                    yield DataTable(id="wins-table", cursor_type="row", zebra_stripes=True)
+                yield Static(id="wins-summary")
+            with Horizontal(id="step-people", classes="review-step"):
+                with Vertical(id="follow-ups-panel", classes="panel"):
+                    yield DataTable(id="follow-ups-table", cursor_type="row", zebra_stripes=True)
+                with Vertical(id="interactions-panel", classes="panel"):
+                    yield DataTable(id="interactions-table", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="step-actions", classes="review-step"):
+                with Vertical(id="actions-panel", classes="panel"):
+                    yield DataTable(id="actions-table", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="step-perception", classes="review-step"):
+                with Vertical(id="ratings-panel", classes="panel"):
+                    with Horizontal(id="ratings-row"):
+                        for name in PERCEPTION_RATINGS:
+                            with Vertical(classes="rating"):
+                                yield Label(RATING_LABELS[name])
+                                yield Input(
+                                    id=f"rating-{name}",
+                                    restrict=r"[1-5]?",
+                                    max_length=1,
+                                    placeholder="1-5",
+                                    compact=True,
+                                )
+                    yield Static(id="ratings-last")
+                with Vertical(id="ratings-trend-panel", classes="panel"):
+                    yield Static(id="ratings-trend")
+            with Horizontal(id="step-focus", classes="review-step"):
+                with Vertical(id="focus-panel", classes="panel"):
+                    for n in range(1, MAX_PRIORITIES + 1):
+                        yield Label(f"Priority {n}", classes="field-label")
+                        yield Input(
+                            id=f"priority-{n}",
+                            placeholder=f"priority {n} for next week",
+                            compact=True,
+                        )
+                    yield Label("Notes", classes="field-label")
+                    yield TextArea(
+                        id="review-notes",
+                        soft_wrap=True,
+                        tab_behavior="focus",
+                        show_line_numbers=False,
+                        compact=True,
+                    )
+                with Vertical(id="last-week-panel", classes="panel"):
+                    yield Static(id="last-week")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self._columns(
+            "wins-table",
+            ("Day", 6),
+            ("Win", None),
+            ("Impact", None),
+            ("Responsibility", None),
+            ("", 15),
+        )
+        self._columns("follow-ups-table", ("Due", 6), ("", 10), ("Follow-up", None))
+        self._columns(
+            "interactions-table", ("Day", 6), ("Who", None), ("Channel", 7), ("Notes", None)
+        )
+        self._columns(
+            "actions-table",
+            ("Action", None),
+            ("Cadence", 10),
+            *((letter, 1) for letter in DAY_LETTERS),
+            ("This period", 15),
+            ("Streak", 6),
+            ("Strength", 8),
+        )
+        self.query_one("#wins-panel").border_title = "This week's wins"
+        self.query_one("#follow-ups-panel").border_title = "Follow-ups due"
+        self.query_one("#interactions-panel").border_title = "Interactions this week"
+        self.query_one("#actions-panel").border_title = "Key actions this week"
+        self.query_one("#ratings-panel").border_title = "Quick perception check"
+        self.query_one("#ratings-trend-panel").border_title = "Your recent checks"
+        self.query_one("#focus-panel").border_title = "Next week's focus"
+        self.query_one("#last-week-panel").border_title = "Last week's focus"
+        self.watch_step(self.step)
+
+    def _columns(self, table_id: str, *columns: tuple[str, int | None]) -> None:
+        table = self.query_one(f"#{table_id}", DataTable)
+        for label, width in columns:
+            table.add_column(label, width=width)
+
+    # -- arriving and leaving ----------------------------------------------------------------------
+    def on_screen_suspend(self) -> None:
+        self.to_modal = isinstance(self.app.screen, ModalScreen)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Reload; on arrival (not back from a form) focus the current step's first field."""
+        super().on_screen_resume(event)
+        if not self.to_modal:
+            self.focus_step()
+        self.to_modal = False
+
+    def focus_step(self) -> None:
+        self.query_one(f"#{STEPS[self.step][2]}").focus()
+
+    # -- steps -----------------------------------------------------------------------------------
+    def watch_step(self, step: int) -> None:
+        step_id = STEPS[step][0]
+        self.query_one(ContentSwitcher).current = f"step-{step_id}"
+        self.query_one("#review-steps", Static).update(step_bar(step))
+        self.query_one("#review-position", Static).update(
+            Content.from_markup("[b]$n[/b][dim]/$total[/]", n=str(step + 1), total=str(len(STEPS)))
+        )
+        self.query_one("#review-intro", Static).update(Content(INTROS[step_id]))
+        self.call_after_refresh(self.focus_step)
+        self.call_after_refresh(self.show_data)
+
+    def _move(self, delta: int) -> None:
+        self.step = max(0, min(len(STEPS) - 1, self.step + delta))
+
+    def action_next_step(self) -> None:
+        self._move(1)
+
+    def action_previous_step(self) -> None:
+        self._move(-1)
+
+    def action_next_step_key(self) -> None:
+        self._move(1)
+
+    def action_previous_step_key(self) -> None:
+        self._move(-1)
+
+    def _in_text_field(self) -> bool:
+        return isinstance(self.focused, Input | TextArea)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        step_id = STEPS[self.step][0]
+        if action in ("next_step", "next_step_key"):
+            allowed = self.step < len(STEPS) - 1
+            return (
+                (allowed or None)
+                if action == "next_step"
+                else (allowed and not self._in_text_field())
+            )
+        if action in ("previous_step", "previous_step_key"):
+            allowed = self.step > 0
+            return (
+                (allowed or None)
+                if action == "previous_step"
+                else (allowed and not self._in_text_field())
+            )
+        if action in STEP_OF_ACTION:
+            return step_id == STEP_OF_ACTION[action]
+        if action == "edit":
+            return step_id in ("wins", "people", "actions")
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    # -- loading ---------------------------------------------------------------------------------
+    async def load(self) -> None:
+        self.data = await self.fetch(review_overview, self.today())
+        self.show_data()
+        self._fill_fields(self.data)
+
+    def show_data(self) -> None:
+        """Show what `load` read; again after a step change, since a hidden step's tables have
+        no width to cut their cells to."""
+        data, today = self.data, self.today()
+        if not data:
+            return
+        self._show_status()
+        self._fill_wins(data["wins"])
+        self._fill_follow_ups(data["follow_ups"])
+        self._fill_interactions(data["interactions"])
+        self._fill_actions(data["actions"], data["checkins"], today)
+        self._show_ratings_hint(data["perception"])
+        self.query_one("#ratings-trend", Static).update(
+            trend_lines(data["perception_series"], RATING_LABELS)
+        )
+        self._show_last_week(data["last_week"])
+
+    def on_resize(self) -> None:
+        """Cells are cut to the tables' widths: refill at the new size."""
+        self.refresh_data()
+
+    def _show_status(self) -> None:
+        data = self.data
+        monday, sunday = data["span"]
+        review = data["review"]
+        streak = int(data["streak"])
+        weeks = "week" if streak == 1 else "weeks"
+        parts: list[Content] = [
+            Content.from_markup(
+                "[b]Week $w[/b]  [dim]$a – $b[/]",
+                w=data["week"],
+                a=monday.strftime("%a %d %b"),
+                b=sunday.strftime("%a %d %b %Y"),
+            ),
+            Content.from_markup(
+                "Weekly review streak: [b $accent]$n[/] $weeks", n=str(streak), weeks=weeks
+            ),
+        ]
+        if self.dirty:
+            parts.append(Content.from_markup("[b $warning]● unsaved changes[/] [dim]ctrl+s[/]"))
+        elif review is not None:
+            saved = date.fromisoformat(review["date"]).strftime("%a %d %b")
+            parts.append(Content.from_markup("[$success]✓ saved $d[/]", d=saved))
+        else:
+            parts.append(Content.from_markup("[dim]not saved yet this week[/]"))
+        self.query_one("#review-status", Static).update(Content("   ·   ").join(parts))
+
+    def watch_dirty(self) -> None:
+        if self.data:
+            self._show_status()
+
+    def _restore_cursor(self, table: DataTable, key: str | None) -> None:
+        if key is not None and key in table.rows:
+            table.move_cursor(row=table.get_row_index(key))
+
+    def _fill_wins(self, wins: list[dict[str, Any]]) -> None:
+        table = self.query_one("#wins-table", DataTable)
+        keep = selected_key(table)
+        clear_table(table)
+        unmeasured = 0
+        free = room(table, 6 + 14, 5)
+        for win in wins:
+            impact = str(win["impact"] or "").strip()
+            measured = any(ch.isdigit() for ch in impact)
+            unmeasured += not measured
+            flag = ("⚑ no impact" if not impact else "⚑ not measured") if not measured else ""
+            responsibility = win["responsibility"] or "—"
+            table.add_row(
+                cell(_day(win["date"])),
+                cell(win["title"], free * 40 // 100),
+                cell(impact, free * 35 // 100),
+                cell(
+                    responsibility, free * 25 // 100, style="" if win["responsibility"] else "dim"
+                ),
+                cell(flag, style="bold yellow"),
+                key=str(win["id"]),
+            )
+        self._restore_cursor(table, keep)
+        self.query_one("#wins-panel").border_title = f"This week's wins · {len(wins)}"
+        summary = self.query_one("#wins-summary", Static)
+        if not wins:
+            summary.update(
+                Content.from_markup(
+                    "[$warning]No wins recorded this week.[/] Press [b]a[/b] to add one: even a "
+                    "small one, written down, counts at review time."
+                )
+            )
+        elif unmeasured:
+            summary.update(
+                Content.from_markup(
+                    "[$warning]$n of $t wins have no measured impact.[/] Select one and press "
+                    "[b]e[/b]: add the number (time saved, revenue, people helped).",
+                    n=str(unmeasured),
+                    t=str(len(wins)),
+                )
+            )
+        else:
+            summary.update(
+                Content.from_markup("[$success]Every win this week has a measured impact.[/]")
+            )
+
+    def _fill_follow_ups(self, items: list[dict[str, Any]]) -> None:
+        table = self.query_one("#follow-ups-table", DataTable)
+        keep = selected_key(table)
+        clear_table(table)
+        self.follow_ups.clear()
+        free = room(table, 6 + 10, 3)
+        for index, item in enumerate(items):
+            key = f"{item['kind']}-{item['interaction_id'] or item['contact_id']}-{index}"
+            self.follow_ups[key] = item
+            overdue = int(item["days_overdue"])
+            late = (
+                cell("today", style="bold")
+                if overdue == 0
+                else cell(f"{overdue}d late", style="bold red" if overdue > 7 else "yellow")
+            )
+            table.add_row(
+                cell(date.fromisoformat(item["due"]).strftime("%d %b")),
+                late,
+                cell(item["text"], free),
+                key=key,
+            )
+        self._restore_cursor(table, keep)
+        self.query_one("#follow-ups-panel").border_title = f"Follow-ups due · {len(items)}"
+
+    def _fill_interactions(self, rows: list[dict[str, Any]]) -> None:
+        table = self.query_one("#interactions-table", DataTable)
+        keep = selected_key(table)
+        clear_table(table)
+        free = room(table, 6 + 7, 4)
+        for row in rows:
+            table.add_row(
+                cell(_day(row["date"])),
+                cell(row["contact"], free * 35 // 100),
+                cell(row["channel"] or ""),
+                cell(row["notes"], free * 65 // 100),
+                key=str(row["id"]),
+            )
+        self._restore_cursor(table, keep)
+        self.query_one("#interactions-panel").border_title = f"Interactions this week · {len(rows)}"
+
+    def _fill_actions(
+        self, actions: list[dict[str, Any]], checkins: dict[int, dict[str, bool]], today: date
+    ) -> None:
+        table = self.query_one("#actions-table", DataTable)
+        keep = selected_key(table)
+        clear_table(table)
+        self.action_titles.clear()
+        days = week_days(today)
+        free = room(table, 10 + 7 + 15 + 6 + 8, 12)
+        for action in actions:
+            marks = checkins.get(int(action["id"]), {})
+            strip = [self._day_mark(day, marks, today) for day in days]
+            self.action_titles[str(action["id"])] = action["title"]
+            table.add_row(
+                cell(action["title"], free),
+                cell(action["cadence"], style="dim"),
+                *strip,
+                self._period_cell(action, marks, today),
+                cell(str(action["streak"]), style="bold" if action["streak"] else "dim"),
+                cell(f"{action['strength']}%"),
+                key=str(action["id"]),
+            )
+        self._restore_cursor(table, keep)
+        self.query_one("#actions-panel").border_title = f"Key actions this week · {len(actions)}"
+
+    @staticmethod
+    def _day_mark(day: date, marks: dict[str, bool], today: date) -> Text:
+        skip = marks.get(day.isoformat())
+        if skip is False:
+            return Text("✓", style="bold green")
+        if skip is True:
+            return Text("–", style="yellow")
+        if day > today:
+            return Text(" ")
+        return Text("·", style="bold" if day == today else "dim")
+
+    @staticmethod
+    def _period_cell(action: dict[str, Any], marks: dict[str, bool], today: date) -> Text:
+        tally = week_tally(action["cadence"], marks, today)
+        met, target = int(action["met_this_period"]), int(action["target"])
+        if tally is not None:
+            done, days = tally
+            text = f"{done}/{days} days"
+            good = done == days
+        else:
+            unit = "month" if action["cadence"].startswith("monthly") else "week"
+            text = f"{met}/{target} {unit}"
+            good = met >= target
+        if good:
+            return cell(f"✓ {text}", style="green")
+        return cell(
+            text + (" · due" if action["due_today"] else ""),
+            style="yellow" if action["due_today"] else "",
+        )
+
+    def _show_ratings_hint(self, perception: dict[str, Any] | None) -> None:
+        hint = self.query_one("#ratings-last", Static)
+        if perception is None:
+            hint.update(
+                Content.from_markup(
+                    "[dim]No perception check this week yet: leave all three blank to skip it.[/]"
+                )
+            )
+            return
+        scores = "  ".join(f"{RATING_LABELS[n]} {perception[n]}" for n in PERCEPTION_RATINGS)
+        hint.update(
+            Content.from_markup(
+                "[dim]This week's check ($d): $s. Saving the review updates it.[/]",
+                d=perception["date"],
+                s=scores,
+            )
+        )
+
+    def _show_last_week(self, review: dict[str, Any] | None) -> None:
+        target = self.query_one("#last-week", Static)
+        if review is None:
+            target.update(Content.from_markup("[dim]No review last week.[/]"))
+            return
+        self.query_one("#last-week-panel").border_title = f"Last week's focus · {review['week']}"
+        priorities = [p for p in split_focus(review["focus"]) if p]
+        lines = [compose((f"{n}. ", "bold $accent"), p) for n, p in enumerate(priorities, 1)]
+        if not lines:
+            lines.append(Content("No priorities were set.").stylize("dim"))
+        if str(review["notes"] or "").strip():
+            lines.append(compose(("\nNotes\n", "bold $text-muted"), review["notes"].strip()))
+        target.update(Content("\n").join(lines))
+
+    # -- the week's fields: resume without losing what is being typed ------------------------------
+    def _fill_fields(self, data: dict[str, Any]) -> None:
+        review, perception = data["review"], data["perception"]
+        priorities = split_focus(review["focus"] if review else "")
+        values = {f"priority-{n}": priorities[n - 1] for n in range(1, MAX_PRIORITIES + 1)}
+        values["review-notes"] = review["notes"] if review else ""
+        for name in PERCEPTION_RATINGS:
+            score = perception[name] if perception else None
+            values[f"rating-{name}"] = "" if score is None else str(score)
+        new_week = data["week"] != self.week
+        self.week = data["week"]
+        for field_id, raw in values.items():
+            value = printable(raw or "")
+            widget = self.query_one(f"#{field_id}")
+            if new_week or _field_value(widget) == self.baseline.get(field_id, ""):
+                self._set_field(widget, value)
+            self.baseline[field_id] = value
+        self._update_dirty()
+
+    @staticmethod
+    def _set_field(widget: Widget, value: str) -> None:
+        if isinstance(widget, TextArea):
+            if widget.text != value:
+                widget.load_text(value)
+        elif isinstance(widget, Input):
+            widget.value = value
+
+    def _current_values(self) -> dict[str, str]:
+        return {field_id: _field_value(self.query_one(f"#{field_id}")) for field_id in FIELD_IDS}
+
+    def _update_dirty(self) -> None:
+        current = self._current_values()
+        self.dirty = any(current[f] != self.baseline.get(f, "") for f in FIELD_IDS)
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _field_changed(self) -> None:
+        if self.week:
+            self._update_dirty()
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    # -- saving ----------------------------------------------------------------------------------
+    def action_save(self) -> None:
+        self.save()
+
+    @work(exclusive=True, group="save")
+    async def save(self) -> None:
+        values = self._current_values()
+        priorities = [values[f"priority-{n}"] for n in range(1, MAX_PRIORITIES + 1)]
+        ratings = {name: values[f"rating-{name}"] for name in PERCEPTION_RATINGS}
+        try:
+            saved: ReviewSaved = await self.change(
+                save_review, self.today(), priorities, values["review-notes"], ratings
+            )
+        except ValidationError as exc:
+            if exc.field in PERCEPTION_RATINGS:
+                self.step = 3
+                self.call_after_refresh(self.query_one(f"#rating-{exc.field}").focus)
+            self.report(exc)
+            return
+        except Exception as exc:  # noqa: BLE001 - refused writes become a notification
+            self.report(exc)
+            return
+        self.baseline.update(values)
+        self._update_dirty()
+        self.notify(f"Saved week {saved.week}", markup=False)
+        self.refresh_data()
+
+    # -- step keys -------------------------------------------------------------------------------
+    def _selected(self, table_id: str) -> str | None:
+        return selected_key(self.query_one(f"#{table_id}", DataTable))
+
+    def action_add_win(self) -> None:
+        self.open_form("win", values={"date": self.today().isoformat()})
+
+    def action_add_interaction(self) -> None:
+        self.open_form("interaction", values={"date": self.today().isoformat()})
+
+    def action_edit(self) -> None:
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.id:
+            self._edit_row(focused.id, self._selected(focused.id))
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id:
+            self._edit_row(event.data_table.id, event.row_key.value)
+
+    def _edit_row(self, table_id: str, key: str | None) -> None:
+        if key is None:
+            return
+        if table_id == "wins-table":
+            self.open_form("win", int(key))
+        elif table_id == "interactions-table":
+            self.open_form("interaction", int(key))
+        elif table_id == "actions-table":
+            self.open_form("action", int(key))
+        elif table_id == "follow-ups-table":
+            self._resolve(self.follow_ups[key], edit=True)
+
+    def action_done(self) -> None:
+        key = self._selected("follow-ups-table")
+        if key is not None:
+            self._resolve(self.follow_ups[key], edit=False)
+
+    def _resolve(self, item: dict[str, Any], *, edit: bool) -> None:
+        """A follow-up of an interaction is edited or marked done; a stay-in-touch reminder is
+        resolved by logging a new interaction with that contact."""
+        if item["kind"] != "interaction":
+            self.open_form(
+                "interaction",
+                values={"contact_id": item["contact_id"], "date": self.today().isoformat()},
+            )
+        elif edit:
+            self.open_form("interaction", int(item["interaction_id"]))
+        else:
+            self.mark_done(int(item["interaction_id"]), item["contact"])
+
+    @work(group="review-change")
+    async def mark_done(self, interaction_id: int, contact: str) -> None:
+        try:
+            await self.change(complete_follow_up, interaction_id, self.today())
+        except Exception as exc:  # noqa: BLE001
+            self.report(exc)
+            return
+        self.notify(f"Follow-up with {one_line(contact, 60)} done", markup=False)
+        self.refresh_data()
+
+    def action_check_in(self) -> None:
+        self._check_in(skip=False)
+
+    def action_skip(self) -> None:
+        self._check_in(skip=True)
+
+    def _check_in(self, *, skip: bool) -> None:
+        key = self._selected("actions-table")
+        if key is not None:
+            self.check_in(int(key), self.action_titles.get(key, ""), skip)
+
+    @work(group="review-change")
+    async def check_in(self, action_id: int, title: str, skip: bool) -> None:
+        today = self.today()
+        try:
+            await self.change(lambda store: store.check_in(action_id, today, today, skip=skip))
+        except Exception as exc:  # noqa: BLE001
+            self.report(exc)
+            return
+        verb = "Skipped today" if skip else "Checked in"
+        self.notify(f"{verb}: {one_line(title, 60)}", markup=False)
+        self.refresh_data()

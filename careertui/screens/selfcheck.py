@@ -1,17 +1,529 @@
-"""Self-check screen (placeholder until its issue lands)."""
+"""Self-check: how you are perceived (behaviour, language, attitude and the four questions of the
+perception method) and how secure your employment is (the five pillars of the security
+hierarchy), each with its history, a trend per rating and what to do next.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, ClassVar
 
-from careertui.screens.base import CareerScreen
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from careertui.domain.records import KINDS, PERCEPTION_RATINGS, SECURITY_PILLARS
+from careertui.domain.text import one_line
+from careertui.screens.base import FORM_FIELDS, CareerScreen, ReadOnlyError
+from careertui.store import Store
+from careertui.store.selfcheck import (
+    PAGE,
+    SPARK_POINTS,
+    Answer,
+    history_page,
+    last_answers,
+    selfcheck_overview,
+)
+from careertui.widgets.form import EntryForm
+from careertui.widgets.safe import cell, compose
+
+SECURITY_INTERVAL_DAYS = 90
+SELF_CHECK_FRESH_DAYS = 30
+"""A perception check this recent gives readiness its full self-check points (SPEC §3)."""
+
+RATING_LABELS = {name: KINDS["perception"].field(name).title for name in PERCEPTION_RATINGS}
+PILLAR_LABELS = {name: KINDS["security"].field(name).title for name in SECURITY_PILLARS}
+SHORT_PILLARS = {
+    "skills": "Skills",
+    "performance": "Perf.",
+    "network": "Network",
+    "job_search": "Search",
+    "finances": "Money",
+}
+TREND_PILLARS = {
+    "skills": "Job skills",
+    "performance": "Performance",
+    "network": "Network",
+    "job_search": "Job search",
+    "finances": "Finances",
+}
+SUGGESTIONS = {
+    "skills": "Pick the one skill your next role needs most and block two hours a week to "
+    "practise it.",
+    "performance": "Ask your manager what great looks like this quarter, and log a measured "
+    "win every week.",
+    "network": "Book two coffees with people outside your team this month.",
+    "job_search": "Refresh your CV and profile, and do one practice interview this quarter.",
+    "finances": "Build an emergency fund toward six months of expenses: automate a monthly "
+    "transfer.",
+}
+"""One concrete next step for the weakest pillar of the last security check."""
+
+LEVELS = "▁▃▄▆█"
+"""The bar of each rating, 1 to 5."""
+TABLE_KINDS = {"perception-table": "perception", "security-table": "security"}
+NOTES_FALLBACK = 40
+ANSWER_PREVIEW = 100
+"""Characters of each last answer on the screen (two lines); the form beside shows them whole."""
+MORE_AT = 10
+"""Fetch the next page of history when the cursor is this close to the last loaded row."""
+
+
+def rating_color(value: int) -> str:
+    return "$error" if value <= 2 else "$warning" if value == 3 else "$success"
+
+
+def _rich_color(value: int) -> str:
+    return "red" if value <= 2 else "yellow" if value == 3 else "green"
+
+
+def spark(values: Sequence[int]) -> Content:
+    """A sparkline on the fixed 1-5 scale of a rating, two cells per check. (Textual's Sparkline
+    scales to the data's own range, so a steady 4 would draw as the floor.)"""
+    markup = "".join(f"[{rating_color(v)}]{LEVELS[v - 1] * 2}[/]" for v in values)
+    return Content.from_markup(markup)
+
+
+def trend_lines(series: dict[str, list[int]], labels: dict[str, str]) -> Content:
+    """One line per rating: label, sparkline, latest value and average."""
+    rows = []
+    for name, label in labels.items():
+        values = series.get(name, [])
+        if values:
+            average = sum(values) / len(values)
+            tail = Content.from_markup(
+                f"  [b {rating_color(values[-1])}]$v[/]/5  [dim]avg $a[/]",
+                v=str(values[-1]),
+                a=f"{average:.1f}",
+            )
+        else:
+            tail = Content.from_markup("  [dim]no checks yet[/]")
+        pad = " " * (2 * (SPARK_POINTS - len(values)))
+        rows.append(Content.assemble((f"{label:<12}", "bold"), spark(values), pad, tail))
+    return Content("\n").join(rows)
+
+
+def answers_content(answers: Sequence[Answer], limit: int | None = ANSWER_PREVIEW) -> Content:
+    """The four questions, each with its latest answer shown literally (on one line cut at
+    `limit`, or whole with its line breaks when `limit` is None)."""
+    parts = []
+    for number, answer in enumerate(answers, start=1):
+        head = compose((f"{number}. ", "bold $accent"), (answer.question, "bold"))
+        if answer.text.strip():
+            text = answer.text.strip() if limit is None else one_line(answer.text, limit)
+            body = compose(("   ", ""), text, (f"  {answer.date}", "dim"))
+        else:
+            body = compose(("   not answered yet", "dim italic"))
+        parts.append(Content("\n").join([head, body]))
+    return Content("\n").join(parts)
+
+
+class PerceptionForm(EntryForm):
+    """The perception EntryForm with your last answers to the four questions beside it."""
+
+    def __init__(self, answers: Sequence[Answer], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.answers = list(answers)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="perception-form-row"):
+            yield from super().compose()
+            with VerticalScroll(id="perception-form-last"):
+                yield Static(Content("Your last answers").stylize("bold"), classes="form-title")
+                yield Static(answers_content(self.answers, limit=None))
 
 
 class SelfCheckScreen(CareerScreen):
     TITLE = "Self-check"
+    CSS_PATH = "selfcheck.tcss"
+    HELP = (
+        "Perception: rate your behaviour, language and attitude (1-5) and answer the four "
+        "questions. Security: rate the five pillars of your employment security every 90 days; "
+        "the weakest one comes with a next step. tab moves between the two histories."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add"),
+        Binding("p", "add_perception", "Perception"),
+        Binding("s", "add_security", "Security"),
+        Binding("e", "edit", "Edit"),
+        Binding("delete", "delete", "Delete"),
+        Binding("slash", "search", "Filter"),
+        Binding("escape", "clear_search", "Clear filter", show=False),
+    ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_text = ""
+        self.loaded: dict[str, int] = {"perception": 0, "security": 0}
+        self.totals: dict[str, int] = {"perception": 0, "security": 0}
+        self.answers: list[Answer] = []
+        self.security_notes: dict[str, str] = {}
+        self.to_modal = False
+
+    # -- layout ----------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Self-check is being built.", id="placeholder")
+        yield Input(
+            placeholder="Filter checks by their notes and answers (enter keeps, esc clears)",
+            id="selfcheck-filter",
+            compact=True,
+        )
+        with Horizontal(id="selfcheck-columns"):
+            with Vertical(id="perception-column"):
+                yield Static(id="perception-trend", classes="panel")
+                with Vertical(id="perception-history", classes="panel"):
+                    yield DataTable(id="perception-table", cursor_type="row", zebra_stripes=True)
+                yield Static(id="perception-answers", classes="panel")
+            with Vertical(id="security-column"):
+                yield Static(id="security-trend", classes="panel")
+                yield Static(id="security-advice", classes="panel")
+                with Vertical(id="security-history", classes="panel"):
+                    yield DataTable(id="security-table", cursor_type="row", zebra_stripes=True)
+                    yield Static(id="security-notes")
         yield Footer()
+
+    def on_mount(self) -> None:
+        perception = self.query_one("#perception-table", DataTable)
+        perception.add_column("Date", key="date", width=10)
+        for name in PERCEPTION_RATINGS:
+            perception.add_column(RATING_LABELS[name][:4] + ".", key=name, width=5)
+        perception.add_column("Notes", key="notes")
+        security = self.query_one("#security-table", DataTable)
+        security.add_column("Date", key="date", width=10)
+        for name in SECURITY_PILLARS:
+            security.add_column(SHORT_PILLARS[name], key=name, width=len(SHORT_PILLARS[name]))
+        self.query_one(
+            "#perception-trend"
+        ).border_title = "Perception · behaviour, language, attitude"
+        self.query_one("#perception-answers").border_title = "Your last answers"
+        self.query_one("#security-trend").border_title = "Employment security"
+        self.query_one("#security-advice").border_title = "Weakest pillar"
+        self._set_history_titles()
+
+    def on_resize(self) -> None:
+        """The notes column is cut to the table's width: refill at the new size."""
+        self.refresh_data()
+
+    def on_screen_suspend(self) -> None:
+        self.to_modal = isinstance(self.app.screen, ModalScreen)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Reload; on arrival (not back from a form or dialog) focus the perception history."""
+        super().on_screen_resume(event)
+        if not self.to_modal:
+            self.query_one("#perception-table", DataTable).focus()
+        self.to_modal = False
+
+    # -- loading ---------------------------------------------------------------------------------
+    async def load(self) -> None:
+        data = await self.fetch(selfcheck_overview, self.today(), self.query_text)
+        today = self.today()
+        perception, security = data["perception"], data["security"]
+        self.answers = perception["answers"]
+        self.query_one("#perception-trend", Static).update(
+            trend_lines(perception["series"], RATING_LABELS)
+        )
+        self._show_perception_age(perception["last_date"], today)
+        self.query_one("#perception-answers", Static).update(answers_content(self.answers))
+        self.query_one("#security-trend", Static).update(
+            trend_lines(security["series"], TREND_PILLARS)
+        )
+        self._show_security_status(security["status"])
+        for kind in ("perception", "security"):
+            self.totals[kind] = data[kind]["total"]
+            self._fill_table(kind, data[kind]["rows"])
+        self._set_history_titles()
+
+    def _show_perception_age(self, last: str | None, today: date) -> None:
+        panel = self.query_one("#perception-trend", Static)
+        if last is None:
+            panel.border_subtitle = Content.from_markup("[b $warning]no check yet[/]")
+            return
+        days = (today - date.fromisoformat(last)).days
+        style = "$success" if days <= SELF_CHECK_FRESH_DAYS else "$warning"
+        panel.border_subtitle = Content.from_markup(f"[{style}]last check $d[/]", d=_ago(days))
+
+    def _show_security_status(self, status: dict[str, Any]) -> None:
+        trend = self.query_one("#security-trend", Static)
+        advice = self.query_one("#security-advice", Static)
+        days = status.get("days_since")
+        if status["due"]:
+            trend.border_subtitle = Content.from_markup(
+                "[b reverse $error] DUE [/] [$error]press s[/]"
+            )
+        else:
+            left = SECURITY_INTERVAL_DAYS - int(days or 0)
+            trend.border_subtitle = Content.from_markup(
+                "[$success]next check in $n days[/]", n=str(left)
+            )
+        weakest = status.get("weakest")
+        if not weakest:
+            advice.update(
+                Content.from_markup(
+                    "[b]No security check yet.[/b]\nRate the five pillars with [b]s[/b]: "
+                    "job skills, performance, network, job search, finances."
+                )
+            )
+            return
+        seen = f"last check {_ago(int(days or 0))}"
+        advice.update(
+            Content.assemble(
+                (PILLAR_LABELS[weakest], "bold $warning"),
+                (f"  {status['weakest_score']}/5", "bold"),
+                (f"   {seen}\n", "dim"),
+                ("→ ", "bold $accent"),
+                SUGGESTIONS[weakest],
+            )
+        )
+
+    def _fill_table(self, kind: str, rows: list[dict[str, Any]], *, append: bool = False) -> None:
+        table = self.query_one(f"#{kind}-table", DataTable)
+        keep = None
+        if not append:
+            keep = selected_key(table)
+            clear_table(table)
+            self.loaded[kind] = 0
+            if kind == "security":
+                self.security_notes.clear()
+        width = _notes_width(table)
+        for row in rows:
+            table.add_row(*self._cells(kind, row, width), key=str(row["id"]))
+        self.loaded[kind] += len(rows)
+        if keep is not None and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep))
+        if kind == "security":
+            self._show_security_notes()
+        self.refresh_bindings()
+
+    def _cells(self, kind: str, row: dict[str, Any], width: int) -> list[Text]:
+        """Date, ratings and (perception) the notes or first answer; the security table shows
+        the highlighted check's notes under it, for five pillars leave no room for a column."""
+        names = PERCEPTION_RATINGS if kind == "perception" else SECURITY_PILLARS
+        ratings = [
+            cell(row[n] if row[n] is not None else "·", style=_rich_color(int(row[n] or 3)))
+            for n in names
+        ]
+        if kind == "security":
+            self.security_notes[str(row["id"])] = row["notes"] or ""
+            return [cell(row["date"]), *ratings]
+        text = row["notes"]
+        if not str(text or "").strip():
+            text = next((row[q] for q in ("q1", "q2", "q3", "q4") if str(row[q] or "").strip()), "")
+        return [cell(row["date"]), *ratings, cell(text, limit=width)]
+
+    def _show_security_notes(self) -> None:
+        key = selected_key(self.query_one("#security-table", DataTable))
+        notes = self.security_notes.get(key or "", "")
+        self.query_one("#security-notes", Static).update(
+            compose(("Notes  ", "bold $text-muted"), one_line(notes, 200))
+            if notes.strip()
+            else Content("")
+        )
+
+    def _set_history_titles(self) -> None:
+        for kind, label in (("perception", "Perception checks"), ("security", "Security checks")):
+            panel = self.query_one(f"#{kind}-history")
+            shown = f"{self.totals[kind]}"
+            if self.query_text:
+                panel.border_title = compose(
+                    (f"{label} · {shown} matching ", ""), one_line(self.query_text, 30)
+                )
+            else:
+                panel.border_title = Content(f"{label} · {shown}")
+
+    # -- paging ----------------------------------------------------------------------------------
+    @on(DataTable.RowHighlighted)
+    def _maybe_more(self, event: DataTable.RowHighlighted) -> None:
+        kind = TABLE_KINDS.get(event.data_table.id or "")
+        if kind is None:
+            return
+        if kind == "security":
+            self._show_security_notes()
+        if (
+            event.cursor_row >= self.loaded[kind] - MORE_AT
+            and self.loaded[kind] < self.totals[kind]
+        ):
+            self.load_more(kind)
+
+    @work(exclusive=True, group="more")
+    async def load_more(self, kind: str) -> None:
+        try:
+            rows = await self.fetch(history_page, kind, self.loaded[kind], PAGE, self.query_text)
+        except Exception as exc:  # noqa: BLE001 - refused reads become a notification
+            self.report(exc)
+            return
+        self._fill_table(kind, rows, append=True)
+
+    # -- actions ---------------------------------------------------------------------------------
+    def _focused_kind(self) -> str | None:
+        return TABLE_KINDS.get(self.focused.id or "") if self.focused else None
+
+    def _selected(self) -> tuple[str, int] | None:
+        kind = self._focused_kind()
+        if kind is None:
+            return None
+        key = selected_key(self.query_one(f"#{kind}-table", DataTable))
+        return (kind, int(key)) if key is not None else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit", "delete"):
+            return self._selected() is not None or None
+        if action == "clear_search":
+            return bool(self.query_text) or self.query_one("#selfcheck-filter").display
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def action_add(self) -> None:
+        if self._focused_kind() == "security":
+            self.action_add_security()
+        else:
+            self.action_add_perception()
+
+    def action_add_perception(self) -> None:
+        self.open_perception()
+
+    def action_add_security(self) -> None:
+        self.open_form("security", values={"date": self.today().isoformat()})
+
+    def action_edit(self) -> None:
+        selected = self._selected()
+        if selected is not None:
+            self.open_record(*selected)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        kind = TABLE_KINDS.get(event.data_table.id or "")
+        if kind is not None and event.row_key.value is not None:
+            self.open_record(kind, int(event.row_key.value))
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Edit one check (also how the palette's search opens one)."""
+        if kind == "perception":
+            self.open_perception(record_id)
+        elif kind == "security":
+            self.open_form("security", record_id)
+
+    def action_delete(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        kind, record_id = selected
+        table = self.query_one(f"#{kind}-table", DataTable)
+        date_text = table.get_row(str(record_id))[0]
+        self.confirm_delete(kind, record_id, f"{KINDS[kind].label} of {date_text}")
+
+    def action_search(self) -> None:
+        box = self.query_one("#selfcheck-filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#selfcheck-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value.strip()
+        self.refresh_data()
+
+    @on(Input.Submitted, "#selfcheck-filter")
+    def _filter_done(self) -> None:
+        if not self.query_text:
+            self.query_one("#selfcheck-filter").display = False
+        self.query_one("#perception-table", DataTable).focus()
+
+    def action_clear_search(self) -> None:
+        box = self.query_one("#selfcheck-filter", Input)
+        box.value = ""
+        box.display = False
+        self.query_text = ""
+        self.refresh_data()
+        self.query_one("#perception-table", DataTable).focus()
+
+    # -- the perception form with the last answers beside it -------------------------------------
+    def open_perception(self, record_id: int | None = None) -> None:
+        self._open_perception(record_id)
+
+    @work(group="form")
+    async def _open_perception(self, record_id: int | None) -> None:
+        today = self.today()
+
+        def load(store: Store) -> tuple[dict[str, Any] | None, list[Answer]]:
+            record = store.get("perception", record_id) if record_id is not None else None
+            return record, last_answers(store, today)
+
+        try:
+            record, answers = await self.fetch(load)
+        except Exception as exc:  # noqa: BLE001
+            self.report(exc)
+            return
+        if record_id is not None and record is None:
+            self.notify("That perception check no longer exists.", severity="warning")
+            return
+        values = record or {"date": today.isoformat()}
+        title = (
+            compose(("Edit perception check of ", "bold"), str(values["date"]))
+            if record
+            else Content("New perception check").stylize("bold")
+        )
+        form = PerceptionForm(
+            answers,
+            "perception",
+            FORM_FIELDS["perception"],
+            self._perception_saver(record_id, today),
+            today=today,
+            values=values,
+            title=title,
+            partial=record is not None,
+        )
+        if await self.app.push_screen_wait(form) is not None:
+            self.notify("Saved perception check.", markup=False)
+            self.refresh_data()
+
+    def _perception_saver(self, record_id: int | None, today: date) -> Any:
+        db_path, career = self.career.db_path, self.career
+
+        def save(cleaned: dict[str, Any]) -> int:
+            if career.read_only:
+                raise ReadOnlyError(career.read_only)
+            with Store(db_path) as store:
+                if record_id is None:
+                    return store.insert("perception", cleaned, today)
+                store.update("perception", record_id, cleaned, today)
+                return record_id
+
+        return save
+
+
+def _ago(days: int) -> str:
+    if days <= 0:
+        return "today"
+    return "yesterday" if days == 1 else f"{days} days ago"
+
+
+def _notes_width(table: DataTable) -> int:
+    """Room left for the notes column, so a row fits the panel without a horizontal scroll."""
+    available = table.scrollable_content_region.width
+    if available <= 0:
+        return NOTES_FALLBACK
+    fixed = sum(c.get_render_width(table) for c in table.columns.values() if c.key.value != "notes")
+    return max(12, available - fixed - 2 * table.cell_padding - 1)
+
+
+def clear_table(table: DataTable) -> None:
+    """Empty a table for a refill. DataTable.clear keeps each column's widest cell so far, so
+    columns only ever grow; start them again from their labels."""
+    table.clear()
+    for column in table.columns.values():
+        column.content_width = column.label.cell_len
+
+
+def selected_key(table: DataTable) -> str | None:
+    """The key of the row under the cursor, or None for an empty table."""
+    if not table.is_valid_row_index(table.cursor_row):
+        return None
+    return table.ordered_rows[table.cursor_row].key.value
