@@ -67,10 +67,10 @@ class ContactScreen(CareerScreen):
     TITLE = "Contact"
     CSS_PATH = "network.tcss"
     HELP = (
-        "A contact's page. `i` logs an interaction (with a follow-up date if there is one), "
-        "`d` marks the highlighted interaction's follow-up done (again: reopens it), `e` or "
-        "`enter` edits the highlighted interaction or win, `E` edits the contact, `tab` moves "
-        "between the interactions and the wins shared with them, `escape` goes back."
+        "A contact's page. i logs an interaction (with a follow-up date if there is one), "
+        "d marks the highlighted interaction's follow-up done (again: reopens it), e or "
+        "enter edits the highlighted interaction or win, E edits the contact, tab moves "
+        "between the interactions and the wins shared with them, escape goes back."
     )
     BINDINGS = [
         Binding("escape", "back", "Back"),
@@ -184,9 +184,9 @@ class ContactScreen(CareerScreen):
             Text(row["date"] or ""),
             Text(row["channel"] or "", style=palette["accent"]),
             follow_up_cell(row, today, palette),
-            cell(row["notes"], 32),
-            cell(row["learned"], 22),
-            cell(row["gave"], 22),
+            cell(row["notes"], 30),
+            cell(row["learned"], 20),
+            cell(row["gave"], 20),
         )
 
     def _show_wins(self, wins: list[dict[str, Any]]) -> None:

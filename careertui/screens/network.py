@@ -47,6 +47,17 @@ def tones(app: App[Any]) -> dict[str, str]:
             for name in ("accent", "warning", "error", "success", "primary")}
 
 
+def in_memory(
+    items: Sequence[Any], to_row: Callable[[Any], tuple[str, Sequence[Any]]]
+) -> PageLoader:
+    """A PageLoader over a list already fetched: cells are built only for the pages shown."""
+
+    async def page(offset: int, limit: int) -> Page:
+        return [to_row(item) for item in items[offset:offset + limit]]
+
+    return page
+
+
 def ago(days: int | None) -> str:
     if days is None:
         return "never"
@@ -173,8 +184,8 @@ def _contacts(store: Store, today: date, text: str, sort: str, descending: bool,
 
 COLUMNS = (
     ("Name", "name"), ("Org", "org"), ("Role", "role"), ("Circle", "circle"),
-    ("Influence", "influence"), ("Knows me", "knows_me"), ("Last seen", "last"),
-    ("Next follow-up", "next"),
+    ("Influence", "influence"), ("Knows", "knows_me"), ("Last seen", "last"),
+    ("Follow-up", "next"),
 )
 SORT_LABELS = dict((key, label) for label, key in COLUMNS)
 VIEWS = ("contacts", "who", "follow")
@@ -187,10 +198,10 @@ class NetworkScreen(CareerScreen):
     CSS_PATH = "network.tcss"
     HELP = (
         "Strategic relationships: who needs to know about you, and what you give and learn.\n"
-        "Contacts: `o` cycles the sort column and `O` reverses it (or click a header); `/` "
-        "filters as you type, `escape` clears. `w`: decision-makers and sponsors by days since "
+        "Contacts: o cycles the sort column and O reverses it (or click a header); / "
+        "filters as you type, escape clears. w: decision-makers and sponsors by days since "
         "you last talked; ⚠ marks those not seen in 90 days, which costs review readiness. "
-        "`f`: follow-ups due, `d` done, `z` snooze 7 days. `enter` opens a contact's page."
+        "f: follow-ups due, d done, z snooze 7 days. enter opens a contact's page."
     )
     BINDINGS = [
         Binding("c", "view('contacts')", "Contacts", show=False),
@@ -235,13 +246,13 @@ class NetworkScreen(CareerScreen):
                 yield Static("", id="contacts-empty", classes="empty")
             with Vertical(id="who"):
                 with Vertical(id="key-panel", classes="panel"):
-                    yield DataTable(id="key-table", cursor_type="row", zebra_stripes=True)
+                    yield PagedTable(id="key-table")
                     yield Static("", id="key-empty", classes="empty")
                 with Vertical(id="lapsed-panel", classes="panel"):
-                    yield DataTable(id="lapsed-table", cursor_type="row", zebra_stripes=True)
+                    yield PagedTable(id="lapsed-table")
                     yield Static("", id="lapsed-empty", classes="empty")
             with Vertical(id="follow", classes="panel"):
-                yield DataTable(id="follow-table", cursor_type="row", zebra_stripes=True)
+                yield PagedTable(id="follow-table")
                 yield Static("", id="follow-empty", classes="empty")
         yield Footer()
 
@@ -308,11 +319,11 @@ class NetworkScreen(CareerScreen):
             rows = await self.fetch(_contacts, today, text, sort, descending, limit, offset)
             return [(str(r["id"]), contact_cells(r, today, palette)) for r in rows]
 
-        side = await self.fetch(_side_views, today, text)
         await table.reload(page, keep=True)
+        side = await self.fetch(_side_views, today, text)
         self._show_contacts_state(side["count"], side["total"])
-        self._show_key(side["key"], palette)
-        self._show_follow(side["due"], side["keep"], palette)
+        await self._show_key(side["key"], palette)
+        await self._show_follow(side["due"], side["keep"], palette)
 
     def _show_contacts_state(self, count: int, total: int) -> None:
         panel = self.query_one("#contacts")
@@ -339,13 +350,10 @@ class NetworkScreen(CareerScreen):
             for label, key in COLUMNS
         ])
 
-    def _show_key(self, rows: list[dict[str, Any]], palette: dict[str, str]) -> None:
-        table = self.query_one("#key-table", DataTable)
-        key = current_key(table)
-        table.clear()
-        for row in rows:
+    async def _show_key(self, rows: list[dict[str, Any]], palette: dict[str, str]) -> None:
+        def to_row(row: dict[str, Any]) -> tuple[str, Sequence[Any]]:
             style = palette["warning"] if row["unseen"] else ""
-            table.add_row(
+            return str(row["id"]), (
                 Text("⚠", style=f"bold {palette['warning']}") if row["unseen"] else Text(""),
                 cell(row["name"], 28, f"bold {style}".strip()),
                 cell(row["influence"], 16, palette["accent"]),
@@ -353,9 +361,9 @@ class NetworkScreen(CareerScreen):
                 cell(row["role"], 20),
                 cell(row["last_date"] or "never", 12, style or "dim"),
                 Text(ago(row["days_since"]), style=style),
-                key=str(row["id"]),
             )
-        restore_cursor(table, key)
+
+        await self.query_one("#key-table", PagedTable).reload(in_memory(rows, to_row))
         unseen = sum(1 for r in rows if r["unseen"])
         panel = self.query_one("#key-panel")
         panel.border_title = compose(
@@ -367,43 +375,46 @@ class NetworkScreen(CareerScreen):
         empty.update("Nobody marked decision-maker or sponsor yet: who decides your promotion? "
                      "Set their influence with e.")
 
-    def _show_follow(self, items: list[FollowUp], keep: dict[int, KeepInTouch],
-                     palette: dict[str, str]) -> None:
-        follow = self.query_one("#follow-table", DataTable)
-        lapsed = self.query_one("#lapsed-table", DataTable)
-        follow_key, lapsed_key = current_key(follow), current_key(lapsed)
-        follow.clear()
-        lapsed.clear()
-        self.follow_items = {}
-        for item in items:
-            key = f"i{item.interaction_id}" if item.kind == "interaction" else f"c{item.contact_id}"
-            self.follow_items[key] = item
-            late = Text("today" if item.days_overdue == 0 else f"{item.days_overdue}d",
+    async def _show_follow(self, items: list[FollowUp], keep: dict[int, KeepInTouch],
+                           palette: dict[str, str]) -> None:
+        def key_of(item: FollowUp) -> str:
+            if item.kind == "interaction":
+                return f"i{item.interaction_id}"
+            return f"c{item.contact_id}"
+
+        def late(item: FollowUp) -> Text:
+            return Text("today" if item.days_overdue == 0 else f"{item.days_overdue}d",
                         style=palette["error"] if item.days_overdue > 7 else palette["warning"])
-            follow.add_row(
-                Text(item.due.isoformat()), late, cell(item.contact, 24, "bold"),
+
+        def follow_row(item: FollowUp) -> tuple[str, Sequence[Any]]:
+            return key_of(item), (
+                Text(item.due.isoformat()), late(item), cell(item.contact, 24, "bold"),
                 Text("follow-up" if item.kind == "interaction" else "stay in touch", style="dim"),
-                cell(item.text, 64), key=key,
+                cell(item.text, 64),
             )
-            cadence = keep.get(item.contact_id)
-            if item.kind == "contact" and cadence is not None:
-                seen = cadence.last_seen.isoformat() if cadence.last_seen else "never"
-                lapsed.add_row(
-                    cell(item.contact, 28, "bold"), Text(f"{cadence.every} days"),
-                    Text(seen, style="" if cadence.last_seen else "dim"),
-                    Text(item.due.isoformat()), late, key=key,
-                )
-        restore_cursor(follow, follow_key)
-        restore_cursor(lapsed, lapsed_key)
+
+        def lapsed_row(item: FollowUp) -> tuple[str, Sequence[Any]]:
+            cadence = keep[item.contact_id]
+            seen = cadence.last_seen.isoformat() if cadence.last_seen else "never"
+            return key_of(item), (
+                cell(item.contact, 28, "bold"), Text(f"{cadence.every} days"),
+                Text(seen, style="" if cadence.last_seen else "dim"),
+                Text(item.due.isoformat()), late(item),
+            )
+
+        self.follow_items = {key_of(item): item for item in items}
+        lapsed = [i for i in items if i.kind == "contact" and i.contact_id in keep]
+        await self.query_one("#follow-table", PagedTable).reload(in_memory(items, follow_row))
+        await self.query_one("#lapsed-table", PagedTable).reload(in_memory(lapsed, lapsed_row))
         self.query_one("#follow").border_title = compose(
             ("Follow-ups due ", ""), (f"{len(items)}", "bold"), (" · oldest first", "dim"))
         self.query_one("#follow").border_subtitle = "d done · z snooze 7 days · i log interaction"
         self.query_one("#lapsed-panel").border_title = compose(
-            ("Stay in touch: cadence lapsed ", ""), (f"{lapsed.row_count}", "bold"))
+            ("Stay in touch: cadence lapsed ", ""), (f"{len(lapsed)}", "bold"))
         for name, count, message in (
             ("follow", len(items), "Nothing due. Follow-up dates you set on interactions show "
                                    "up here on the day."),
-            ("lapsed", lapsed.row_count, "Every stay-in-touch cadence is met."),
+            ("lapsed", len(lapsed), "Every stay-in-touch cadence is met."),
         ):
             empty = self.query_one(f"#{name}-empty", Static)
             empty.display = count == 0
@@ -591,10 +602,10 @@ def contact_cells(row: dict[str, Any], today: date, palette: dict[str, str]) -> 
     if upcoming and upcoming <= day:
         due_style = f"bold {palette['error']}" if upcoming < day else palette["warning"]
     return (
-        cell(row["name"], 24, "bold"),
-        cell(row["org"], 18),
+        cell(row["name"], 22, "bold"),
+        cell(row["org"], 16),
         cell(row["role"], 18),
-        cell(row["circle"], 14),
+        cell(row["circle"], 12),
         cell(influence, 16, palette["accent"] if key_person else "dim"),
         Text("●" * knows + "○" * (3 - knows), style=palette["primary"]),
         Text(ago(row["days_since"]), style="" if row["days_since"] is not None else "dim"),

@@ -44,24 +44,26 @@ NO_VALUE = "—"
 
 def _side(store: Store, today: date, text: str, responsibility: int,
           in_period: bool) -> dict[str, Any]:
-    """Everything but the wins rows: counts, responsibilities, readiness, review period."""
+    """The counts, the responsibilities and the review period (fast: a few indexed queries)."""
     from careertui.store import wins
 
-    try:
-        from careertui.store.stats import compute_stats
-    except ImportError:
-        readiness = None
-    else:
-        readiness = compute_stats(store, today)["readiness"]
     period = wins.review_window(store, today)
     return {
         "count": wins.count_wins(store, today, text=text, responsibility=responsibility,
                                  in_period=in_period),
         "total": wins.count_wins(store, today),
         "responsibilities": wins.responsibilities(store, today),
-        "readiness": readiness,
         "period": (period.start.isoformat(), period.end.isoformat()),
     }
+
+
+def _readiness(store: Store, today: date) -> dict[str, Any] | None:
+    """The readiness object of `careertui stats --json` (None if this build has no stats)."""
+    try:
+        from careertui.store.stats import compute_stats
+    except ImportError:
+        return None
+    return dict(compute_stats(store, today)["readiness"])
 
 
 def _wins(store: Store, today: date, text: str, responsibility: int, in_period: bool,
@@ -87,18 +89,18 @@ def _export(store: Store, today: date, folders: list[Path]) -> Path | None:
 def win_cells(row: dict[str, Any], palette: dict[str, str]) -> tuple[Any, ...]:
     """A wins-table row. An impact without a digit is marked ⚠: not measured, not evidence."""
     if row["measured"]:
-        impact = cell(row["impact"], 26, palette["success"])
+        impact = cell(row["impact"], 24, palette["success"])
     else:
         impact = Text.assemble(("⚠ ", f"bold {palette['warning']}"),
-                               cell(row["impact"] or "unmeasured", 24, "dim italic"))
+                               cell(row["impact"] or "unmeasured", 22, "dim italic"))
         impact.no_wrap = True
     tags = " ".join(f"#{tag}" for tag in (row["tags"] or "").split())
     return (
         Text(row["date"] or ""),
-        cell(row["title"], 34, "bold"),
+        cell(row["title"], 36, "bold"),
         impact,
         cell(row["responsibility"] or NO_VALUE, 22, "" if row["responsibility"] else "dim"),
-        cell(tags, 14, palette["accent"]),
+        cell(tags, 12, palette["accent"]),
     )
 
 
@@ -109,11 +111,11 @@ class WinsScreen(CareerScreen):
     CSS_PATH = "wins.tcss"
     HELP = (
         "Record every win against a line of your job description; do not be modest.\n"
-        "Wins: `/` filters by text, `r` cycles the responsibility filter, `p` shows only the "
-        "review period, `escape` clears the filters. ⚠ marks an impact without a number. "
-        "`tab` moves to Responsibilities, where `a`, `e`, `t` (retire / bring back), `delete` "
-        "and `r` (show its wins) work on the highlighted line. `R` adds a responsibility from "
-        "anywhere, `D` sets the review dates, `x` exports the review packet (Markdown)."
+        "Wins: / filters by text, r cycles the responsibility filter, p shows only the "
+        "review period, escape clears the filters. ⚠ marks an impact without a number. "
+        "tab moves to Responsibilities, where a, e, t (retire / bring back), delete "
+        "and r (show its wins) work on the highlighted line. R adds a responsibility from "
+        "anywhere, D sets the review dates, x exports the review packet (Markdown)."
     )
     BINDINGS = [
         Binding("a", "add_win", "Add win"),
@@ -185,11 +187,12 @@ class WinsScreen(CareerScreen):
             rows = await self.fetch(_wins, today, text, responsibility, in_period, limit, offset)
             return [(str(r["id"]), win_cells(r, palette)) for r in rows]
 
-        side = await self.fetch(_side, today, text, responsibility, in_period)
         await self.query_one("#wins-table", PagedTable).reload(page, keep=True)
+        side = await self.fetch(_side, today, text, responsibility, in_period)
         self._show_responsibilities(side["responsibilities"], palette)
         self._show_wins_state(side["count"], side["total"])
-        self._show_readiness(side["readiness"], side["period"])
+        # The readiness figures take longest (every stat of SPEC §3): they come last.
+        self._show_readiness(await self.fetch(_readiness, today), side["period"])
 
     def _show_wins_state(self, count: int, total: int) -> None:
         parts: list[tuple[str, str] | str] = [("Wins ", ""), (f"{count:,}", "bold")]
