@@ -289,6 +289,22 @@ async def test_contact_page_edits_the_contact_an_interaction_and_deletes_one(db:
         await pilot.press("escape")
 
 
+async def test_search_hits_open_the_contact_page_and_the_interaction_form(db: Path) -> None:
+    app = CareerApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_entry("contact", 2)
+        await settle(pilot)
+        assert isinstance(app.screen, ContactScreen) and app.screen.contact_id == 2
+        app.open_entry("interaction", 2)  # Dana's coffee chat, from Bob's page
+        await settle(pilot)
+        await settle(pilot)
+        assert app.screen.query_one("#field-date", Input).value == ago(120)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactScreen) and app.screen.contact_id == 1
+
+
 # -- who needs to know you, follow-ups -----------------------------------------------------------
 async def test_w_shows_key_people_by_days_since_with_the_unseen_highlighted(db: Path) -> None:
     app = CareerApp(db)

@@ -179,6 +179,16 @@ async def test_add_edit_delete_win(db: Path) -> None:
         assert "Monthly report" not in column(table, 1)
 
 
+async def test_search_hit_opens_the_win_form(db: Path) -> None:
+    app = CareerApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_entry("win", 2)
+        await settle(pilot)
+        await settle(pilot)
+        assert app.screen.query_one("#field-title", Input).value == "Monthly report"
+
+
 # -- responsibilities ----------------------------------------------------------------------------
 async def test_responsibilities_panel_counts_wins_in_the_review_period(db: Path) -> None:
     app = CareerApp(db)
