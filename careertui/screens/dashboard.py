@@ -1,17 +1,358 @@
-"""Dashboard screen (placeholder until its issue lands)."""
+"""Dashboard (1): your career's numbers at a glance, and the journal.
+
+Every figure (streaks, heatmap, readiness, due items, actions) is read from `compute_stats`, the
+object `careertui stats --json` prints, so the dashboard and the CLI never disagree. The journal
+timeline is paged off the date indexes (`store.journal.timeline`).
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from datetime import date
+from typing import Any
 
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Digits, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from careertui.domain.stats import PILLAR_LABELS
 from careertui.screens.base import CareerScreen
+from careertui.store import Store
+from careertui.store.journal import PAGE, timeline
+from careertui.store.stats import compute_stats
+from careertui.widgets.heatmap import Heatmap
+from careertui.widgets.readiness import ReadinessMeter
+from careertui.widgets.safe import compose, line
+from careertui.widgets.timeline import JournalTimeline
+
+ACTION_TITLE_WIDTH = 24
+RELOAD_LIMIT = 1000
+"""A reload after a save reads again as many entries as were shown, up to this many, so the
+cursor stays on its entry."""
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def when(days: int) -> str:
+    """Days from today as words: "today", "in 3 days", "2 days late"."""
+    if days == 0:
+        return "today"
+    return f"in {plural(days, 'day')}" if days > 0 else f"{plural(-days, 'day')} late"
+
+
+def due_options(stats: dict[str, Any], width: int) -> list[Option]:
+    """Follow-ups, milestones in the next 14 days and the security check, as one-line options
+    of `width` cells."""
+    options: list[Option] = []
+    for item in stats["follow_ups_due"]:
+        late = item["days_overdue"]
+        tail = "due today" if late == 0 else f"{plural(late, 'day')} overdue"
+        key = (
+            f"interaction-{item['interaction_id']}"
+            if item["interaction_id"] is not None
+            else f"contact-{item['contact_id']}"
+        )
+        prompt = Content("").join(
+            [
+                Content("↻ ").stylize("bold $warning" if late else "bold $accent"),
+                line(item["text"], max(12, width - len(tail) - 4)),
+                Content(f"  {tail}").stylize("$error" if late > 7 else "dim"),
+            ]
+        )
+        options.append(Option(prompt, id=key))
+    for milestone in stats["milestones_due"]:
+        goal = milestone["goal"]
+        tail = f"  {when(milestone['days'])}"
+        title = line(milestone["title"], max(12, width - len(tail) - 4))
+        room = width - 2 - len(title.plain) - len(tail) - 3
+        prompt = Content("").join(
+            [
+                Content("◆ ").stylize("bold $primary"),
+                title,
+                Content(tail).stylize("$error" if milestone["days"] < 0 else "$warning"),
+                Content(" · ").stylize("dim") if goal and room >= 8 else Content(""),
+                line(goal, room, "dim") if goal and room >= 8 else Content(""),
+            ]
+        )
+        options.append(Option(prompt, id=f"goal-{milestone['id']}"))
+    security = stats["security"]
+    if security["due"]:
+        if security["last_date"] is None:
+            prompt = Content.from_markup(
+                "[b $error]⛨[/] Security check due  [dim]none yet: how secure is your job?[/]"
+            )
+        else:
+            weakest = PILLAR_LABELS.get(security["weakest"], security["weakest"])
+            prompt = Content.from_markup(
+                "[b $error]⛨[/] Security check due  [dim]last one $days days ago[/]\n"
+                "  [dim]weakest:[/] $weakest $score/5",
+                days=str(security["days_since"]),
+                weakest=weakest,
+                score=str(security["weakest_score"]),
+            )
+        options.append(Option(prompt, id="security-new"))
+    return options
+
+
+def meter(value: int, width: int = 5) -> tuple[str, str]:
+    """The filled and the empty part of a bar for a value out of 100."""
+    filled = round(max(0, min(100, value)) / 100 * width)
+    return "━" * filled, "━" * (width - filled)
+
+
+def action_option(action: dict[str, Any]) -> Option:
+    """✓ when this period is met, ○ when due today; the streak and the strength."""
+    met = action["met_this_period"] >= action["target"]
+    mark = (
+        ("✓ ", "bold $success")
+        if met
+        else ("○ ", "bold $warning")
+        if action["due_today"]
+        else ("· ", "dim")
+    )
+    title = line(action["title"], ACTION_TITLE_WIDTH, "dim" if met else "")
+    pad = " " * max(1, ACTION_TITLE_WIDTH + 1 - len(title.plain))
+    strength = int(action["strength"])
+    done, rest = meter(strength)
+    colour = "$success" if strength >= 70 else "$warning" if strength >= 40 else "$error"
+    prompt = Content("").join(
+        [
+            compose(mark),
+            title,
+            Content(pad),
+            compose(
+                (f"{action['cadence']:<9}", "dim"),
+                (f"{action['streak']:>3}", "bold"),
+                (" streak  ", "dim"),
+                (done, colour),
+                (rest, "dim"),
+                (f" {strength:>3}", ""),
+            ),
+        ]
+    )
+    return Option(prompt, id=f"action-{action['id']}")
+
+
+def streak_text(stats: dict[str, Any]) -> Content:
+    streak = stats["streak"]
+    active_today = stats["heatmap"]["days"].get(stats["today"], 0) > 0
+    today_line = (
+        "[$success]✓ today counts[/]" if active_today else "[$warning]○ write something today[/]"
+    )
+    return Content.from_markup(
+        "[dim]day streak[/]\n\n[dim]longest[/] [b]$longest[/]\n"
+        "[dim]weekly reviews[/] [b]$weeks[/]\n" + today_line,
+        longest=plural(streak["longest"], "day"),
+        weeks=str(stats["weekly_reviews"]["current"]),
+    )
 
 
 class DashboardScreen(CareerScreen):
     TITLE = "Dashboard"
+    CSS_PATH = "dashboard.tcss"
+    HELP = (
+        "Your career's numbers at a glance, and your journal.\n"
+        "Every figure is the one `careertui stats` prints for the same day. tab moves between the "
+        "journal, what is due and today's key actions."
+    )
+    BINDINGS = [
+        Binding("n", "add_note", "Note"),
+        Binding("a", "add_note", "Add note", show=False),
+        Binding("e", "open", "Open", key_display="e/enter"),
+        Binding("enter", "open", "Open", show=False),
+        Binding("space", "check_in", "Check in"),
+        Binding("delete", "delete", "Delete"),
+        Binding("slash", "search", "Search", key_display="/"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stats: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Dashboard is being built.", id="placeholder")
+        with Horizontal(id="dash-top"):
+            with Vertical(id="streak-panel", classes="panel"):
+                yield Digits("0", id="streak-now")
+                yield Static(id="streak-text")
+            with Vertical(id="readiness-panel", classes="panel"):
+                yield ReadinessMeter(gaps=3, parts=False, id="readiness")
+            with Vertical(id="heatmap-panel", classes="panel"):
+                yield Heatmap(id="heatmap")
+        with Horizontal(id="dash-middle"):
+            yield OptionList(id="due", classes="panel")
+            yield OptionList(id="today", classes="panel")
+        yield JournalTimeline(id="journal", classes="panel")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#streak-panel").border_title = "Journaling"
+        self.query_one("#readiness-panel").border_title = "Review readiness"
+        self.query_one("#heatmap-panel").border_title = "Active days · 26 weeks"
+        self.query_one("#due").border_title = "Due"
+        self.query_one("#today").border_title = "Today's key actions"
+        journal = self.query_one(JournalTimeline)
+        journal.border_title = "Journal"
+        journal.focus()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        super().on_screen_resume(event)
+        if self.focused is None:
+            self.query_one(JournalTimeline).focus()
+
+    # -- loading -------------------------------------------------------------------------------
+    async def load(self) -> None:
+        today = self.today()
+        journal = self.query_one(JournalTimeline)
+        depth = min(max(PAGE, journal.row_count), RELOAD_LIMIT)
+
+        def read(store: Store) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+            return compute_stats(store, today), timeline(store, limit=depth)
+
+        stats, entries = await self.fetch(read)
+        self.stats = stats
+        self.show_stats(stats, today)
+        journal.fit(journal.size.width - 2)
+        journal.show(entries, today, page=depth)
+        journal.border_subtitle = "" if entries else "Nothing yet: n writes the first note"
+
+    def show_stats(self, stats: dict[str, Any], today: date) -> None:
+        self.query_one("#streak-now", Digits).update(str(stats["streak"]["current"]))
+        self.query_one("#streak-text", Static).update(streak_text(stats))
+        self.query_one(ReadinessMeter).show(stats["readiness"])
+        self.query_one(Heatmap).show(stats["heatmap"], today)
+        due_list = self.query_one("#due", OptionList)
+        width = due_list.scrollable_content_region.width - 1 or 56
+        self._fill(due_list, due_options(stats, width), "Nothing due. ✓")
+        actions = stats["actions"]
+        self._fill(
+            self.query_one("#today", OptionList),
+            [action_option(a) for a in actions],
+            "No key actions yet: add them on the Roadmap (2, c, a).",
+        )
+        due = len(stats["follow_ups_due"]) + len(stats["milestones_due"])
+        due += int(stats["security"]["due"])
+        self.query_one("#due").border_title = f"Due · {due}" if due else "Due"
+        met = sum(1 for a in actions if a["met_this_period"] >= a["target"])
+        self.query_one("#today").border_title = (
+            f"Today's key actions · {met}/{len(actions)} met" if actions else "Today's key actions"
+        )
+
+    @staticmethod
+    def _fill(options: OptionList, items: list[Option], empty: str) -> None:
+        highlighted = options.highlighted
+        options.clear_options()
+        if items:
+            options.add_options(items)
+            options.highlighted = min(highlighted or 0, len(items) - 1)
+        else:
+            options.add_option(
+                Option(Content(empty).stylize("dim italic"), id="empty", disabled=True)
+            )
+
+    def on_resize(self) -> None:
+        journal = self.query_one(JournalTimeline)
+        journal.fit(journal.size.width - 2)
+
+    @on(JournalTimeline.MoreWanted)
+    async def _more(self, event: JournalTimeline.MoreWanted) -> None:
+        try:
+            rows = await self.fetch(lambda store: timeline(store, limit=PAGE, after=event.after))
+        except Exception as exc:  # noqa: BLE001
+            self.report(exc)
+            return
+        event.timeline.append(rows, page=PAGE, generation=event.generation)
+
+    # -- keys ----------------------------------------------------------------------------------
+    def _focused_id(self) -> str:
+        return (self.focused.id or "") if self.focused is not None else ""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        focus = self._focused_id()
+        if action == "check_in":
+            return focus == "today"
+        if action == "delete":
+            return focus == "journal"
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def action_add_note(self) -> None:
+        self.open_form("note")
+
+    def action_search(self) -> None:
+        self.app.action_command_palette()
+
+    def action_open(self) -> None:
+        focus = self._focused_id()
+        if focus == "journal":
+            picked = self.query_one(JournalTimeline).selected()
+            if picked is not None:
+                self.open_form(*picked)
+        elif focus == "due":
+            self._open_due()
+        elif focus == "today":
+            self.action_check_in()
+
+    @on(JournalTimeline.RowSelected)
+    def _entry_chosen(self, event: JournalTimeline.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    @on(OptionList.OptionSelected)
+    def _option_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def _open_due(self) -> None:
+        options = self.query_one("#due", OptionList)
+        if options.highlighted is None:
+            return
+        key = options.get_option_at_index(options.highlighted).id or ""
+        kind, _, ident = key.rpartition("-")
+        if kind in ("interaction", "goal"):
+            self.open_form(kind, int(ident))
+        elif kind == "contact":
+            self.open_form("interaction", values={"contact_id": int(ident)})
+        elif kind == "security":
+            self.open_form("security")
+
+    def action_delete(self) -> None:
+        journal = self.query_one(JournalTimeline)
+        picked = journal.selected()
+        if picked is None:
+            return
+        kind, record_id = picked
+        entry = next((e for e in journal.entries if (e["kind"], e["id"]) == picked), None)
+        self.confirm_delete(kind, record_id, str(entry["title"] if entry else ""))
+
+    def action_check_in(self) -> None:
+        options = self.query_one("#today", OptionList)
+        if options.highlighted is None:
+            return
+        key = options.get_option_at_index(options.highlighted).id or ""
+        if not key.startswith("action-"):
+            return
+        action_id = int(key.removeprefix("action-"))
+        action = next((a for a in self.stats.get("actions", []) if a["id"] == action_id), None)
+        if action is not None:
+            self._check_in(action)
+
+    def _check_in(self, action: dict[str, Any]) -> None:
+        self.run_worker(self._save_check_in(action), group="checkin")
+
+    async def _save_check_in(self, action: dict[str, Any]) -> None:
+        today = self.today()
+        try:
+            await self.change(lambda store: store.check_in(action["id"], today, today))
+        except Exception as exc:  # noqa: BLE001
+            self.report(exc)
+            return
+        self.notify(f"Checked in today: {action['title']}", markup=False)
+        self.refresh_data()
