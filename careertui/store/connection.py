@@ -5,21 +5,34 @@ and linked into place, so nobody ever sees it half made; an existing file is che
 before anything writes to it (header, size, schema version), so a refused file is left
 byte-for-byte untouched; `busy_timeout` is set before WAL; migrations run inside `BEGIN IMMEDIATE`
 after a backup copy.
+
+Permissions: a new folder is made 0700 and a new file 0600 (SQLite then makes `-wal`/`-shm` 0600
+too). An existing database, its `-wal`/`-shm`, and careertui's own default folder that others can
+read are made private on open, and each change is told as one line on the `careertui.store`
+logger: with no logging set up (the CLI), Python's last-resort handler prints it to stderr; the TUI
+can attach a handler to show it. A user-chosen folder is never changed.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import stat
-from contextlib import contextmanager
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from careertui.store.schema import SCHEMA_VERSION, migrate
 
 HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+SETTLE_SECONDS = 0.5
+"""How long a file whose size disagrees with its header is re-read before it is called truncated:
+another process's checkpoint writes page 1 (the new size) before the pages that grow the file."""
+
+_log = logging.getLogger("careertui.store")
 
 
 class StoreError(Exception):
@@ -38,12 +51,63 @@ def _configure(conn: sqlite3.Connection) -> sqlite3.Connection:
 
 
 def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    if read_only:
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-    else:
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    """A URI connection in both modes, so that no file name (`:memory:`, `file:x`) is special
+    and a missing file is never created behind `_create`'s back."""
+    uri = f"{path.absolute().as_uri()}?mode={'ro' if read_only else 'rw'}"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     return _configure(conn)
+
+
+def _side_files(path: Path) -> tuple[Path, Path]:
+    return Path(f"{path}-wal"), Path(f"{path}-shm")
+
+
+def _make_private(target: Path, *, repair: bool = False) -> None:
+    """Take group/other permissions off `target`; with `repair`, also give the owner read and
+    write back (a `-shm` left 0400 by a read-only session would make every later write fail)."""
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        return
+    wanted = (0o700 if target.is_dir() else 0o600) if repair else mode & 0o700
+    if mode == wanted:
+        return
+    try:
+        os.chmod(target, wanted)
+    except OSError as exc:
+        if mode & 0o077:
+            _log.warning(
+                "careertui: note: %s is readable by others (%04o) and could not be made "
+                "private: %s",
+                target,
+                mode,
+                exc.strerror or exc,
+            )
+        return
+    if mode & 0o077:
+        _log.warning(
+            "careertui: note: %s was readable by others (%04o); made it private (%04o)",
+            target,
+            mode,
+            wanted,
+        )
+
+
+def _tighten(path: Path, *, write: bool) -> None:
+    """Make an existing database private: the file, its side files and, when it is careertui's
+    own default folder, the folder (see the module docstring)."""
+    from careertui.paths import default_db_path
+
+    folder = default_db_path().parent
+    try:
+        own_folder = path.parent.samefile(folder)
+    except OSError:
+        own_folder = False
+    if own_folder:
+        _make_private(path.parent)
+    _make_private(path)
+    for side in _side_files(path):
+        _make_private(side, repair=write)
 
 
 def _make_private_dir(folder: Path) -> None:
@@ -90,28 +154,52 @@ def _create(path: Path) -> None:
                 pass
 
 
-def _check_file(path: Path) -> None:
-    """Refuse what is plainly not a careertui database, reading only."""
+def _read_header(path: Path) -> tuple[bytes, int]:
+    """The first 100 bytes and the size of the file, or StoreError."""
     try:
         info = path.stat()
-    except OSError as exc:
-        raise StoreError(f"cannot open {path}: {exc.strerror or exc}") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise StoreError(f"{path} is not a file")
-    if info.st_size == 0:
-        raise StoreError(f"{path} is empty (0 bytes), not a careertui database")
-    try:
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreError(f"{path} is not a file")
         with open(path, "rb") as handle:
-            head = handle.read(100)
+            return handle.read(100), info.st_size
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if len(head) < 100 or not head.startswith(HEADER):
-        raise StoreError(f"{path} is not a SQLite database")
+
+
+def _size_ok(head: bytes, size: int) -> bool:
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(head[28:32], "big")
-    if page_size < 512 or info.st_size < pages * page_size or info.st_size % page_size:
-        raise StoreError(f"{path} is truncated or damaged; restore it from a backup")
+    return page_size >= 512 and size >= pages * page_size and size % page_size == 0
+
+
+def _wal_has_frames(path: Path) -> bool:
+    try:
+        return _side_files(path)[0].stat().st_size > 32
+    except OSError:
+        return False
+
+
+def _check_file(path: Path) -> None:
+    """Refuse what is plainly not a careertui database, reading only.
+
+    A size that disagrees with the header is re-read for up to SETTLE_SECONDS: a checkpoint in
+    another process writes the new header before the pages that grow the file. It is accepted
+    while the `-wal` holds frames: SQLite rebuilds those pages from it (a process killed in the
+    middle of its checkpoint leaves exactly that)."""
+    head, size = _read_header(path)
+    if size == 0:
+        raise StoreError(f"{path} is empty (0 bytes), not a careertui database")
+    if len(head) < 100 or not head.startswith(HEADER):
+        raise StoreError(f"{path} is not a SQLite database")
+    deadline = time.monotonic() + SETTLE_SECONDS
+    while not _size_ok(head, size):
+        if _wal_has_frames(path):
+            return
+        if time.monotonic() > deadline:
+            raise StoreError(f"{path} is truncated or damaged; restore it from a backup")
+        time.sleep(0.02)
+        head, size = _read_header(path)
 
 
 def _schema_version(path: Path) -> int:
@@ -123,6 +211,11 @@ def _schema_version(path: Path) -> int:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if not os.access(path.parent, os.W_OK | os.X_OK) and not _side_files(path)[1].exists():
+            raise StoreError(
+                f"cannot read {path}: its folder is read-only and SQLite needs to create "
+                f"{path.name}-shm there; copy the file to a writable folder"
+            ) from None
         raise StoreError(f"cannot read {path}: {exc}") from None
     if version > SCHEMA_VERSION:
         raise StoreError(
@@ -174,7 +267,9 @@ def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
     try:
         backup_copy(conn, path.with_name(f"{path.name}.v{version}-{stamp}-{os.getpid()}.bak"))
     except StoreError:
-        raise StoreError(f"cannot back up {path} before upgrading it; nothing was changed") from None
+        raise StoreError(
+            f"cannot back up {path} before upgrading it; nothing was changed"
+        ) from None
     conn.execute("BEGIN IMMEDIATE")
     try:
         current = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -184,8 +279,7 @@ def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
             migrate(conn, current)
         conn.execute("COMMIT")
     except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
+        _rollback(conn)
         raise
 
 
@@ -196,11 +290,12 @@ def open_connection(path: Path, *, write: bool = True) -> sqlite3.Connection:
             raise StoreError(f"{path} does not exist yet; add something first")
         _create(path)
     _check_file(path)
-    version = _schema_version(path)
     if write:
         _check_writable(path)
+    _tighten(path, write=write)  # before SQLite makes -wal/-shm with the file's mode
+    version = _schema_version(path)
+    conn = _connect(path, read_only=not write)
     try:
-        conn = _connect(path, read_only=not write)
         if write:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -209,7 +304,11 @@ def open_connection(path: Path, *, write: bool = True) -> sqlite3.Connection:
                 _migrate(conn, path, version)
         return conn
     except sqlite3.Error as exc:
-        raise StoreError(f"cannot open {path}: {exc}") from None
+        conn.close()
+        raise StoreError(_friendly(exc, path, "open")) from None
+    except BaseException:
+        conn.close()
+        raise
 
 
 @contextmanager
@@ -224,23 +323,35 @@ def write_txn(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connecti
         yield conn
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
+        _rollback(conn)
         raise StoreError(_friendly(exc, path)) from None
     except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
+        _rollback(conn)
         raise
 
 
-def _friendly(exc: sqlite3.Error, path: Path) -> str:
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open; a failing ROLLBACK (a full or failing disk) must
+    not hide the error that caused it, and SQLite discards the transaction anyway."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+
+def _friendly(exc: sqlite3.Error, path: Path, verb: str = "write") -> str:
+    """One line for the user; "nothing was saved" holds because the transaction rolled back."""
     text = str(exc)
     if "full" in text or "disk I/O" in text:
-        return f"cannot write {path}: the disk is full (nothing was saved; free some space)"
+        return (
+            f"cannot {verb} {path}: the disk is full or failing (nothing was saved; free "
+            "some space and try again)"
+        )
     if "readonly" in text or "read-only" in text:
         return f"{path} is read-only; nothing was saved"
     if "locked" in text or "busy" in text:
         return f"{path} is busy in another program; nothing was saved, try again"
-    if "malformed" in text or "not a database" in text:
+    if any(word in text for word in ("malformed", "not a database", "vtable constructor")):
         return f"{path} is damaged; nothing was saved (restore it from a backup)"
-    return f"cannot write {path}: {text}"
+    return f"cannot {verb} {path}: {text}"
