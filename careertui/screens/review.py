@@ -35,7 +35,7 @@ from textual.widgets import (
 from careertui.domain.records import KINDS, PERCEPTION_RATINGS, ValidationError
 from careertui.domain.text import one_line, printable
 from careertui.screens.base import CareerScreen
-from careertui.screens.selfcheck import clear_table, selected_key, trend_lines
+from careertui.screens.selfcheck import fit_columns, selected_key, trend_lines
 from careertui.store.reviews import (
     MAX_PRIORITIES,
     ReviewSaved,
@@ -100,7 +100,14 @@ def room(table: DataTable, fixed: int, columns: int) -> int:
     """Cells left for a table's flexible columns once `fixed` cells and every column's padding
     are taken, so rows fit their panel without a horizontal scroll."""
     width = table.scrollable_content_region.width or FALLBACK_WIDTH
-    return max(MIN_ROOM, width - fixed - 2 * table.cell_padding * columns - 1)
+    return max(MIN_ROOM, width - fixed - 2 * table.cell_padding * columns - 2)
+
+
+def focus_lines(focus: str | None) -> list[Content]:
+    """A stored focus as numbered priorities (user text, shown literally)."""
+    priorities = [p for p in split_focus(focus) if p]
+    lines = [compose((f"{n}. ", "bold $accent"), p) for n, p in enumerate(priorities, 1)]
+    return lines or [Content("No priorities were set.").stylize("dim")]
 
 
 def _day(text: str) -> str:
@@ -161,10 +168,14 @@ class ReviewScreen(CareerScreen):
             yield Static(id="review-status")
         yield Static(id="review-intro")
         with ContentSwitcher(initial="step-wins", id="review-steps-switcher"):
-            with Vertical(id="step-wins", classes="review-step"):
-                with Vertical(id="wins-panel", classes="panel"):
-                    yield DataTable(id="wins-table", cursor_type="row", zebra_stripes=True)
-                yield Static(id="wins-summary")
+            with Horizontal(id="step-wins", classes="review-step"):
+                with Vertical(id="wins-main"):
+                    with Vertical(id="wins-panel", classes="panel"):
+                        yield DataTable(id="wins-table", cursor_type="row", zebra_stripes=True)
+                    yield Static(id="wins-summary")
+                with Vertical(id="wins-side"):
+                    yield Static(id="planned", classes="panel")
+                    yield Static(id="week-so-far", classes="panel")
             with Horizontal(id="step-people", classes="review-step"):
                 with Vertical(id="follow-ups-panel", classes="panel"):
                     yield DataTable(id="follow-ups-table", cursor_type="row", zebra_stripes=True)
@@ -216,8 +227,7 @@ class ReviewScreen(CareerScreen):
             ("Day", 6),
             ("Win", None),
             ("Impact", None),
-            ("Responsibility", None),
-            ("", 15),
+            ("", 12),
         )
         self._columns("follow-ups-table", ("Due", 6), ("", 10), ("Follow-up", None))
         self._columns(
@@ -240,6 +250,8 @@ class ReviewScreen(CareerScreen):
         self.query_one("#ratings-trend-panel").border_title = "Your recent checks"
         self.query_one("#focus-panel").border_title = "Next week's focus"
         self.query_one("#last-week-panel").border_title = "Last week's focus"
+        self.query_one("#planned").border_title = "Last week's focus"
+        self.query_one("#week-so-far").border_title = "This week so far"
         self.watch_step(self.step)
 
     def _columns(self, table_id: str, *columns: tuple[str, int | None]) -> None:
@@ -338,6 +350,7 @@ class ReviewScreen(CareerScreen):
             trend_lines(data["perception_series"], RATING_LABELS)
         )
         self._show_last_week(data["last_week"])
+        self._show_week_so_far()
 
     def on_resize(self) -> None:
         """Cells are cut to the tables' widths: refill at the new size."""
@@ -380,25 +393,23 @@ class ReviewScreen(CareerScreen):
     def _fill_wins(self, wins: list[dict[str, Any]]) -> None:
         table = self.query_one("#wins-table", DataTable)
         keep = selected_key(table)
-        clear_table(table)
+        table.clear()
         unmeasured = 0
-        free = room(table, 6 + 14, 5)
+        free = room(table, 6 + 12, 4)
+        title_width = free * 55 // 100
         for win in wins:
             impact = str(win["impact"] or "").strip()
             measured = any(ch.isdigit() for ch in impact)
             unmeasured += not measured
-            flag = ("⚑ no impact" if not impact else "⚑ not measured") if not measured else ""
-            responsibility = win["responsibility"] or "—"
+            flag = ("⚑ no impact" if not impact else "⚑ unmeasured") if not measured else ""
             table.add_row(
                 cell(_day(win["date"])),
-                cell(win["title"], free * 40 // 100),
-                cell(impact, free * 35 // 100),
-                cell(
-                    responsibility, free * 25 // 100, style="" if win["responsibility"] else "dim"
-                ),
+                cell(win["title"], title_width),
+                cell(impact, free - title_width),
                 cell(flag, style="bold yellow"),
                 key=str(win["id"]),
             )
+        fit_columns(table)
         self._restore_cursor(table, keep)
         self.query_one("#wins-panel").border_title = f"This week's wins · {len(wins)}"
         summary = self.query_one("#wins-summary", Static)
@@ -426,7 +437,7 @@ class ReviewScreen(CareerScreen):
     def _fill_follow_ups(self, items: list[dict[str, Any]]) -> None:
         table = self.query_one("#follow-ups-table", DataTable)
         keep = selected_key(table)
-        clear_table(table)
+        table.clear()
         self.follow_ups.clear()
         free = room(table, 6 + 10, 3)
         for index, item in enumerate(items):
@@ -444,13 +455,14 @@ class ReviewScreen(CareerScreen):
                 cell(item["text"], free),
                 key=key,
             )
+        fit_columns(table)
         self._restore_cursor(table, keep)
         self.query_one("#follow-ups-panel").border_title = f"Follow-ups due · {len(items)}"
 
     def _fill_interactions(self, rows: list[dict[str, Any]]) -> None:
         table = self.query_one("#interactions-table", DataTable)
         keep = selected_key(table)
-        clear_table(table)
+        table.clear()
         free = room(table, 6 + 7, 4)
         for row in rows:
             table.add_row(
@@ -460,6 +472,7 @@ class ReviewScreen(CareerScreen):
                 cell(row["notes"], free * 65 // 100),
                 key=str(row["id"]),
             )
+        fit_columns(table)
         self._restore_cursor(table, keep)
         self.query_one("#interactions-panel").border_title = f"Interactions this week · {len(rows)}"
 
@@ -468,7 +481,7 @@ class ReviewScreen(CareerScreen):
     ) -> None:
         table = self.query_one("#actions-table", DataTable)
         keep = selected_key(table)
-        clear_table(table)
+        table.clear()
         self.action_titles.clear()
         days = week_days(today)
         free = room(table, 10 + 7 + 15 + 6 + 8, 12)
@@ -485,6 +498,7 @@ class ReviewScreen(CareerScreen):
                 cell(f"{action['strength']}%"),
                 key=str(action["id"]),
             )
+        fit_columns(table)
         self._restore_cursor(table, keep)
         self.query_one("#actions-panel").border_title = f"Key actions this week · {len(actions)}"
 
@@ -537,18 +551,46 @@ class ReviewScreen(CareerScreen):
         )
 
     def _show_last_week(self, review: dict[str, Any] | None) -> None:
-        target = self.query_one("#last-week", Static)
+        """Last week's focus beside this week's wins (did the plan happen?) and beside next
+        week's priorities (is it the same list again?)."""
+        full = self.query_one("#last-week", Static)
+        planned = self.query_one("#planned", Static)
         if review is None:
-            target.update(Content.from_markup("[dim]No review last week.[/]"))
+            full.update(Content.from_markup("[dim]No review last week.[/]"))
+            planned.update(Content.from_markup("[dim]No review last week.[/]"))
             return
-        self.query_one("#last-week-panel").border_title = f"Last week's focus · {review['week']}"
-        priorities = [p for p in split_focus(review["focus"]) if p]
-        lines = [compose((f"{n}. ", "bold $accent"), p) for n, p in enumerate(priorities, 1)]
-        if not lines:
-            lines.append(Content("No priorities were set.").stylize("dim"))
+        title = f"Last week's focus · {review['week']}"
+        self.query_one("#last-week-panel").border_title = title
+        planned.border_title = title
+        lines = focus_lines(review["focus"])
+        planned.update(Content("\n").join(lines))
         if str(review["notes"] or "").strip():
             lines.append(compose(("\nNotes\n", "bold $text-muted"), review["notes"].strip()))
-        target.update(Content("\n").join(lines))
+        full.update(Content("\n").join(lines))
+
+    def _show_week_so_far(self) -> None:
+        data = self.data
+        wins = data["wins"]
+        measured = sum(1 for w in wins if any(ch.isdigit() for ch in str(w["impact"] or "")))
+        checkins = sum(
+            1 for marks in data["checkins"].values() for skip in marks.values() if not skip
+        )
+        figures = (
+            ("Wins", f"{len(wins)}", f"{measured} measured"),
+            ("Interactions", f"{len(data['interactions'])}", ""),
+            ("Follow-ups due", f"{len(data['follow_ups'])}", ""),
+            ("Check-ins", f"{checkins}", f"{len(data['actions'])} actions"),
+        )
+        self.query_one("#week-so-far", Static).update(
+            Content("\n").join(
+                Content.assemble(
+                    (f"{label:<16}", "$text-muted"),
+                    (f"{value:>3}", "bold"),
+                    (f"  {note}" if note else "", "dim"),
+                )
+                for label, value, note in figures
+            )
+        )
 
     # -- the week's fields: resume without losing what is being typed ------------------------------
     def _fill_fields(self, data: dict[str, Any]) -> None:

@@ -287,13 +287,14 @@ class SelfCheckScreen(CareerScreen):
         keep = None
         if not append:
             keep = selected_key(table)
-            clear_table(table)
+            table.clear()
             self.loaded[kind] = 0
             if kind == "security":
                 self.security_notes.clear()
         width = _notes_width(table)
         for row in rows:
             table.add_row(*self._cells(kind, row, width), key=str(row["id"]))
+        fit_columns(table)
         self.loaded[kind] += len(rows)
         if keep is not None and keep in table.rows:
             table.move_cursor(row=table.get_row_index(keep))
@@ -514,12 +515,17 @@ def _notes_width(table: DataTable) -> int:
     return max(12, available - fixed - 2 * table.cell_padding - 1)
 
 
-def clear_table(table: DataTable) -> None:
-    """Empty a table for a refill. DataTable.clear keeps each column's widest cell so far, so
-    columns only ever grow; start them again from their labels."""
-    table.clear()
-    for column in table.columns.values():
-        column.content_width = column.label.cell_len
+def fit_columns(table: DataTable) -> None:
+    """Size each column to its label and widest cell now. DataTable measures new rows only when
+    idle and keeps lines drawn before that, and its clear() keeps the widest cell ever (columns
+    would only grow): so a refill sets the widths itself, before the next frame."""
+    widths = [column.label.cell_len for column in table.ordered_columns]
+    for index in range(table.row_count):
+        for position, value in enumerate(table.get_row_at(index)):
+            if isinstance(value, Text):
+                widths[position] = max(widths[position], value.cell_len)
+    for column, width in zip(table.ordered_columns, widths, strict=True):
+        column.content_width = width
 
 
 def selected_key(table: DataTable) -> str | None:

@@ -65,11 +65,10 @@ def last_week_review(store: Store, today: date) -> Row | None:
 
 
 def week_wins(store: Store, today: date) -> list[Row]:
-    """This week's wins, oldest first, with the responsibility each is linked to."""
+    """This week's wins, oldest first."""
     return store._fetch(
-        "SELECT w.id, w.date, w.title, w.impact, r.title AS responsibility FROM wins w "
-        "LEFT JOIN responsibilities r ON r.id = w.responsibility_id "
-        "WHERE w.date BETWEEN ? AND ? ORDER BY w.date, w.id LIMIT ?",
+        "SELECT id, date, title, impact FROM wins "
+        "WHERE date BETWEEN ? AND ? ORDER BY date, id LIMIT ?",
         (*_span_params(today), WEEK_ROWS),
     )
 

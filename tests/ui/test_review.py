@@ -192,9 +192,9 @@ async def test_step_one_lists_this_weeks_wins_and_flags_unmeasured(
             "Ran the incident review",
             "Mentored Sam",
         ]
-        flags = {row[1]: row[4] for row in table}
+        flags = {row[1]: row[3] for row in table}
         assert flags["Shipped refunds API"] == ""
-        assert "not measured" in flags["Ran the incident review"]
+        assert "unmeasured" in flags["Ran the incident review"]
         assert "no impact" in flags["Mentored Sam"]
         assert "2 of 3 wins have no measured impact" in text_of(app, "#wins-summary")
 
