@@ -116,7 +116,9 @@ async def test_palette_finds_entries_and_opens_them(app: CareerApp, db_path: Pat
     from datetime import date
 
     with Store(db_path) as store:
-        store.insert("win", {"title": "Zebra migration [/] done", "date": "today"}, date(2026, 11, 23))
+        store.insert(
+            "win", {"title": "Zebra migration [/] done", "date": "today"}, date(2026, 11, 23)
+        )
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("ctrl+p")
