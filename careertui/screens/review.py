@@ -144,7 +144,8 @@ class ReviewScreen(CareerScreen):
         Binding("s", "skip", "Skip"),
     ]
 
-    step: reactive[int] = reactive(0, bindings=True, init=False)
+    step: reactive[int] = reactive(0, init=False)
+    """The current step; the footer follows it through the focus change every step makes."""
     dirty: reactive[bool] = reactive(False, init=False)
 
     def __init__(self) -> None:
@@ -157,6 +158,8 @@ class ReviewScreen(CareerScreen):
         self.follow_ups: dict[str, dict[str, Any]] = {}
         self.action_titles: dict[str, str] = {}
         self.to_modal = False
+        self.filled_at: dict[str, int] = {}
+        """The width each table's cells were last cut to."""
 
     # -- layout ----------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -282,8 +285,8 @@ class ReviewScreen(CareerScreen):
             Content.from_markup("[b]$n[/b][dim]/$total[/]", n=str(step + 1), total=str(len(STEPS)))
         )
         self.query_one("#review-intro", Static).update(Content(INTROS[step_id]))
-        self.call_after_refresh(self.focus_step)
-        self.call_after_refresh(self.show_data)
+        self.focus_step()
+        self.call_after_refresh(self._refit_tables)
 
     def _move(self, delta: int) -> None:
         self.step = max(0, min(len(STEPS) - 1, self.step + delta))
@@ -325,9 +328,6 @@ class ReviewScreen(CareerScreen):
             return step_id in ("wins", "people", "actions")
         return True
 
-    def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
-
     # -- loading ---------------------------------------------------------------------------------
     async def load(self) -> None:
         self.data = await self.fetch(review_overview, self.today())
@@ -335,22 +335,39 @@ class ReviewScreen(CareerScreen):
         self._fill_fields(self.data)
 
     def show_data(self) -> None:
-        """Show what `load` read; again after a step change, since a hidden step's tables have
-        no width to cut their cells to."""
-        data, today = self.data, self.today()
+        """Show what `load` read."""
+        data = self.data
         if not data:
             return
         self._show_status()
-        self._fill_wins(data["wins"])
-        self._fill_follow_ups(data["follow_ups"])
-        self._fill_interactions(data["interactions"])
-        self._fill_actions(data["actions"], data["checkins"], today)
+        self.fill_tables()
         self._show_ratings_hint(data["perception"])
         self.query_one("#ratings-trend", Static).update(
             trend_lines(data["perception_series"], RATING_LABELS)
         )
         self._show_last_week(data["last_week"])
         self._show_week_so_far()
+
+    def fill_tables(self, *, resized_only: bool = False) -> None:
+        """Fill the four tables, cutting cells to each table's width; with `resized_only`, only
+        those whose width changed since (a hidden step's tables have no width until shown)."""
+        data, today = self.data, self.today()
+        fills = {
+            "wins-table": lambda: self._fill_wins(data["wins"]),
+            "follow-ups-table": lambda: self._fill_follow_ups(data["follow_ups"]),
+            "interactions-table": lambda: self._fill_interactions(data["interactions"]),
+            "actions-table": lambda: self._fill_actions(data["actions"], data["checkins"], today),
+        }
+        for table_id, fill in fills.items():
+            width = self.query_one(f"#{table_id}", DataTable).scrollable_content_region.width
+            if resized_only and self.filled_at.get(table_id) == width:
+                continue
+            fill()
+            self.filled_at[table_id] = width
+
+    def _refit_tables(self) -> None:
+        if self.data:
+            self.fill_tables(resized_only=True)
 
     def on_resize(self) -> None:
         """Cells are cut to the tables' widths: refill at the new size."""

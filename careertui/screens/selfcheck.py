@@ -239,6 +239,7 @@ class SelfCheckScreen(CareerScreen):
             self.totals[kind] = data[kind]["total"]
             self._fill_table(kind, data[kind]["rows"])
         self._set_history_titles()
+        self.refresh_bindings()  # edit and delete depend on there being a row to act on
 
     def _show_perception_age(self, last: str | None, today: date) -> None:
         panel = self.query_one("#perception-trend", Static)
@@ -300,7 +301,6 @@ class SelfCheckScreen(CareerScreen):
             table.move_cursor(row=table.get_row_index(keep))
         if kind == "security":
             self._show_security_notes()
-        self.refresh_bindings()
 
     def _cells(self, kind: str, row: dict[str, Any], width: int) -> list[Text]:
         """Date, ratings and (perception) the notes or first answer; the security table shows
@@ -378,9 +378,6 @@ class SelfCheckScreen(CareerScreen):
         if action == "clear_search":
             return bool(self.query_text) or self.query_one("#selfcheck-filter").display
         return True
-
-    def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
 
     def action_add(self) -> None:
         if self._focused_kind() == "security":

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from careertui.domain.due import security_status
 from careertui.domain.records import PERCEPTION_QUESTIONS, PERCEPTION_RATINGS, SECURITY_PILLARS
 
 if TYPE_CHECKING:
@@ -103,11 +104,31 @@ def last_check_date(store: Store, kind: str, today: date) -> str | None:
     return row["d"] if row else None
 
 
+def security_overview(store: Store, today: date) -> dict[str, Any]:
+    """The `security` object of `compute_stats` (due, last_date, weakest, weakest_score,
+    days_since), from the same rule (`domain.due.security_status`) but without computing every
+    other figure of the stats: the Self-check screen needs only this one."""
+    columns = ", ".join(f'"{p}"' for p in SECURITY_PILLARS)
+    row = store._one(
+        f"SELECT date, {columns} FROM security_checks WHERE date <= ? "
+        "ORDER BY date DESC, id DESC LIMIT 1",
+        (today.isoformat(),),
+    )
+    last = date.fromisoformat(row["date"]) if row else None
+    scores = {p: int(row[p]) for p in SECURITY_PILLARS} if row else None
+    status = security_status(last, scores, today)
+    return {
+        "due": status.due,
+        "last_date": status.last_date.isoformat() if status.last_date else None,
+        "weakest": status.weakest,
+        "weakest_score": status.weakest_score,
+        "days_since": status.days_since,
+    }
+
+
 def selfcheck_overview(store: Store, today: date, query: str = "") -> dict[str, Any]:
     """Everything the Self-check screen shows, in one read: the first page of each history,
     totals, sparkline series, the four last answers and the security status of the stats."""
-    from careertui.store.stats import compute_stats
-
     return {
         "perception": {
             "rows": history_page(store, "perception", query=query),
@@ -120,6 +141,6 @@ def selfcheck_overview(store: Store, today: date, query: str = "") -> dict[str, 
             "rows": history_page(store, "security", query=query),
             "total": history_count(store, "security", query),
             "series": rating_series(store, "security", today),
-            "status": compute_stats(store, today)["security"],
+            "status": security_overview(store, today),
         },
     }

@@ -335,3 +335,19 @@ async def test_user_text_is_shown_literally(db_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running
+
+
+def test_security_status_matches_the_stats(seeded: Path) -> None:
+    """The screen reads the security status without computing every other figure of the stats;
+    it must say what `careertui stats` says, before, at and long after the checks."""
+    from careertui.store.selfcheck import security_overview
+    from careertui.store.stats import compute_stats
+
+    with Store(seeded, write=False) as store:
+        for day in (
+            TODAY - timedelta(days=300),
+            TODAY - timedelta(days=150),
+            TODAY,
+            TODAY + timedelta(days=400),
+        ):
+            assert security_overview(store, day) == compute_stats(store, day)["security"]
