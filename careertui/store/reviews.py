@@ -7,6 +7,7 @@ shows the same figures as the dashboard and `careertui stats`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -22,6 +23,8 @@ WEEK_ROWS = 500
 """Wins or interactions shown for one week; more than that is not a week anyone reviews by hand."""
 
 MAX_PRIORITIES = 3
+_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+")
+"""A list marker at the start of a priority, which the screen numbers itself."""
 
 
 def iso_week(day: date) -> str:
@@ -47,9 +50,10 @@ def join_focus(priorities: list[str]) -> str:
 
 
 def split_focus(focus: str | None) -> list[str]:
-    """Up to three priorities from a stored `focus`; extra lines (a focus written by hand or
-    imported) join the third so nothing is hidden."""
-    lines = [line.strip() for line in (focus or "").splitlines() if line.strip()]
+    """Up to three priorities from a stored `focus`, without list markers ("1. ", "- "); extra
+    lines (a focus written by hand or imported) join the third so nothing is hidden."""
+    lines = [_MARKER.sub("", line).strip() for line in (focus or "").splitlines()]
+    lines = [line for line in lines if line]
     if len(lines) > MAX_PRIORITIES:
         lines = [*lines[: MAX_PRIORITIES - 1], " / ".join(lines[MAX_PRIORITIES - 1 :])]
     return lines + [""] * (MAX_PRIORITIES - len(lines))

@@ -82,7 +82,7 @@ def seed(path: Path) -> dict[str, int]:
             {
                 "week": "2026-W47",
                 "date": MONDAY - timedelta(days=3),
-                "focus": "Close the refunds launch\nPrep Q4 metrics",
+                "focus": "1. Close the refunds launch\n- Prep Q4 metrics",
                 "notes": "",
             },
             TODAY,
@@ -362,6 +362,7 @@ async def test_streak_and_last_weeks_focus(db_path: Path, seeded: dict) -> None:
         assert "not saved yet" in text_of(app, "#review-status")
         last = text_of(app, "#last-week")
         assert "1. Close the refunds launch" in last and "2. Prep Q4 metrics" in last
+        assert "1. 1." not in last and "- Prep" not in last  # its own list markers dropped
         for _ in range(4):
             await pilot.press("pagedown")
         await type_text(pilot, "Next")
