@@ -158,7 +158,8 @@ class DashboardScreen(CareerScreen):
     HELP = (
         "Your career's numbers at a glance, and your journal.\n"
         "Every figure is the one `careertui stats` prints for the same day. tab moves between the "
-        "journal, what is due and today's key actions."
+        "journal, what is due and today's key actions: enter opens a due item, space (or enter) "
+        "checks the highlighted key action in for today."
     )
     BINDINGS = [
         Binding("n", "add_note", "Note"),

@@ -185,17 +185,18 @@ def strength_cell(stats: dict[str, Any] | None) -> Text:
     return Text.assemble(meter(strength / 100, colour), f" {strength:>3}")
 
 
-def fit_columns(table: DataTable, columns: Columns, width: int) -> None:
-    """Give the flexible column what `width` leaves; rebuilt (rows too) when the widths change."""
+def fit_columns(table: DataTable, columns: Columns, width: int) -> list[int]:
+    """Give the flexible column what `width` leaves; rebuilt (rows too) when the widths change.
+    Returns the widths."""
     padding = 2 * table.cell_padding * len(columns)
     fixed = sum(w or 0 for _label, _key, w in columns)
     flexible = max(16, width - fixed - padding)
     widths = [w or flexible for _label, _key, w in columns]
-    if [c.width for c in table.columns.values()] == widths:
-        return
-    table.clear(columns=True)
-    for (label, key, _w), column_width in zip(columns, widths, strict=True):
-        table.add_column(label, key=key, width=column_width)
+    if [c.width for c in table.columns.values()] != widths:
+        table.clear(columns=True)
+        for (label, key, _w), column_width in zip(columns, widths, strict=True):
+            table.add_column(label, key=key, width=column_width)
+    return widths
 
 
 def fill_table(
@@ -204,9 +205,12 @@ def fill_table(
     """Replace a table's rows, keeping the cursor on the same record when it is still there."""
     keep_key = row_key(table)
     index = table.cursor_row
-    fit_columns(table, columns, width)
+    widths = fit_columns(table, columns, width)
     table.clear()
     for key, values in rows:
+        for value, column_width in zip(values, widths, strict=True):
+            if isinstance(value, Text):
+                value.truncate(column_width, overflow="ellipsis")  # cut with …, not cropped
         table.add_row(*values, key=key)
     if not table.row_count:
         return

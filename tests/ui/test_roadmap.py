@@ -361,3 +361,29 @@ async def test_user_text_is_shown_literally(db_path: Path, today: date) -> None:
         assert isinstance(app.screen, RoadmapScreen)
         svg = app.export_screenshot()
         assert "\x1b" not in svg
+
+
+async def test_a_search_hit_opens_in_its_tab(db_path: Path, today: date) -> None:
+    with Store(db_path) as store:
+        store.insert("goal", {"title": "First"}, today)
+        wanted = store.insert("goal", {"title": "Second", "due": "2027-01-01"}, today)
+        requirement = store.insert("requirement", {"title": "Budgeting"}, today)
+    app = CareerApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_entry("goal", wanted)
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EntryForm) and form.initial["id"] == wanted
+        await pilot.press("escape")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, RoadmapScreen)
+        assert screen.query_one(TabbedContent).active == "goals"
+        assert screen.selected() == ("goal", wanted)
+        app.open_entry("requirement", requirement)
+        await settle(pilot)
+        assert isinstance(app.screen, EntryForm) and app.screen.kind.name == "requirement"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.query_one(TabbedContent).active == "target"
