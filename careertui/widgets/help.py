@@ -51,6 +51,8 @@ class HelpScreen(ModalScreen[None]):
             binding = active.binding
             if not binding.description or binding.action in seen:
                 continue
+            if active.node is not self.for_screen and not binding.show:
+                continue  # a widget's own plumbing (cursor moves, copy), not this screen's keys
             if binding.key in HIDDEN_KEYS:
                 continue
             seen.add(binding.action)
