@@ -28,6 +28,7 @@ HIDDEN_KEYS = {
     "tab",
     "shift+tab",
     "ctrl+c",
+    "super+c",
     "ctrl+p",
 }
 FORM_KEYS = (
