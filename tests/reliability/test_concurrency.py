@@ -383,3 +383,32 @@ def test_set_profile_is_atomic(
     first.set_profile({"review_start": "2026-01-01"}, today)
     assert interleaved
     assert first.count("profile") == 1
+
+
+def test_opening_during_another_process_checkpoint_is_not_a_truncated_file(
+    tmp_path: Path,
+) -> None:
+    """A checkpoint writes the new page count (page 1) before the pages that grow the file; an
+    open that reads the header in between must not call the file truncated (before the fix, 5 s
+    of this gave hundreds of false "truncated or damaged" refusals)."""
+    from careertui.store import StoreError, connection
+
+    db = tmp_path / "careertui.db"
+    Store(db).close()
+    writer = subprocess.Popen(
+        [sys.executable, WORKER, "writer", db, "4", "grow"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    checks, refused = 0, []
+    while writer.poll() is None:
+        try:
+            connection._check_file(db)
+        except StoreError as exc:
+            refused.append(str(exc))
+        checks += 1
+    out, err = writer.communicate()
+    assert writer.returncode == 0, err
+    assert out.count("ack note") > 20 and checks > 1000
+    assert not refused, f"{len(refused)} of {checks} checks: {refused[0]}"
