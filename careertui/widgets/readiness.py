@@ -63,9 +63,10 @@ def readiness_content(
         values = readiness.get("parts", {})
         for key, label, full in PARTS:
             value = float(values.get(key, 0) or 0)
+            tone = "$success" if value >= full else "$warning" if value >= full / 2 else "$error"
             lines.append(
                 Content.from_markup(
-                    f"[dim]$label[/] [{style}]$bar[/] $value",
+                    f"[dim]$label[/] [{tone}]$bar[/] $value",
                     label=f"{label:<12}",
                     bar=bar(value, full),
                     value=f"{value:g}/{full}",
