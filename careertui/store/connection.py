@@ -120,6 +120,35 @@ def _make_private_dir(folder: Path) -> None:
         raise StoreError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _sweep_temps(path: Path) -> None:
+    """Remove what `_create` left when its process was killed (`.NAME.PID.new` and its side
+    files): those of a process that no longer runs, or of our own pid, reused."""
+    prefix = f".{path.name}."
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        pid, _, rest = name.removeprefix(prefix).partition(".")
+        if not name.startswith(prefix) or not pid.isdigit() or not rest.startswith("new"):
+            continue
+        if int(pid) == os.getpid() or not _alive(int(pid)):
+            try:
+                (path.parent / name).unlink()
+            except OSError:
+                pass
+
+
 def _create(path: Path) -> None:
     """Build a complete, current database next to `path` and link it into place atomically."""
     _make_private_dir(path.parent)
@@ -285,6 +314,8 @@ def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
 
 def open_connection(path: Path, *, write: bool = True) -> sqlite3.Connection:
     """Open (creating if missing) the careertui database at `path`, or raise StoreError."""
+    if write:
+        _sweep_temps(path)
     if not path.exists():
         if not write:
             raise StoreError(f"{path} does not exist yet; add something first")
