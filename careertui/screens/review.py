@@ -128,7 +128,9 @@ class ReviewScreen(CareerScreen):
     HELP = (
         "Close the week in five steps: wins, people, actions, perception, next week's focus. "
         "pagedown/pageup (or n/p outside text fields) move between steps; ctrl+s saves the "
-        "week's review at any step, and opening the screen again this week resumes it."
+        "week's review at any step, and opening the screen again this week resumes it.\n"
+        "Wins: a adds, e/enter edits. People: d marks a follow-up done, a logs an interaction. "
+        "Actions: space checks in today, s skips today."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown", "next_step", "Next step", priority=True),
