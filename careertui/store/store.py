@@ -24,6 +24,10 @@ from careertui.store.connection import (
 
 Row = dict[str, Any]
 
+SEARCH_DENSE = 10_000
+"""Hits in one kind from which search keeps walking back from the newest records rather than
+sorting every hit by date."""
+
 
 class NotFound(LookupError):
     """No record answers to the name or id given; the message names it."""
@@ -78,9 +82,10 @@ class Store:
         return backup_copy(self.conn, Path(dest))
 
     # -- generic records ---------------------------------------------------------------------
-    def _fetch(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+    def _fetch(self, sql: str, params: Iterable[Any] | Mapping[str, Any] = ()) -> list[Row]:
+        bound = params if isinstance(params, Mapping) else tuple(params)
         try:
-            return [dict(row) for row in self.conn.execute(sql, tuple(params)).fetchall()]
+            return [dict(row) for row in self.conn.execute(sql, bound).fetchall()]
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot read {self.path}: {exc}") from None
 
@@ -228,24 +233,86 @@ class Store:
     def search(self, text: str, *, limit: int = 50) -> list[Row]:
         """Full-text hits across wins, notes, interactions, contacts and goals, newest first."""
         query = fts_query(text)
-        parts = []
-        for name in SEARCHABLE:
-            kind = KINDS[name]
-            fts = f"{kind.table}_fts"
-            day = f't."{kind.date_field}"' if kind.date_field else "substr(t.created_at, 1, 10)"
-            title = f't."{kind.title_field}"'
-            parts.append(
-                f"SELECT '{name}' AS kind, t.id AS id, {day} AS date, {title} AS title, "
-                f"snippet(\"{fts}\", -1, '', '', '…', 12) AS snippet "
-                f'FROM "{fts}" JOIN "{kind.table}" t ON t.id = "{fts}".rowid '
-                f'WHERE "{fts}" MATCH :q'
-            )
-        sql = " UNION ALL ".join(parts) + " ORDER BY date DESC, id DESC LIMIT :limit"
         try:
-            rows = self.conn.execute(sql, {"q": query, "limit": limit}).fetchall()
+            hits = [
+                {"kind": name, **row}
+                for name in SEARCHABLE
+                for row in self._newest_hits(KINDS[name], query, limit)
+            ]
         except sqlite3.OperationalError as exc:
             raise StoreError(f"cannot search for {text!r}: {exc}") from None
-        return [dict(r) for r in rows]
+        hits.sort(key=lambda hit: (hit["date"] or "", hit["id"], hit["kind"]), reverse=True)
+        return hits[:limit]
+
+    def _newest_hits(self, kind: Kind, query: str, limit: int) -> list[Row]:
+        """The newest `limit` records of `kind` that match `query`: id, date, title, snippet.
+
+        Looking up the date of every hit, and above all making its snippet, costs far more than
+        finding it; so a word with many hits is looked for among the newest records only, in
+        windows that grow until `limit` hits turn up, and a word with fewer than SEARCH_DENSE
+        hits has them all sorted by date before snippets are made for the newest.
+        """
+        if kind.date_field and kind.field(kind.date_field).required:
+            window = 2 * limit
+            while (rows := self._window_hits(kind, query, limit, window)) is not None:
+                if len(rows) == limit:
+                    return rows
+                if window == 2 * limit and self._count_hits(kind, query) < SEARCH_DENSE:
+                    break
+                window *= min(64, max(2, 2 * limit // max(len(rows), 1)))
+        return self._sorted_hits(kind, query, limit)
+
+    def _hit_sql(self, kind: Kind, where: str) -> str:
+        fts = f'"{kind.table}_fts"'
+        day = f't."{kind.date_field}"' if kind.date_field else "substr(t.created_at, 1, 10)"
+        return (
+            f'SELECT t.id AS id, {day} AS date, t."{kind.title_field}" AS title, '
+            f"snippet({fts}, -1, '', '', '…', 12) AS snippet "
+            f'FROM {fts} JOIN "{kind.table}" t ON t.id = {fts}.rowid WHERE {fts} MATCH ? '
+            f"AND {fts}.rowid BETWEEN ? AND ? AND {where} ORDER BY date DESC, id DESC LIMIT ?"
+        )
+
+    def _window_hits(self, kind: Kind, query: str, limit: int, window: int) -> list[Row] | None:
+        """The newest `limit` hits among the `window` newest records of `kind` (by the (date, id)
+        index), or None when the kind holds no more records than that. Only the hits between
+        the lowest and highest id of the window are read from the full-text index, and
+        snippets are made for the hits in the window only (a few times `limit` at most)."""
+        table, day = f'"{kind.table}"', f'"{kind.date_field}"'
+        newest = f"SELECT {day}, id FROM {table} ORDER BY {day} DESC, id DESC LIMIT ?"
+        last = self.conn.execute(f"{newest} OFFSET ?", (1, window - 1)).fetchone()
+        if last is None:
+            return None
+        low, high = self.conn.execute(
+            f"SELECT min(id), max(id) FROM ({newest})", (window,)
+        ).fetchone()
+        sql = self._hit_sql(kind, f"(t.{day}, t.id) >= (?, ?)")
+        rows = self.conn.execute(sql, (query, low, high, *last, limit)).fetchall()
+        return [dict(row) for row in rows]
+
+    def _sorted_hits(self, kind: Kind, query: str, limit: int) -> list[Row]:
+        """All hits of `kind` sorted by date, then the newest `limit` with their snippets (in one
+        pass over the hits between their lowest and highest id: as a constraint, the list of
+        ids would restart the full-text query once per id, and a prefix query merges the hit
+        lists of all its words each time)."""
+        fts = f'"{kind.table}_fts"'
+        day = f'"{kind.date_field}"' if kind.date_field else "substr(created_at, 1, 10)"
+        newest = self.conn.execute(
+            f'SELECT id FROM "{kind.table}" WHERE id IN (SELECT rowid FROM {fts} WHERE {fts} '
+            f"MATCH ?) ORDER BY {day} DESC, id DESC LIMIT ?",
+            (query, limit),
+        ).fetchall()
+        if not newest:
+            return []
+        ids = [row[0] for row in newest]
+        sql = self._hit_sql(kind, f"+{fts}.rowid IN ({', '.join('?' for _ in ids)})")
+        rows = self.conn.execute(sql, (query, min(ids), max(ids), *ids, limit)).fetchall()
+        return [dict(row) for row in rows]
+
+    def _count_hits(self, kind: Kind, query: str) -> int:
+        """How many records of `kind` match, counting no further than SEARCH_DENSE."""
+        fts = f'"{kind.table}_fts"'
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)"
+        return int(self.conn.execute(sql, (query, SEARCH_DENSE)).fetchone()[0])
 
     # -- check-ins -----------------------------------------------------------------------------
     def check_in(

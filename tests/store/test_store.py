@@ -245,3 +245,36 @@ def test_deleted_text_is_gone_from_file_wal_and_index(db_path: Path, today: date
     for side in (db_path, Path(f"{db_path}-wal")):
         if side.exists():
             assert token.encode() not in side.read_bytes(), side
+
+
+@pytest.mark.parametrize("dense", [2, 10_000])
+def test_search_returns_the_newest_hits_whatever_the_insert_order(
+    db_path: Path, today: date, monkeypatch: pytest.MonkeyPatch, dense: int
+) -> None:
+    """Search walks back from the newest records in windows when a word is common; the result
+    must be exactly the newest hits by (date, id), as a plain sort of every hit would give."""
+    import random
+
+    from careertui.store import store as store_module
+
+    monkeypatch.setattr(store_module, "SEARCH_DENSE", dense)
+    rng = random.Random(7)
+    with Store(db_path) as store:
+        for i in range(400):
+            day = date.fromordinal(today.toordinal() - rng.randrange(700)).isoformat()
+            words = "alpha" if i % 3 else "alpha beta"
+            store.insert("note", {"text": f"{words} {i}", "date": day}, today)
+        expected = {
+            word: [
+                (r[0], r[1])
+                for r in store.conn.execute(
+                    "SELECT date, id FROM notes WHERE text LIKE ? ORDER BY date DESC, id DESC",
+                    (f"%{word}%",),
+                )
+            ]
+            for word in ("alpha", "beta")
+        }
+        for word, rows in expected.items():
+            for limit in (1, 5, 50, 500):
+                hits = store.search(word, limit=limit)
+                assert [(h["date"], h["id"]) for h in hits] == rows[:limit], (word, limit)
