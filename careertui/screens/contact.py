@@ -17,14 +17,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from careertui.domain.text import one_line
 from careertui.screens.base import CareerScreen
-from careertui.screens.network import (
-    Page,
-    PagedTable,
-    ago,
-    current_key,
-    restore_cursor,
-    tones,
-)
+from careertui.screens.network import ago
+from careertui.widgets.paged import Page, PagedTable, current_key, restore_cursor, tones
 from careertui.widgets.safe import cell, compose, line
 
 if TYPE_CHECKING:

@@ -7,55 +7,34 @@ stay-in-touch cadences, `f` the follow-ups due. `enter` opens a contact's page (
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events, on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.coordinate import Coordinate
 from textual.reactive import reactive
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Static, Tab, Tabs
-from textual.widgets.data_table import RowDoesNotExist
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static, Tab, Tabs
 
 from careertui.screens.base import CareerScreen
+from careertui.widgets.paged import (
+    FilterBox,
+    Page,
+    PagedTable,
+    current_key,
+    filter_open,
+    in_memory,
+    tones,
+)
 from careertui.widgets.safe import cell, compose
 
 if TYPE_CHECKING:
     from careertui.domain.due import FollowUp, KeepInTouch
     from careertui.store import Store
-
-Page = list[tuple[str, Sequence[Any]]]
-"""Rows of a PagedTable: (row key, cells)."""
-PageLoader = Callable[[int, int], Awaitable[Page]]
-"""Fetches `limit` rows from `offset`: `await loader(offset, limit)`."""
-
-FILTER_DELAY = 0.15
-"""Seconds of quiet typing before the filter runs: one query per pause, not per key."""
-
-
-# -- shared pieces (the Wins screen uses them too) ---------------------------------------------
-def tones(app: App[Any]) -> dict[str, str]:
-    """The theme's colours as Rich styles, for DataTable cells (rich Text, not Content)."""
-    variables = app.theme_variables
-    return {name: variables.get(name, "") or "default"
-            for name in ("accent", "warning", "error", "success", "primary")}
-
-
-def in_memory(
-    items: Sequence[Any], to_row: Callable[[Any], tuple[str, Sequence[Any]]]
-) -> PageLoader:
-    """A PageLoader over a list already fetched: cells are built only for the pages shown."""
-
-    async def page(offset: int, limit: int) -> Page:
-        return [to_row(item) for item in items[offset:offset + limit]]
-
-    return page
 
 
 def ago(days: int | None) -> str:
@@ -64,100 +43,6 @@ def ago(days: int | None) -> str:
     if days < 0:
         return f"in {-days}d"
     return "today" if days == 0 else f"{days}d ago"
-
-
-class PagedTable(DataTable[Any]):
-    """A DataTable filled a page at a time: the next page is fetched when the cursor or the
-    scroll comes near the end, so a list of 10,000 rows costs one page to show."""
-
-    PAGE_SIZE: ClassVar[int] = 200
-    MARGIN: ClassVar[int] = 40
-    """Rows from the end at which the next page is fetched."""
-
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
-        self.loader: PageLoader | None = None
-        self.exhausted = True
-        self._generation = 0
-        self._fetching = False
-
-    def current_key(self) -> str | None:
-        """The key of the row under the cursor, or None in an empty table."""
-        if not self.row_count:
-            return None
-        return self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key.value
-
-    def set_columns(self, columns: Sequence[tuple[str | Text, str]]) -> None:
-        self.clear(columns=True)
-        for label, key in columns:
-            self.add_column(label, key=key)
-
-    async def reload(self, loader: PageLoader | None = None, *, keep: bool = True) -> None:
-        """Fetch rows again from the top. With `keep`, as many as were shown and the cursor
-        stays on the same row (or index); without, the first page and the cursor at the top."""
-        if loader is not None:
-            self.loader = loader
-        if self.loader is None:
-            return
-        self._generation += 1
-        generation = self._generation
-        wanted = max(self.PAGE_SIZE, self.row_count if keep else 0)
-        key, index = (self.current_key(), self.cursor_row) if keep else (None, 0)
-        rows = await self.loader(0, wanted)
-        if generation != self._generation:
-            return
-        self.clear()
-        self._append(rows)
-        self.exhausted = len(rows) < wanted
-        self._fetching = False
-        if rows:
-            target = index
-            if key is not None:
-                try:
-                    target = self.get_row_index(key)
-                except RowDoesNotExist:
-                    pass  # the row is gone (deleted, filtered out): stay at its index
-            self.move_cursor(row=max(0, min(target, self.row_count - 1)))
-
-    def _append(self, rows: Page) -> None:
-        for key, cells in rows:
-            if key not in self.rows:
-                self.add_row(*cells, key=key)
-
-    def want_more(self) -> None:
-        """Fetch the next page unless every row is here or a fetch is under way."""
-        if self.loader is None or self.exhausted or self._fetching:
-            return
-        self._fetching = True
-        self.run_worker(self._more(self._generation), group="page")
-
-    async def _more(self, generation: int) -> None:
-        from careertui.screens.base import user_message
-
-        assert self.loader is not None
-        try:
-            rows = await self.loader(self.row_count, self.PAGE_SIZE)
-        except Exception as exc:  # noqa: BLE001 - a refused read becomes a notification
-            message = user_message(exc)
-            if message is None:
-                raise
-            self._fetching = False
-            self.notify(message, severity="error", markup=False)
-            return
-        if generation != self._generation:
-            return
-        self._append(rows)
-        self.exhausted = len(rows) < self.PAGE_SIZE
-        self._fetching = False
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if self.row_count - event.cursor_row <= self.MARGIN:
-            self.want_more()
-
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        super().watch_scroll_y(old_value, new_value)
-        if new_value >= self.max_scroll_y - self.MARGIN:
-            self.want_more()
 
 
 # -- the queries this screen runs (each a function of a Store, run in a worker) ----------------
@@ -227,7 +112,6 @@ class NetworkScreen(CareerScreen):
     def __init__(self) -> None:
         super().__init__()
         self.follow_items: dict[str, FollowUp] = {}
-        self._filter_open = False
 
     # -- building ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -240,8 +124,8 @@ class NetworkScreen(CareerScreen):
         )
         with ContentSwitcher(initial="contacts", id="network-views"):
             with Vertical(id="contacts", classes="panel"):
-                yield Input(placeholder="filter by name, org, role, circle, influence…",
-                            id="contacts-filter", compact=True)
+                yield FilterBox(placeholder="filter by name, org, role, circle, influence…",
+                                for_list="#contacts-table", id="contacts-filter")
                 yield PagedTable(id="contacts-table")
                 yield Static("", id="contacts-empty", classes="empty")
             with Vertical(id="who"):
@@ -258,7 +142,6 @@ class NetworkScreen(CareerScreen):
 
     def on_mount(self) -> None:
         self.query_one(Tabs).can_focus = False
-        self.query_one("#contacts-filter").display = False
         self._set_contact_columns()
         self.query_one("#key-table", DataTable).add_columns(
             "", "Name", "Influence", "Org", "Role", "Last seen", "Days since")
@@ -305,7 +188,7 @@ class NetworkScreen(CareerScreen):
         if action in in_view:
             return self.view in in_view[action]
         if action == "clear_filter":
-            return self.view == "contacts" and (self._filter_open or bool(self.filter_text))
+            return self.view == "contacts" and (filter_open(self) or bool(self.filter_text))
         return True
 
     # -- loading -------------------------------------------------------------------------------
@@ -514,34 +397,18 @@ class NetworkScreen(CareerScreen):
 
     # -- filtering -----------------------------------------------------------------------------
     def action_filter(self) -> None:
-        box = self.query_one("#contacts-filter", Input)
-        self._filter_open = True
-        box.display = True
-        box.focus()
+        self.query_one("#contacts-filter", FilterBox).open()
         self.refresh_bindings()
 
-    @on(Input.Changed, "#contacts-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self._apply_filter(event.value)
-
-    @work(exclusive=True, group="filter")
-    async def _apply_filter(self, text: str) -> None:
-        await asyncio.sleep(FILTER_DELAY)
-        if text != self.filter_text:
-            self.filter_text = text
+    @on(FilterBox.Applied, "#contacts-filter")
+    def _filter_applied(self, event: FilterBox.Applied) -> None:
+        if event.text != self.filter_text:
+            self.filter_text = event.text
             self.query_one("#contacts-table", PagedTable).clear()
             self.refresh_data()
 
-    @on(Input.Submitted, "#contacts-filter")
-    def _filter_done(self, _event: Input.Submitted) -> None:
-        self.query_one("#contacts-table").focus()
-
     def action_clear_filter(self) -> None:
-        box = self.query_one("#contacts-filter", Input)
-        box.value = ""
-        box.display = False
-        self._filter_open = False
-        self.query_one("#contacts-table").focus()
+        self.query_one("#contacts-filter", FilterBox).close()
         if self.filter_text:
             self.filter_text = ""
             self.refresh_data()
@@ -612,18 +479,3 @@ def contact_cells(row: dict[str, Any], today: date, palette: dict[str, str]) -> 
         Text(upcoming or "—", style=due_style or ("" if upcoming else "dim")),
     )
 
-
-def current_key(table: DataTable[Any]) -> str | None:
-    if not table.row_count:
-        return None
-    return table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
-
-
-def restore_cursor(table: DataTable[Any], key: str | None) -> None:
-    """After a refill, put the cursor back on the row it was on (if it is still there)."""
-    if key is None or not table.row_count:
-        return
-    try:
-        table.move_cursor(row=table.get_row_index(key))
-    except RowDoesNotExist:
-        pass  # that row is gone: the cursor stays at the top

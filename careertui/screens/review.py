@@ -35,7 +35,7 @@ from textual.widgets import (
 from careertui.domain.records import KINDS, PERCEPTION_RATINGS, ValidationError
 from careertui.domain.text import one_line, printable
 from careertui.screens.base import CareerScreen
-from careertui.screens.selfcheck import fit_columns, selected_key, trend_lines
+from careertui.screens.selfcheck import fit_columns, trend_lines
 from careertui.store.reviews import (
     MAX_PRIORITIES,
     ReviewSaved,
@@ -46,6 +46,7 @@ from careertui.store.reviews import (
     week_days,
     week_tally,
 )
+from careertui.widgets.paged import current_key, restore_cursor
 from careertui.widgets.safe import cell, compose
 
 STEPS = (
@@ -405,13 +406,9 @@ class ReviewScreen(CareerScreen):
         if self.data:
             self._show_status()
 
-    def _restore_cursor(self, table: DataTable, key: str | None) -> None:
-        if key is not None and key in table.rows:
-            table.move_cursor(row=table.get_row_index(key))
-
     def _fill_wins(self, wins: list[dict[str, Any]]) -> None:
         table = self.query_one("#wins-table", DataTable)
-        keep = selected_key(table)
+        keep = current_key(table)
         table.clear()
         unmeasured = 0
         free = room(table, 6 + 12, 4)
@@ -429,7 +426,7 @@ class ReviewScreen(CareerScreen):
                 key=str(win["id"]),
             )
         fit_columns(table)
-        self._restore_cursor(table, keep)
+        restore_cursor(table, keep)
         self.query_one("#wins-panel").border_title = f"This week's wins · {len(wins)}"
         summary = self.query_one("#wins-summary", Static)
         if not wins:
@@ -455,7 +452,7 @@ class ReviewScreen(CareerScreen):
 
     def _fill_follow_ups(self, items: list[dict[str, Any]]) -> None:
         table = self.query_one("#follow-ups-table", DataTable)
-        keep = selected_key(table)
+        keep = current_key(table)
         table.clear()
         self.follow_ups.clear()
         free = room(table, 6 + 10, 3)
@@ -475,12 +472,12 @@ class ReviewScreen(CareerScreen):
                 key=key,
             )
         fit_columns(table)
-        self._restore_cursor(table, keep)
+        restore_cursor(table, keep)
         self.query_one("#follow-ups-panel").border_title = f"Follow-ups due · {len(items)}"
 
     def _fill_interactions(self, rows: list[dict[str, Any]]) -> None:
         table = self.query_one("#interactions-table", DataTable)
-        keep = selected_key(table)
+        keep = current_key(table)
         table.clear()
         free = room(table, 6 + 7, 4)
         for row in rows:
@@ -492,14 +489,14 @@ class ReviewScreen(CareerScreen):
                 key=str(row["id"]),
             )
         fit_columns(table)
-        self._restore_cursor(table, keep)
+        restore_cursor(table, keep)
         self.query_one("#interactions-panel").border_title = f"Interactions this week · {len(rows)}"
 
     def _fill_actions(
         self, actions: list[dict[str, Any]], checkins: dict[int, dict[str, bool]], today: date
     ) -> None:
         table = self.query_one("#actions-table", DataTable)
-        keep = selected_key(table)
+        keep = current_key(table)
         table.clear()
         self.action_titles.clear()
         days = week_days(today)
@@ -518,7 +515,7 @@ class ReviewScreen(CareerScreen):
                 key=str(action["id"]),
             )
         fit_columns(table)
-        self._restore_cursor(table, keep)
+        restore_cursor(table, keep)
         self.query_one("#actions-panel").border_title = f"Key actions this week · {len(actions)}"
 
     @staticmethod
@@ -684,7 +681,7 @@ class ReviewScreen(CareerScreen):
 
     # -- step keys -------------------------------------------------------------------------------
     def _selected(self, table_id: str) -> str | None:
-        return selected_key(self.query_one(f"#{table_id}", DataTable))
+        return current_key(self.query_one(f"#{table_id}", DataTable))
 
     def action_add_win(self) -> None:
         self.open_form("win", values={"date": self.today().isoformat()})

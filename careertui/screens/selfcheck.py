@@ -31,6 +31,7 @@ from careertui.store.selfcheck import (
     selfcheck_overview,
 )
 from careertui.widgets.form import EntryForm
+from careertui.widgets.paged import current_key
 from careertui.widgets.safe import cell, compose
 
 SECURITY_INTERVAL_DAYS = 90
@@ -287,7 +288,7 @@ class SelfCheckScreen(CareerScreen):
         table = self.query_one(f"#{kind}-table", DataTable)
         keep = None
         if not append:
-            keep = selected_key(table)
+            keep = current_key(table)
             table.clear()
             self.loaded[kind] = 0
             if kind == "security":
@@ -319,7 +320,7 @@ class SelfCheckScreen(CareerScreen):
         return [cell(row["date"]), *ratings, cell(text, limit=width)]
 
     def _show_security_notes(self) -> None:
-        key = selected_key(self.query_one("#security-table", DataTable))
+        key = current_key(self.query_one("#security-table", DataTable))
         notes = self.security_notes.get(key or "", "")
         self.query_one("#security-notes", Static).update(
             compose(("Notes  ", "bold $text-muted"), one_line(notes, 200))
@@ -369,7 +370,7 @@ class SelfCheckScreen(CareerScreen):
         kind = self._focused_kind()
         if kind is None:
             return None
-        key = selected_key(self.query_one(f"#{kind}-table", DataTable))
+        key = current_key(self.query_one(f"#{kind}-table", DataTable))
         return (kind, int(key)) if key is not None else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -523,10 +524,3 @@ def fit_columns(table: DataTable) -> None:
                 widths[position] = max(widths[position], value.cell_len)
     for column, width in zip(table.ordered_columns, widths, strict=True):
         column.content_width = width
-
-
-def selected_key(table: DataTable) -> str | None:
-    """The key of the row under the cursor, or None for an empty table."""
-    if not table.is_valid_row_index(table.cursor_row):
-        return None
-    return table.ordered_rows[table.cursor_row].key.value

@@ -8,7 +8,6 @@ wins list is paged in SQL (10,000 wins cost one page); the readiness figures com
 
 from __future__ import annotations
 
-import asyncio
 import os
 from datetime import date
 from pathlib import Path
@@ -21,18 +20,19 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Footer, Header, Static
 
 from careertui.screens.base import CareerScreen
-from careertui.screens.network import (
-    FILTER_DELAY,
+from careertui.store.wins import ALL, UNLINKED
+from careertui.widgets.paged import (
+    FilterBox,
     Page,
     PagedTable,
     current_key,
+    filter_open,
     restore_cursor,
     tones,
 )
-from careertui.store.wins import ALL, UNLINKED
 from careertui.widgets.readiness import ReadinessMeter
 from careertui.widgets.safe import cell, compose
 
@@ -57,12 +57,10 @@ def _side(store: Store, today: date, text: str, responsibility: int,
     }
 
 
-def _readiness(store: Store, today: date) -> dict[str, Any] | None:
-    """The readiness object of `careertui stats --json` (None if this build has no stats)."""
-    try:
-        from careertui.store.stats import compute_stats
-    except ImportError:
-        return None
+def _readiness(store: Store, today: date) -> dict[str, Any]:
+    """The readiness object of `careertui stats --json`."""
+    from careertui.store.stats import compute_stats
+
     return dict(compute_stats(store, today)["readiness"])
 
 
@@ -80,7 +78,7 @@ def _retire(store: Store, responsibility_id: int, active: bool, today: date) -> 
     wins.set_active(store, responsibility_id, active, today)
 
 
-def _export(store: Store, today: date, folders: list[Path]) -> Path | None:
+def _export(store: Store, today: date, folders: list[Path]) -> Path:
     from careertui.store import wins
 
     return wins.export_review_packet(store, today, folders)
@@ -142,14 +140,13 @@ class WinsScreen(CareerScreen):
     def __init__(self) -> None:
         super().__init__()
         self.responsibility_rows: list[dict[str, Any]] = []
-        self._filter_open = False
 
     # -- building ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="wins-panel", classes="panel"):
-            yield Input(placeholder="filter wins by title, impact, tags, shared with, notes…",
-                        id="wins-filter", compact=True)
+            yield FilterBox(placeholder="filter wins by title, impact, tags, shared with, notes…",
+                            for_list="#wins-table", id="wins-filter")
             yield PagedTable(id="wins-table")
             yield Static("", id="wins-empty", classes="empty")
         with Horizontal(id="wins-bottom"):
@@ -161,7 +158,6 @@ class WinsScreen(CareerScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#wins-filter").display = False
         self.query_one("#wins-table", PagedTable).set_columns([
             ("Date", "date"), ("Win", "title"), ("Impact", "impact"),
             ("Responsibility", "responsibility"), ("Tags", "tags"),
@@ -253,14 +249,10 @@ class WinsScreen(CareerScreen):
         empty.display = not rows
         empty.update("Add the lines of your job description (R): each win links to one.")
 
-    def _show_readiness(self, readiness: dict[str, Any] | None, period: tuple[str, str]) -> None:
-        meter = self.query_one("#readiness", ReadinessMeter)
+    def _show_readiness(self, readiness: dict[str, Any], period: tuple[str, str]) -> None:
         panel = self.query_one("#readiness-panel")
         panel.border_subtitle = f"{period[0]} → {period[1]} · D dates · x export"
-        if readiness is None:
-            meter.update(Content("Readiness figures are not available in this build."))
-            return
-        meter.show(readiness)
+        self.query_one("#readiness", ReadinessMeter).show(readiness)
 
     # -- focus-dependent keys ------------------------------------------------------------------
     def _in_responsibilities(self) -> bool:
@@ -274,7 +266,7 @@ class WinsScreen(CareerScreen):
                       "show_responsibility"):
             return panel
         if action == "clear_filters":
-            return bool(self.filter_text or self._filter_open or self.in_period
+            return bool(self.filter_text or filter_open(self) or self.in_period
                         or self.responsibility != ALL)
         return True
 
@@ -322,26 +314,14 @@ class WinsScreen(CareerScreen):
 
     # -- filters -------------------------------------------------------------------------------
     def action_filter(self) -> None:
-        box = self.query_one("#wins-filter", Input)
-        self._filter_open = True
-        box.display = True
-        box.focus()
+        self.query_one("#wins-filter", FilterBox).open()
         self.refresh_bindings()
 
-    @on(Input.Changed, "#wins-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self._apply_filter(event.value)
-
-    @work(exclusive=True, group="filter")
-    async def _apply_filter(self, text: str) -> None:
-        await asyncio.sleep(FILTER_DELAY)
-        if text != self.filter_text:
-            self.filter_text = text
+    @on(FilterBox.Applied, "#wins-filter")
+    def _filter_applied(self, event: FilterBox.Applied) -> None:
+        if event.text != self.filter_text:
+            self.filter_text = event.text
             self._reload_from_top()
-
-    @on(Input.Submitted, "#wins-filter")
-    def _filter_done(self, _event: Input.Submitted) -> None:
-        self.query_one("#wins-table").focus()
 
     def _reload_from_top(self) -> None:
         self.query_one("#wins-table", PagedTable).clear()
@@ -367,14 +347,10 @@ class WinsScreen(CareerScreen):
         self._reload_from_top()
 
     def action_clear_filters(self) -> None:
-        box = self.query_one("#wins-filter", Input)
-        box.value = ""
-        box.display = False
-        self._filter_open = False
+        self.query_one("#wins-filter", FilterBox).close()
         self.filter_text = ""
         self.responsibility = ALL
         self.in_period = False
-        self.query_one("#wins-table").focus()
         self._reload_from_top()
 
     # -- responsibilities ----------------------------------------------------------------------
@@ -471,10 +447,5 @@ class WinsScreen(CareerScreen):
             path = await self.fetch(_export, self.today(), folders)
         except Exception as exc:  # noqa: BLE001
             self.report(exc)
-            return
-        if path is None:
-            self.notify("This build cannot export the review packet yet "
-                        "(careertui.store.exchange has no packet).", severity="warning",
-                        markup=False)
             return
         self.notify(f"Review packet saved to {path}", title="Exported", markup=False, timeout=10)

@@ -129,15 +129,13 @@ def set_active(store: Store, responsibility_id: int, active: bool, today: date) 
 PACKET_NAME = "careertui-review-packet-{day}.md"
 
 
-def export_review_packet(store: Store, today: date, folders: list[Path]) -> Path | None:
+def export_review_packet(store: Store, today: date, folders: list[Path]) -> Path:
     """Write the Markdown review packet (the `careertui export --format markdown` text) as a
-    new 0600 file in the first folder that takes it; returns its path, or None when this build
-    has no packet exporter. Raises StoreError naming the last folder when none takes it."""
-    try:
-        from careertui.domain.packet import render_packet
-        from careertui.store.exchange import ExchangeError, packet_data, write_private
-    except ImportError:
-        return None
+    new 0600 file in the first folder that takes it, and return its path. Raises StoreError
+    naming the last folder's problem when none takes it."""
+    from careertui.domain.packet import render_packet
+    from careertui.store.exchange import ExchangeError, packet_data, write_private
+
     text = render_packet(packet_data(store, today))
     problem = "no folder to write to"
     for folder in folders:

@@ -13,8 +13,9 @@ from textual.widgets import DataTable, Input, Static, TextArea
 
 from careertui.app import CareerApp
 from careertui.screens.contact import ContactScreen
-from careertui.screens.network import NetworkScreen, PagedTable
+from careertui.screens.network import NetworkScreen
 from careertui.store import Store
+from careertui.widgets.paged import PagedTable
 
 TODAY = date(2026, 11, 23)
 HOSTILE = ("[@click=app.quit]x[/]", "[bold]loud", "[/", "evil\x1b]0;T\x07title")

@@ -15,10 +15,10 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
 from careertui.app import CareerApp
-from careertui.screens.network import PagedTable
 from careertui.screens.wins import WinsScreen
 from careertui.store import Store
 from careertui.store.wins import ALL, UNLINKED
+from careertui.widgets.paged import PagedTable
 from careertui.widgets.readiness import ReadinessMeter
 
 TODAY = date(2026, 11, 23)

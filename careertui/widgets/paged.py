@@ -1,0 +1,206 @@
+"""Long lists: a DataTable filled a page at a time, a filter box that waits for a pause in the
+typing, and the small helpers the list screens (Network, a contact's page, Wins) share."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import App
+from textual.coordinate import Coordinate
+from textual.dom import DOMNode
+from textual.message import Message
+from textual.widgets import DataTable, Input
+from textual.widgets.data_table import RowDoesNotExist
+
+Page = list[tuple[str, Sequence[Any]]]
+"""Rows of a PagedTable: (row key, cells)."""
+PageLoader = Callable[[int, int], Awaitable[Page]]
+"""Fetches `limit` rows from `offset`: `await loader(offset, limit)`."""
+
+FILTER_DELAY = 0.15
+"""Seconds of quiet typing before a filter applies: one query per pause, not per key."""
+
+
+def tones(app: App[Any]) -> dict[str, str]:
+    """The theme's colours as Rich styles, for DataTable cells (rich Text, not Content)."""
+    variables = app.theme_variables
+    return {name: variables.get(name, "") or "default"
+            for name in ("accent", "warning", "error", "success", "primary")}
+
+
+def in_memory(
+    items: Sequence[Any], to_row: Callable[[Any], tuple[str, Sequence[Any]]]
+) -> PageLoader:
+    """A PageLoader over a list already fetched: cells are built only for the pages shown."""
+
+    async def page(offset: int, limit: int) -> Page:
+        return [to_row(item) for item in items[offset:offset + limit]]
+
+    return page
+
+
+def current_key(table: DataTable[Any]) -> str | None:
+    """The key of the row under the cursor, or None in an empty table."""
+    if not table.row_count:
+        return None
+    return table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
+
+
+def restore_cursor(table: DataTable[Any], key: str | None) -> None:
+    """After a refill, put the cursor back on the row it was on (if it is still there)."""
+    if key is None or not table.row_count:
+        return
+    try:
+        table.move_cursor(row=table.get_row_index(key))
+    except RowDoesNotExist:
+        pass  # that row is gone: the cursor stays at the top
+
+
+class PagedTable(DataTable[Any]):
+    """A DataTable filled a page at a time: the next page is fetched when the cursor or the
+    scroll comes near the end, so a list of 10,000 rows costs one page to show."""
+
+    PAGE_SIZE: ClassVar[int] = 200
+    MARGIN: ClassVar[int] = 40
+    """Rows from the end at which the next page is fetched."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
+        self.loader: PageLoader | None = None
+        self.exhausted = True
+        self._generation = 0
+        self._fetching = False
+
+    def current_key(self) -> str | None:
+        return current_key(self)
+
+    def set_columns(self, columns: Sequence[tuple[str | Text, str]]) -> None:
+        self.clear(columns=True)
+        for label, key in columns:
+            self.add_column(label, key=key)
+
+    async def reload(self, loader: PageLoader | None = None, *, keep: bool = True) -> None:
+        """Fetch rows again from the top. With `keep`, as many as were shown and the cursor
+        stays on the same row (or index); without, the first page and the cursor at the top."""
+        if loader is not None:
+            self.loader = loader
+        if self.loader is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        wanted = max(self.PAGE_SIZE, self.row_count if keep else 0)
+        key, index = (self.current_key(), self.cursor_row) if keep else (None, 0)
+        rows = await self.loader(0, wanted)
+        if generation != self._generation:
+            return
+        self.clear()
+        self._append(rows)
+        self.exhausted = len(rows) < wanted
+        self._fetching = False
+        if rows:
+            target = index
+            if key is not None:
+                try:
+                    target = self.get_row_index(key)
+                except RowDoesNotExist:
+                    pass  # the row is gone (deleted, filtered out): stay at its index
+            self.move_cursor(row=max(0, min(target, self.row_count - 1)))
+
+    def _append(self, rows: Page) -> None:
+        for key, cells in rows:
+            if key not in self.rows:
+                self.add_row(*cells, key=key)
+
+    def want_more(self) -> None:
+        """Fetch the next page unless every row is here or a fetch is under way."""
+        if self.loader is None or self.exhausted or self._fetching:
+            return
+        self._fetching = True
+        self.run_worker(self._more(self._generation), group="page")
+
+    async def _more(self, generation: int) -> None:
+        from careertui.screens.base import user_message
+
+        assert self.loader is not None
+        try:
+            rows = await self.loader(self.row_count, self.PAGE_SIZE)
+        except Exception as exc:  # noqa: BLE001 - a refused read becomes a notification
+            message = user_message(exc)
+            if message is None:
+                raise
+            self._fetching = False
+            self.notify(message, severity="error", markup=False)
+            return
+        if generation != self._generation:
+            return
+        self._append(rows)
+        self.exhausted = len(rows) < self.PAGE_SIZE
+        self._fetching = False
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self.row_count - event.cursor_row <= self.MARGIN:
+            self.want_more()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if new_value >= self.max_scroll_y - self.MARGIN:
+            self.want_more()
+
+
+class FilterBox(Input):
+    """A filter typed over a list: hidden until `open()`, it posts `Applied` once the typing
+    pauses for FILTER_DELAY (one query per pause), and `enter` hands the focus back to the
+    list (`for_list`, a selector)."""
+
+    class Applied(Message):
+        """The filter text after a pause in the typing."""
+
+        def __init__(self, box: FilterBox, text: str) -> None:
+            super().__init__()
+            self.box = box
+            self.text = text
+
+        @property
+        def control(self) -> FilterBox:
+            return self.box
+
+    def __init__(self, *, placeholder: str, for_list: str, id: str | None = None) -> None:
+        super().__init__(placeholder=placeholder, id=id, compact=True)
+        self.for_list = for_list
+        self.display = False
+
+    @property
+    def is_open(self) -> bool:
+        return bool(self.display)
+
+    def open(self) -> None:
+        self.display = True
+        self.focus()
+
+    def close(self) -> None:
+        """Empty, hidden, and the list focused again; `Applied("")` follows."""
+        self.value = ""
+        self.display = False
+        self.screen.query_one(self.for_list).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        # A worker rather than a timer: each key cancels the last wait, and callers (tests)
+        # can wait for the filter to land with the app's other workers.
+        self.run_worker(self._applied(event.value), exclusive=True, group="filter")
+
+    async def _applied(self, text: str) -> None:
+        await asyncio.sleep(FILTER_DELAY)
+        self.post_message(self.Applied(self, text))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.screen.query_one(self.for_list).focus()
+
+
+def filter_open(node: DOMNode) -> bool:
+    """Whether a FilterBox below `node` is shown (its screen offers `escape` to clear it)."""
+    return any(box.is_open for box in node.query(FilterBox))
