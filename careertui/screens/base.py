@@ -190,12 +190,13 @@ class CareerScreen(Screen):
         names = tuple(fields or FORM_FIELDS[kind])
         refs = [n for n in names if n in REF_SOURCES]
 
-        def load(store: Store) -> tuple[dict[str, Any] | None, dict[str, list[tuple[str, int]]]]:
+        def load(store: Store) -> tuple[dict[str, Any] | None, dict[str, Any], Any]:
             record = store.get(kind, record_id) if record_id is not None else None
-            return record, {n: ref_options(store, n, record_id) for n in refs}
+            options = {n: ref_options(store, n, record_id) for n in refs}
+            return record, options, self.form_context(store, kind)
 
         try:
-            record, options = await self.fetch(load)
+            record, options, context = await self.fetch(load)
         except Exception as exc:  # noqa: BLE001
             self.report(exc)
             return
@@ -228,7 +229,8 @@ class CareerScreen(Screen):
                 store.update(kind, record_id, cleaned, today)
                 return record_id
 
-        form = EntryForm(
+        form = self.make_form(
+            context,
             kind,
             names,
             save,
@@ -249,6 +251,16 @@ class CareerScreen(Screen):
 
         # A callback, not push_screen_wait: no worker stays alive while the form is open.
         self.app.push_screen(form, callback=saved)
+
+    def form_context(self, store: Store, kind: str) -> Any:
+        """What a screen's own form for `kind` needs from the file besides the record (read in
+        the same worker); see make_form."""
+        return None
+
+    def make_form(self, context: Any, *args: Any, **kwargs: Any) -> EntryForm:
+        """The form open_form shows: the shared EntryForm unless a screen needs more beside
+        it (the Self-check screen shows your last answers next to a new perception check)."""
+        return EntryForm(*args, **kwargs)
 
     def confirm_delete(self, kind: str, record_id: int, title: str) -> None:
         """Ask, then delete (off the UI thread) and reload."""

@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from careertui.domain.records import KINDS, PERCEPTION_RATINGS, SECURITY_PILLARS
 from careertui.domain.text import one_line
-from careertui.screens.base import FORM_FIELDS, CareerScreen, ReadOnlyError
+from careertui.screens.base import CareerScreen
 from careertui.store import Store
 from careertui.store.selfcheck import (
     PAGE,
@@ -387,7 +387,7 @@ class SelfCheckScreen(CareerScreen):
             self.action_add_perception()
 
     def action_add_perception(self) -> None:
-        self.open_perception()
+        self.open_form("perception", values={"date": self.today().isoformat()})
 
     def action_add_security(self) -> None:
         self.open_form("security", values={"date": self.today().isoformat()})
@@ -406,7 +406,7 @@ class SelfCheckScreen(CareerScreen):
     def open_record(self, kind: str, record_id: int) -> None:
         """Edit one check (also how the palette's search opens one)."""
         if kind == "perception":
-            self.open_perception(record_id)
+            self.open_form("perception", record_id)
         elif kind == "security":
             self.open_form("security", record_id)
 
@@ -444,58 +444,13 @@ class SelfCheckScreen(CareerScreen):
         self.query_one("#perception-table", DataTable).focus()
 
     # -- the perception form with the last answers beside it -------------------------------------
-    def open_perception(self, record_id: int | None = None) -> None:
-        self._open_perception(record_id)
+    def form_context(self, store: Store, kind: str) -> Any:
+        return last_answers(store, self.today()) if kind == "perception" else None
 
-    @work(group="form")
-    async def _open_perception(self, record_id: int | None) -> None:
-        today = self.today()
-
-        def load(store: Store) -> tuple[dict[str, Any] | None, list[Answer]]:
-            record = store.get("perception", record_id) if record_id is not None else None
-            return record, last_answers(store, today)
-
-        try:
-            record, answers = await self.fetch(load)
-        except Exception as exc:  # noqa: BLE001
-            self.report(exc)
-            return
-        if record_id is not None and record is None:
-            self.notify("That perception check no longer exists.", severity="warning")
-            return
-        values = record or {"date": today.isoformat()}
-        title = (
-            compose(("Edit perception check of ", "bold"), str(values["date"]))
-            if record
-            else Content("New perception check").stylize("bold")
-        )
-        form = PerceptionForm(
-            answers,
-            "perception",
-            FORM_FIELDS["perception"],
-            self._perception_saver(record_id, today),
-            today=today,
-            values=values,
-            title=title,
-            partial=record is not None,
-        )
-        if await self.app.push_screen_wait(form) is not None:
-            self.notify("Saved perception check.", markup=False)
-            self.refresh_data()
-
-    def _perception_saver(self, record_id: int | None, today: date) -> Any:
-        db_path, career = self.career.db_path, self.career
-
-        def save(cleaned: dict[str, Any]) -> int:
-            if career.read_only:
-                raise ReadOnlyError(career.read_only)
-            with Store(db_path) as store:
-                if record_id is None:
-                    return store.insert("perception", cleaned, today)
-                store.update("perception", record_id, cleaned, today)
-                return record_id
-
-        return save
+    def make_form(self, context: Any, *args: Any, **kwargs: Any) -> EntryForm:
+        if args[0] == "perception":
+            return PerceptionForm(context, *args, **kwargs)
+        return super().make_form(context, *args, **kwargs)
 
 
 def _ago(days: int) -> str:
