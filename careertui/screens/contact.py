@@ -233,9 +233,6 @@ class ContactScreen(CareerScreen):
             return not self._in_wins()
         return True
 
-    def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
-
     def action_back(self) -> None:
         self.dismiss()
 

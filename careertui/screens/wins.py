@@ -270,9 +270,6 @@ class WinsScreen(CareerScreen):
                         or self.responsibility != ALL)
         return True
 
-    def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
-
     # -- wins ----------------------------------------------------------------------------------
     def _win_id(self) -> int | None:
         key = self.query_one("#wins-table", PagedTable).current_key()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -330,21 +329,6 @@ async def test_x_falls_back_to_the_database_folder(
         path = db.parent / f"careertui-review-packet-{TODAY.isoformat()}.md"
         assert path.exists()
         assert any(str(path) in n.message for n in app._notifications)
-
-
-async def test_x_says_so_when_this_build_has_no_packet(
-    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setitem(sys.modules, "careertui.domain.packet", None)  # import fails
-    app = CareerApp(db)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await open_wins(pilot)
-        await pilot.press("x")
-        await settle(pilot)
-        assert any("cannot export the review packet" in n.message for n in app._notifications)
-        assert not list(tmp_path.glob("careertui-review-packet-*"))
-        assert app.is_running
 
 
 # -- safety and scale ----------------------------------------------------------------------------
