@@ -17,15 +17,9 @@ from careertui.screens.review import ReviewScreen
 from careertui.screens.roadmap import RoadmapScreen
 from careertui.screens.selfcheck import SelfCheckScreen
 from careertui.screens.wins import WinsScreen
+from careertui.widgets.footer import SCREENS
 
-SCREENS_BY_KEY = (
-    ("1", "dashboard", "Dashboard"),
-    ("2", "roadmap", "Roadmap"),
-    ("3", "network", "Network"),
-    ("4", "wins", "Wins"),
-    ("5", "selfcheck", "Self-check"),
-    ("6", "review", "Review"),
-)
+SCREENS_BY_KEY = tuple((key, mode, label) for key, mode, label, _short in SCREENS)
 
 MODE_OF_KIND = {
     "note": "dashboard",
@@ -56,9 +50,10 @@ class CareerApp(App[None]):
     }
     COMMANDS = App.COMMANDS | {EntrySearch}
     BINDINGS = [
-        *(Binding(key, f"go('{mode}')", label) for key, mode, label in SCREENS_BY_KEY),
-        Binding("question_mark", "keys", "Keys"),
-        Binding("q", "quit_app", "Quit"),
+        # Shown in every screen's NavBar (widgets/footer.py), not in the Footer.
+        *(Binding(key, f"go('{mode}')", label, show=False) for key, mode, label in SCREENS_BY_KEY),
+        Binding("question_mark", "keys", "Keys", show=False),
+        Binding("q", "quit_app", "Quit", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 

@@ -13,11 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from careertui.domain.text import one_line
 from careertui.screens.base import CareerScreen
 from careertui.screens.network import ago
+from careertui.widgets.footer import CareerFooter
 from careertui.widgets.paged import Page, PagedTable, current_key, restore_cursor, tones
 from careertui.widgets.safe import cell, compose, line
 
@@ -95,7 +96,7 @@ class ContactScreen(CareerScreen):
         with Vertical(id="contact-wins", classes="panel"):
             yield DataTable(id="shared-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="shared-empty", classes="empty")
-        yield Footer()
+        yield CareerFooter()
 
     def on_mount(self) -> None:
         self.query_one("#interactions-table", PagedTable).set_columns([

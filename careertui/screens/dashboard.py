@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Digits, Footer, Header, OptionList, Static
+from textual.widgets import Digits, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from careertui.domain.stats import PILLAR_LABELS
@@ -23,6 +23,7 @@ from careertui.screens.base import CareerScreen
 from careertui.store import Store
 from careertui.store.journal import PAGE, timeline
 from careertui.store.stats import compute_stats
+from careertui.widgets.footer import CareerFooter
 from careertui.widgets.heatmap import Heatmap
 from careertui.widgets.readiness import ReadinessMeter
 from careertui.widgets.safe import compose, line
@@ -189,7 +190,7 @@ class DashboardScreen(CareerScreen):
             yield OptionList(id="due", classes="panel")
             yield OptionList(id="today", classes="panel")
         yield JournalTimeline(id="journal", classes="panel")
-        yield Footer()
+        yield CareerFooter()
 
     def on_mount(self) -> None:
         self.query_one("#streak-panel").border_title = "Journaling"

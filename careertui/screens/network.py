@@ -18,9 +18,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static, Tab, Tabs
+from textual.widgets import ContentSwitcher, DataTable, Header, Static, Tab, Tabs
 
 from careertui.screens.base import CareerScreen
+from careertui.widgets.footer import CareerFooter
 from careertui.widgets.paged import (
     FilterBox,
     Page,
@@ -138,7 +139,7 @@ class NetworkScreen(CareerScreen):
             with Vertical(id="follow", classes="panel"):
                 yield PagedTable(id="follow-table")
                 yield Static("", id="follow-empty", classes="empty")
-        yield Footer()
+        yield CareerFooter()
 
     def on_mount(self) -> None:
         self.query_one(Tabs).can_focus = False

@@ -24,7 +24,6 @@ from textual.widget import Widget
 from textual.widgets import (
     ContentSwitcher,
     DataTable,
-    Footer,
     Header,
     Input,
     Label,
@@ -46,6 +45,7 @@ from careertui.store.reviews import (
     week_days,
     week_tally,
 )
+from careertui.widgets.footer import CareerFooter
 from careertui.widgets.paged import current_key, restore_cursor
 from careertui.widgets.safe import cell, compose
 
@@ -225,7 +225,7 @@ class ReviewScreen(CareerScreen):
                     )
                 with Vertical(id="last-week-panel", classes="panel"):
                     yield Static(id="last-week")
-        yield Footer()
+        yield CareerFooter()
 
     def on_mount(self) -> None:
         self._columns(

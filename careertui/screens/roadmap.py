@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Input, Static, TabbedContent, TabPane
 
 from careertui.domain.records import KINDS
 from careertui.screens.base import CareerScreen
@@ -31,6 +31,7 @@ from careertui.store.roadmap import (
     requirements_overview,
 )
 from careertui.store.stats import compute_stats
+from careertui.widgets.footer import CareerFooter
 from careertui.widgets.safe import cell, compose, line, literal
 
 TABS = ("space", "goals", "actions", "target")
@@ -317,7 +318,7 @@ class RoadmapScreen(CareerScreen):
                     id="requirements-table", classes="panel", cursor_type="row", zebra_stripes=True
                 )
                 yield Static(id="requirement-detail", classes="panel detail")
-        yield Footer()
+        yield CareerFooter()
 
     def on_mount(self) -> None:
         self.query_one("#space-answers").border_title = "Your space"

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from careertui.domain.records import KINDS, PERCEPTION_RATINGS, SECURITY_PILLARS
 from careertui.domain.text import one_line
@@ -30,6 +30,7 @@ from careertui.store.selfcheck import (
     last_answers,
     selfcheck_overview,
 )
+from careertui.widgets.footer import CareerFooter
 from careertui.widgets.form import EntryForm
 from careertui.widgets.paged import current_key
 from careertui.widgets.safe import cell, compose
@@ -187,7 +188,7 @@ class SelfCheckScreen(CareerScreen):
                 with Vertical(id="security-history", classes="panel"):
                     yield DataTable(id="security-table", cursor_type="row", zebra_stripes=True)
                     yield Static(id="security-notes")
-        yield Footer()
+        yield CareerFooter()
 
     def on_mount(self) -> None:
         perception = self.query_one("#perception-table", DataTable)

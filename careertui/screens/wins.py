@@ -20,10 +20,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from careertui.screens.base import CareerScreen
 from careertui.store.wins import ALL, UNLINKED
+from careertui.widgets.footer import CareerFooter
 from careertui.widgets.paged import (
     FilterBox,
     Page,
@@ -155,7 +156,7 @@ class WinsScreen(CareerScreen):
                 yield Static("", id="responsibilities-empty", classes="empty")
             with VerticalScroll(id="readiness-panel", classes="panel"):
                 yield ReadinessMeter(gaps=None, id="readiness")
-        yield Footer()
+        yield CareerFooter()
 
     def on_mount(self) -> None:
         self.query_one("#wins-table", PagedTable).set_columns([
