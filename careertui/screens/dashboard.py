@@ -7,7 +7,10 @@ timeline is paged off the date indexes (`store.journal.timeline`).
 
 from __future__ import annotations
 
+import os
+import time
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from textual import events, on
@@ -15,7 +18,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Digits, Header, OptionList, Static
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from careertui.domain.stats import PILLAR_LABELS
@@ -33,6 +37,77 @@ ACTION_TITLE_WIDTH = 24
 RELOAD_LIMIT = 1000
 """A reload after a save reads again as many entries as were shown, up to this many, so the
 cursor stays on its entry."""
+
+
+SETTLED_NS = 1_000_000_000
+"""A file signature is trusted only when the files are older than this: file times are coarse
+(a clock tick), so a commit in the same tick as the look could otherwise leave it unchanged."""
+
+
+def file_signature(path: Path) -> tuple[tuple[int, int, int], ...] | None:
+    """What changes whenever anyone commits to the database at `path`: the inode, size and
+    modification time of the file and of its `-wal` (every commit writes the WAL; a checkpoint
+    writes the file). None when either was written in the last second."""
+    now = time.time_ns()
+    marks = []
+    for name in (str(path), f"{path}-wal"):
+        try:
+            st = os.stat(name)
+        except OSError:
+            marks.append((0, 0, 0))
+        else:
+            if now - st.st_mtime_ns < SETTLED_NS:
+                return None
+            marks.append((st.st_ino, st.st_size, st.st_mtime_ns))
+    return tuple(marks)
+
+
+class QuietFooter(Footer):
+    """Textual's Footer, recomposed only when what it shows changes.
+
+    The stock Footer rebuilds all its keys (two style passes per key) on every
+    `refresh_bindings`, several times per focus change and screen switch, also on a screen that
+    is being left; each rebuild holds the screen's paint (≈ 50–150 ms here). This one coalesces
+    the requests, skips a screen that is not on the current stack (its own refresh on resume
+    catches up) and skips when the bindings shown are the same."""
+
+    _pending = False
+    _shown: tuple[object, ...] | None = None
+
+    def bindings_changed(self, screen: Screen) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
+            return
+        if not self._pending:
+            self._pending = True
+            self.call_after_refresh(self._recompose_if_changed)
+
+    def _signature(self) -> tuple[object, ...]:
+        return (
+            self.show_command_palette,
+            self.compact,
+            *(
+                (
+                    binding.key,
+                    binding.key_display,
+                    binding.action,
+                    binding.description,
+                    binding.show,
+                    enabled,
+                    tooltip,
+                )
+                for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
+            ),
+        )
+
+    async def _recompose_if_changed(self) -> None:
+        self._pending = False
+        if not self.is_attached or self.screen not in self.app.screen_stack:
+            return
+        signature = self._signature()
+        if signature != self._shown:
+            self._shown = signature
+            await self.recompose()
 
 
 def plural(count: int, word: str) -> str:
@@ -175,6 +250,9 @@ class DashboardScreen(CareerScreen):
     def __init__(self) -> None:
         super().__init__()
         self.stats: dict[str, Any] = {}
+        self._shown_for: tuple[object, ...] | None = None
+        """The day and file signature of what is shown: a visit with neither changed reads
+        nothing again."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -190,7 +268,7 @@ class DashboardScreen(CareerScreen):
             yield OptionList(id="due", classes="panel")
             yield OptionList(id="today", classes="panel")
         yield JournalTimeline(id="journal", classes="panel")
-        yield CareerFooter()
+        yield CareerFooter(QuietFooter(show_command_palette=False))
 
     def on_mount(self) -> None:
         self.query_one("#streak-panel").border_title = "Journaling"
@@ -210,6 +288,11 @@ class DashboardScreen(CareerScreen):
     # -- loading -------------------------------------------------------------------------------
     async def load(self) -> None:
         today = self.today()
+        signature = file_signature(self.career.db_path)
+        shown_for = None if signature is None else (today, signature)
+        if shown_for is not None and shown_for == self._shown_for:
+            self._repaint()
+            return
         journal = self.query_one(JournalTimeline)
         depth = min(max(PAGE, journal.row_count), RELOAD_LIMIT)
 
@@ -222,6 +305,17 @@ class DashboardScreen(CareerScreen):
         journal.fit(journal.size.width - 2)
         journal.show(entries, today, page=depth)
         journal.border_subtitle = "" if entries else "Nothing yet: n writes the first note"
+        self._shown_for = shown_for
+
+    def _repaint(self) -> None:
+        """Repaint what is shown (nothing was read again). A repaint asked for while another
+        widget holds a batch update (the Footer of the screen being left rebuilds itself in
+        one) is dropped by Textual until something else on this screen changes, so wait for
+        the batch to end."""
+        if getattr(self.app, "_batch_count", 0):
+            self.set_timer(0.01, self._repaint)
+        else:
+            self.refresh()
 
     def show_stats(self, stats: dict[str, Any], today: date) -> None:
         self.query_one("#streak-now", Digits).update(str(stats["streak"]["current"]))
@@ -281,9 +375,6 @@ class DashboardScreen(CareerScreen):
         if action == "delete":
             return focus == "journal"
         return True
-
-    def on_descendant_focus(self) -> None:
-        self.refresh_bindings()
 
     def action_add_note(self) -> None:
         self.open_form("note")

@@ -37,6 +37,29 @@ _ACTIVE_DAYS = " UNION ".join(
     f'SELECT DISTINCT date FROM "{table}" WHERE date <= ?1{_active_filter(table)}'
     for table in _ACTIVE_SOURCES
 ) + " ORDER BY 1"
+# The same days found by walking the calendar from the first active day to today and probing
+# each day's date index, densest kind first (the OR stops at the first hit): one or two index
+# probes per day, however many entries a day holds. Used when entries outnumber days.
+_PROBE_ORDER = (
+    "notes", "checkins", "interactions", "wins", "perceptions", "security_checks", "reviews",
+)
+_FIRST_DAY = (
+    "SELECT min(first) AS first, sum(rows) AS rows FROM ("
+    + " UNION ALL ".join(
+        f'SELECT min(date) AS first, (SELECT max(rowid) FROM "{table}") AS rows FROM "{table}" '
+        f"WHERE date <= ?1{_active_filter(table)}"
+        for table in _PROBE_ORDER
+    )
+    + ")"
+)
+_ACTIVE_DAYS_PROBED = (
+    "WITH RECURSIVE day(date) AS (SELECT ?2 UNION ALL "
+    "SELECT date(date, '+1 day') FROM day WHERE date < ?1) SELECT date FROM day WHERE "
+    + " OR ".join(
+        f'EXISTS (SELECT 1 FROM "{table}" t WHERE t.date = day.date{_active_filter(table)})'
+        for table in _PROBE_ORDER
+    )
+)
 _DAY_COUNTS = "SELECT date, sum(n) AS n FROM (" + " UNION ALL ".join(
     f'SELECT date, count(*) AS n FROM "{table}" '
     f"WHERE date BETWEEN ?2 AND ?1{_active_filter(table)} GROUP BY date"
@@ -217,12 +240,24 @@ def _last_security(store: Store, today: date) -> tuple[date | None, dict[str, in
     return _date(row["date"]), {p: int(row[p]) for p in SECURITY_PILLARS}
 
 
+def _active_days(store: Store, today: date) -> list[date]:
+    """Every active day up to today, oldest first. Reading every entry's date off the indexes
+    costs one step per entry; probing each calendar day costs one or two per day: the probe is
+    taken when entries (ids, an upper bound) are at least twice the days since the first."""
+    day = today.isoformat()
+    first_row = store._one(_FIRST_DAY, (day,))
+    first = _date(first_row["first"]) if first_row else None
+    if first is not None and (first_row["rows"] or 0) >= 2 * ((today - first).days + 1):
+        rows = store._fetch(_ACTIVE_DAYS_PROBED, (day, first.isoformat()))
+    else:
+        rows = store._fetch(_ACTIVE_DAYS, (day,))
+    return [d for row in rows if (d := _date(row["date"])) is not None]
+
+
 def load_facts(store: Store, today: date) -> StatsFacts:
     """Run every query the stats need, for `today`."""
     day = today.isoformat()
-    active_days = [
-        d for row in store._fetch(_ACTIVE_DAYS, (day,)) if (d := _date(row["date"])) is not None
-    ]
+    active_days = _active_days(store, today)
     day_counts = {
         d: int(row["n"])
         for row in store._fetch(_DAY_COUNTS, (day, heatmap_first(today).isoformat()))
