@@ -109,9 +109,12 @@ def _today() -> date:
 
 
 def _open(ctx: click.Context, *, write: bool = True) -> Any:
+    """The Store, as a context manager. A write to a file that does not exist yet creates it
+    only if the command succeeds (store.draft)."""
     from careertui.store import Store
+    from careertui.store.draft import writing
 
-    return Store(_db_path(ctx), write=write)
+    return writing(_db_path(ctx), _today()) if write else Store(_db_path(ctx), write=False)
 
 
 def _clean(value: str | None) -> str | None:

@@ -110,7 +110,8 @@ def _tighten(path: Path, *, write: bool) -> None:
         _make_private(side, repair=write)
 
 
-def _make_private_dir(folder: Path) -> None:
+def make_private_dir(folder: Path) -> None:
+    """Create `folder` (and its parents) 0700 if it is missing."""
     if folder.exists():
         return
     try:
@@ -151,7 +152,7 @@ def _sweep_temps(path: Path) -> None:
 
 def _create(path: Path) -> None:
     """Build a complete, current database next to `path` and link it into place atomically."""
-    _make_private_dir(path.parent)
+    make_private_dir(path.parent)
     temp = path.with_name(f".{path.name}.{os.getpid()}.new")
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

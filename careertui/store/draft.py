@@ -1,0 +1,79 @@
+"""A command that writes to a file that does not exist yet works on a private draft, which
+becomes the file only once the command has succeeded: input refused (a bad date, an unknown
+name) leaves neither a new file nor a new folder behind."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import date
+from pathlib import Path
+
+from careertui.store.connection import StoreError, make_private_dir
+from careertui.store.store import Store
+
+
+@contextmanager
+def writing(path: Path, today: date) -> Iterator[Store]:
+    """`with writing(path, today) as store:` — the Store at `path`, or, when there is no file
+    there yet, a Store on a draft that is linked into place (atomically, 0600) on a clean exit.
+    If another process made the file meanwhile, the draft's records are merged into it by uuid
+    (as `careertui import` would), so both writes are kept."""
+    path = Path(path)
+    if path.exists():
+        with Store(path) as store:
+            yield store
+        return
+    # The draft sits beside the file when the folder exists (a killed run's draft is swept
+    # like any `.NAME.PID.new`), else in a private temporary folder.
+    scratch = None if path.parent.is_dir() else Path(tempfile.mkdtemp(prefix="careertui-"))
+    draft = (scratch or path.parent) / f".{path.name}.{os.getpid()}.new"
+    try:
+        with Store(draft) as store:
+            store.path = path  # messages name the user's file, not the draft
+            yield store
+            store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if not _publish(draft, path):
+            _merge(draft, path, today)
+    finally:
+        for leftover in (draft, Path(f"{draft}-wal"), Path(f"{draft}-shm")):
+            with suppress(FileNotFoundError):
+                leftover.unlink()
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _publish(draft: Path, path: Path) -> bool:
+    """Link the draft into place; False if a file is there already."""
+    make_private_dir(path.parent)
+    source = draft
+    if draft.parent != path.parent:  # another file system, maybe: copy beside the file first
+        source = path.with_name(f".{path.name}.{os.getpid()}.new")
+        fd = os.open(source, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out, draft.open("rb") as src:
+            shutil.copyfileobj(src, out)
+            out.flush()
+            os.fsync(out.fileno())
+    try:
+        os.link(source, path)
+        return True
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise StoreError(f"cannot create {path}: {exc.strerror or exc}") from None
+    finally:
+        if source != draft:
+            with suppress(FileNotFoundError):
+                source.unlink()
+
+
+def _merge(draft: Path, path: Path, today: date) -> None:
+    from careertui.store.exchange import export_data, import_data
+
+    with Store(draft, write=False) as source:
+        data = export_data(source)
+    with Store(path) as store:
+        import_data(store, data, today, source="the new entry")
