@@ -47,9 +47,31 @@ def write_crash_log(error: BaseException | None = None) -> Path | None:
         return None
 
 
+class UsageLine(click.UsageError):
+    """A usage error (exit 2) as one line naming the help to read, not click's usage block."""
+
+    def show(self, file: Any = None) -> None:
+        where = f" (see: {self.ctx.command_path} --help)" if self.ctx else ""
+        click.echo(f"careertui: {printable(self.format_message())}{where}", err=True)
+
+
+def _usage_line(exc: click.UsageError) -> click.UsageError:
+    from click.exceptions import NoArgsIsHelpError
+
+    if isinstance(exc, (UsageLine, NoArgsIsHelpError)):  # `careertui add` alone shows its help
+        return exc
+    return UsageLine(exc.format_message(), ctx=exc.ctx)
+
+
 class CareerGroup(click.Group):
     """Turns every known failure into a one-line message with exit 1, and any other into a line
     pointing at the crash log: never a traceback on the terminal."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as exc:
+            raise _usage_line(exc) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         from careertui.clock import ClockError
@@ -60,6 +82,8 @@ class CareerGroup(click.Group):
 
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise _usage_line(exc) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except (ValidationError, DateError, TextError, ClockError, StoreError) as exc:
@@ -112,9 +136,13 @@ def _open(ctx: click.Context, *, write: bool = True) -> Any:
     """The Store, as a context manager. A write to a file that does not exist yet creates it
     only if the command succeeds (store.draft)."""
     from careertui.store import Store
+
+    path = _db_path(ctx)
+    if not write or path.exists():  # what `writing` does too, without importing it
+        return Store(path, write=write)
     from careertui.store.draft import writing
 
-    return writing(_db_path(ctx), _today()) if write else Store(_db_path(ctx), write=False)
+    return writing(path, _today())
 
 
 def _clean(value: str | None) -> str | None:

@@ -196,7 +196,9 @@ def test_bad_input_is_one_line_exit_1_and_writes_nothing(
 def test_usage_errors_exit_2(db_path: Path, args: list[str]) -> None:
     code, _, err = run(db_path, *args)
     assert code == 2
-    assert "Traceback" not in err
+    assert err.startswith("careertui: ") and err.count("\n") == 1, err
+    assert "--help)" in err
+    assert not db_path.exists()
 
 
 def test_ambiguous_names_are_an_error(db_path: Path) -> None:
