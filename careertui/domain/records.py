@@ -6,6 +6,7 @@ rule such as "knows_me is 0-3" is written once.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -324,8 +325,8 @@ def _number(field: Field, raw: object, cast: type) -> int | float | None:
         number = cast(raw.strip() if isinstance(raw, str) else raw)
     except (TypeError, ValueError, OverflowError):
         raise ValidationError(field.name, f"{field.title}: {raw!r} is not a number") from None
-    if cast is float and number != number:  # NaN
-        raise ValidationError(field.name, f"{field.title}: {raw!r} is not a number")
+    if cast is float and not math.isfinite(number):  # NaN, inf: not a target, nor valid JSON
+        raise ValidationError(field.name, f"{field.title}: {raw!r} is not a finite number")
     if (
         field.low is not None
         and number < field.low
