@@ -179,9 +179,37 @@ def add() -> None:
     """Capture an entry."""
 
 
+NAMED_KINDS = {"contact": "", "action": "", "responsibility": "", "goal": "kind != 'milestone'"}
+"""Kinds the CLI finds by name (`--resp`, `check ACTION`…), with the records a name must be
+unique among: a second "Dana Lee" would make every later `--contact "Dana Lee"` ambiguous."""
+
+
+def _name_free(store: Any, kind: str, values: dict[str, Any]) -> None:
+    from careertui.domain.records import KINDS
+    from careertui.store import Ambiguous, NotFound
+
+    if kind not in NAMED_KINDS or (kind == "goal" and values.get("kind") == "milestone"):
+        return
+    name = str(values.get(KINDS[kind].title_field) or "")
+    try:
+        found = store.find(kind, name, where=NAMED_KINDS[kind])
+    except NotFound:
+        return
+    except Ambiguous:
+        found = None
+    which = f" (#{found['id']}: {found[KINDS[kind].title_field]})" if found else ""
+    label = KINDS[kind].label.lower()
+    article = "an" if label[0] in "aeiou" else "a"
+    raise UserError(
+        f"{article} {label} named {name.strip()!r} exists already{which}; "
+        "names find records, so pick another"
+    )
+
+
 def _insert(ctx: click.Context, kind: str, values: dict[str, Any]) -> tuple[int, dict[str, Any]]:
     today = _today()
     with _open(ctx) as store:
+        _name_free(store, kind, values)
         record_id = store.insert(kind, values, today)
         return record_id, store.get(kind, record_id) or {}
 
@@ -378,6 +406,7 @@ def add_goal(
             "notes": _clean(notes),
             "parent_id": _lookup(store, "goal", parent, where="kind != 'milestone'"),
         }
+        _name_free(store, "goal", values)
         record_id = store.insert("goal", values, today)
         row = store.get("goal", record_id) or {}
     due_text = f"due {row['due']}" if row.get("due") else None
@@ -403,6 +432,7 @@ def add_action(ctx: click.Context, title: str, cadence: str, goal: str | None) -
             "cadence": _clean(cadence),
             "goal_id": _lookup(store, "goal", goal),
         }
+        _name_free(store, "action", values)
         record_id = store.insert("action", values, today)
         row = store.get("action", record_id) or {}
     _added("action", record_id, f"{row.get('title', '')} ({row.get('cadence')})")

@@ -210,7 +210,8 @@ class Store:
             raise NotFound(f"no {label} named {wanted!r}")
         if len(found) > 1:
             ids = ", ".join(str(r["id"]) for r in found)
-            raise Ambiguous(f"{len(found)} {label}s are named {wanted!r} (ids {ids}); rename one")
+            plural = kind.plural or f"{label}s"
+            raise Ambiguous(f"{len(found)} {plural} are named {wanted!r} (ids {ids}); rename one")
         return found[0]
 
     # -- profile -----------------------------------------------------------------------------

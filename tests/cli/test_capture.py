@@ -202,10 +202,20 @@ def test_usage_errors_exit_2(db_path: Path, args: list[str]) -> None:
 
 
 def test_ambiguous_names_are_an_error(db_path: Path) -> None:
-    run(db_path, "add", "contact", "Sam Park")
-    run(db_path, "add", "contact", "sam park")
+    """The CLI refuses a second name, but the app or an import can still make one."""
+    from datetime import date
+
+    from careertui.store import Store
+
+    with Store(db_path) as store:
+        for kind in ("contact", "responsibility"):
+            for name in ("Sam Park", "sam park"):
+                store.insert(kind, {"name" if kind == "contact" else "title": name},
+                             date(2026, 11, 23))
     code, _, err = run(db_path, "add", "interaction", "SAM PARK", "hello")
-    assert code == 1 and "2 contacts" in err
+    assert code == 1 and "2 contacts are named 'SAM PARK' (ids 1, 2); rename one" in err
+    code, _, err = run(db_path, "add", "win", "x", "--resp", "sam park")
+    assert code == 1 and "2 responsibilities are named" in err
 
 
 def test_search_json_newest_first(db_path: Path) -> None:
@@ -279,3 +289,29 @@ def test_backup_command(db_path: Path, tmp_path: Path) -> None:
     assert code == 0 and "copy.db" in out
     with Store(tmp_path / "copy.db") as copy:
         assert copy.rows("note")[0]["text"] == "precious"
+
+
+@pytest.mark.parametrize(
+    ("first", "again", "message"),
+    [
+        (["add", "contact", "Dana Lee"], ["add", "contact", " dana LEE"], "a contact named"),
+        (["add", "action", "Write", "--cadence", "daily"],
+         ["add", "action", "write", "--cadence", "weekly"], "an action named"),
+        (["add", "responsibility", "Ops"], ["add", "responsibility", "OPS"], "a responsibility"),
+        (["add", "goal", "Staff"], ["add", "goal", "staff", "--kind", "opportunity"], "a goal"),
+    ],
+)
+def test_a_name_that_finds_records_cannot_be_taken_twice(
+    db_path: Path, first: list[str], again: list[str], message: str
+) -> None:
+    assert run(db_path, *first)[0] == 0
+    code, _, err = run(db_path, *again)
+    assert code == 1 and message in err and "exists already (#1:" in err
+    assert err.count("\n") == 1
+
+
+def test_milestones_of_different_goals_may_share_a_name(db_path: Path) -> None:
+    for args in (["add", "goal", "A"], ["add", "goal", "B"],
+                 ["add", "goal", "Q1 review", "--parent", "A"],
+                 ["add", "goal", "Q1 review", "--parent", "B"]):
+        assert run(db_path, *args)[0] == 0, args
