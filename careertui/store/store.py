@@ -29,6 +29,14 @@ SEARCH_DENSE = 10_000
 sorting every hit by date."""
 
 
+def _search_day(kind: Kind, prefix: str = "") -> str:
+    """The day a search hit is dated by: the record's own date when every record has one,
+    else the day it was written (a goal's due date is in the future, not when it was news)."""
+    if kind.date_field and kind.field(kind.date_field).required:
+        return f'{prefix}"{kind.date_field}"'
+    return f"substr({prefix}created_at, 1, 10)"
+
+
 class NotFound(LookupError):
     """No record answers to the name or id given; the message names it."""
 
@@ -265,7 +273,7 @@ class Store:
 
     def _hit_sql(self, kind: Kind, where: str) -> str:
         fts = f'"{kind.table}_fts"'
-        day = f't."{kind.date_field}"' if kind.date_field else "substr(t.created_at, 1, 10)"
+        day = _search_day(kind, "t.")
         return (
             f'SELECT t.id AS id, {day} AS date, t."{kind.title_field}" AS title, '
             f"snippet({fts}, -1, '', '', '…', 12) AS snippet "
@@ -296,7 +304,7 @@ class Store:
         ids would restart the full-text query once per id, and a prefix query merges the hit
         lists of all its words each time)."""
         fts = f'"{kind.table}_fts"'
-        day = f'"{kind.date_field}"' if kind.date_field else "substr(created_at, 1, 10)"
+        day = _search_day(kind)
         newest = self.conn.execute(
             f'SELECT id FROM "{kind.table}" WHERE id IN (SELECT rowid FROM {fts} WHERE {fts} '
             f"MATCH ?) ORDER BY {day} DESC, id DESC LIMIT ?",

@@ -278,3 +278,13 @@ def test_search_returns_the_newest_hits_whatever_the_insert_order(
             for limit in (1, 5, 50, 500):
                 hits = store.search(word, limit=limit)
                 assert [(h["date"], h["id"]) for h in hits] == rows[:limit], (word, limit)
+
+
+def test_a_goal_hit_is_dated_by_when_it_was_written_not_its_due_date(
+    db_path: Path, today: date
+) -> None:
+    with Store(db_path) as store:
+        store.insert("goal", {"title": "p99 under 200 ms", "due": "2027-06-30"}, today)
+        store.insert("win", {"title": "p99 down to 250 ms", "date": "2026-11-01"}, today)
+        hits = store.search("p99")
+    assert [(h["kind"], h["date"]) for h in hits] == [("goal", "2026-11-23"), ("win", "2026-11-01")]
