@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import Hit, Hits, Provider
 
+from careertui.domain.text import one_line
 from careertui.widgets.safe import compose
 
 if TYPE_CHECKING:
@@ -36,11 +37,15 @@ class EntrySearch(Provider):
             return
         for rank, hit in enumerate(hits):
             kind, record_id = str(hit["kind"]), int(hit["id"])  # type: ignore[call-overload]
-            label = compose((f"{kind:<12}", "dim"), str(hit["snippet"] or hit["title"] or "")[:100])
+            title = one_line(str(hit["title"] or ""), 80)
+            snippet = one_line(str(hit["snippet"] or ""), 100)
+            # The entry's title names it; where the words were found follows, dimmed. (Hit.help
+            # is read as markup by Textual: it must never hold user text.)
+            found = f"  {snippet}" if snippet and snippet.strip("…") not in title else ""
             yield Hit(
                 1.0 - rank / 100,
-                label,
+                compose((f"{kind:<12}", "dim"), title, (found, "dim italic")),
                 lambda k=kind, i=record_id: app.open_entry(k, i),
-                text=f"{kind} {hit['title']}",
+                text=f"{kind} {title}",
                 help=f"{hit['date'] or ''} — open this {kind}",
             )

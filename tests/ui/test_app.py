@@ -117,14 +117,21 @@ async def test_palette_finds_entries_and_opens_them(app: CareerApp, db_path: Pat
 
     with Store(db_path) as store:
         store.insert(
-            "win", {"title": "Zebra migration [/] done", "date": "today"}, date(2026, 11, 23)
+            "win",
+            {"title": "Zebra migration [/] done", "impact": "3 zebras [b]freed", "date": "today"},
+            date(2026, 11, 23),
         )
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"zebra")
+        await pilot.press(*"freed")
         await pilot.pause(0.8)
+        from textual.command import CommandList
+
+        prompt = str(app.screen.query_one(CommandList).get_option_at_index(0).prompt)
+        assert prompt.startswith("win") and "Zebra migration [/] done" in prompt
+        assert "3 zebras [b]freed" in prompt  # where the word was found, literally
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.current_mode == "wins"
