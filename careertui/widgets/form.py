@@ -3,19 +3,26 @@
 Built from a record kind's field descriptions (`domain.records.KINDS`): text and numbers are
 Inputs, long text a TextArea, choices and links a Select, flags a Checkbox. `ctrl+s` saves,
 `escape` cancels, `tab` moves on. Values are checked by the same `validate` the CLI uses; a
-problem is shown under its field and the typed text stays. Saving runs off the UI thread; if the
-store refuses (disk full, file locked), the message appears in place and the draft is kept.
+problem is shown under its field and the typed text stays, until the field is right again. Saving
+runs off the UI thread; if the store refuses (disk full, file locked), the message appears in place
+and the draft is kept.
+
+Keys typed faster than the fields handle them (a fast typist, keys a terminal delivers in one read)
+are never lost: the app sends each key to whatever is focused when it reads the key, so `tab`
+moves the focus at once (FOCUS_BINDINGS), a field runs its own editing keys in turn with the
+characters around them (FieldInput, FieldTextArea), and `ctrl+s` waits until every field has
+handled the keys sent before it (`keys_handled`) before it reads the fields.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -34,6 +41,64 @@ SaveFunction = Callable[[dict[str, Any]], Any]
 """Runs in a worker thread with the checked values; returns what the form is dismissed with."""
 
 
+FOCUS_BINDINGS = [
+    Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+    Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+]
+"""Tab and shift+tab as priority bindings: the focus moves when the app reads the key, so the keys
+typed after it go to the next field. As ordinary bindings they act only once the old field has
+handled the key and passed it up, and the keys read meanwhile are sent to the old field."""
+
+KEYS_HANDLED_TIMEOUT = 2.0
+
+
+async def keys_handled(widgets: Iterable[Widget]) -> None:
+    """Return once each widget has handled the events already sent to it (the keys typed before
+    a save): a callback queued behind them on each widget runs after them."""
+    loop = asyncio.get_running_loop()
+    waits: list[asyncio.Future[None]] = []
+    for widget in widgets:
+        done: asyncio.Future[None] = loop.create_future()
+        if widget.is_attached and widget.call_later(_resolve, done):
+            waits.append(done)
+    if waits:
+        await asyncio.wait(waits, timeout=KEYS_HANDLED_TIMEOUT)
+
+
+def _resolve(done: asyncio.Future[None]) -> None:
+    if not done.done():
+        done.set_result(None)
+
+
+async def run_own_binding(widget: Widget, event: events.Key) -> bool:
+    """Run the widget's own binding for the key now, as it handles the key. Textual runs it only
+    once the key has bubbled up to the app, on whatever is focused by then: after a fast `tab` a
+    backspace meant for one field deleted the next field's text."""
+    for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+        if not binding.priority and await widget.app.run_action(binding.action, widget):
+            event.stop()
+            event.prevent_default()
+            return True
+    return False
+
+
+class FieldInput(Input):
+    """An Input whose editing keys (backspace, arrows, home…) keep their place among the
+    characters typed around them."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not await run_own_binding(self, event):
+            await super()._on_key(event)
+
+
+class FieldTextArea(TextArea):
+    """A TextArea whose editing keys keep their place among the characters typed around them."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not await run_own_binding(self, event):
+            await super()._on_key(event)
+
+
 def _as_text(value: Any) -> str:
     if value is None:
         return ""
@@ -48,6 +113,7 @@ class EntryForm(ModalScreen[Any]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
+        *FOCUS_BINDINGS,
     ]
 
     def __init__(
@@ -73,6 +139,8 @@ class EntryForm(ModalScreen[Any]):
         self.options = dict(options or {})
         self.partial = partial
         self.note = note if isinstance(note, Content) else literal(note)
+        self.saving = False
+        """A save is under way: another ctrl+s waits for it rather than writing twice."""
 
     # -- building ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -102,7 +170,7 @@ class EntryForm(ModalScreen[Any]):
         value = self.initial.get(field.name, field.default)
         widget_id = f"field-{field.name}"
         if field.type == "long":
-            area = TextArea(
+            area = FieldTextArea(
                 _as_text(value),
                 id=widget_id,
                 soft_wrap=True,
@@ -138,11 +206,11 @@ class EntryForm(ModalScreen[Any]):
             "float": "a number",
         }.get(field.type, "")
         text = (
-            " ".join(value.split())
+            " ".join(_as_text(value).split())
             if field.type == "tags" and isinstance(value, str)
             else _as_text(value)
         )
-        return Input(
+        return FieldInput(
             text, placeholder=placeholder, id=widget_id, select_on_focus=False, compact=True
         )
 
@@ -154,6 +222,9 @@ class EntryForm(ModalScreen[Any]):
             self.query_one(f"#field-{self.field_names[0]}").focus()
 
     # -- reading -------------------------------------------------------------------------------
+    def field_widgets(self) -> list[Widget]:
+        return [self.query_one(f"#field-{name}") for name in self.field_names]
+
     def collect(self) -> dict[str, Any]:
         """What is in the fields now, as typed."""
         values: dict[str, Any] = {}
@@ -170,10 +241,34 @@ class EntryForm(ModalScreen[Any]):
         return values
 
     @on(Input.Changed)
-    def _date_changed(self, event: Input.Changed) -> None:
-        name = (event.input.id or "").removeprefix("field-")
-        if name in self.field_names and self.kind.field(name).type == "date":
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _field_changed(
+        self, event: Input.Changed | TextArea.Changed | Select.Changed | Checkbox.Changed
+    ) -> None:
+        name = (event.control.id or "").removeprefix("field-") if event.control else ""
+        if name not in self.field_names:
+            return
+        if self.kind.field(name).type == "date":
             self._show_date_hint(name)
+        self._recheck(name)
+
+    def _recheck(self, name: str) -> None:
+        """A field showing a problem is checked again as it changes: the message goes as soon as
+        the value is right, or says what is wrong now."""
+        error = self.query_one(f"#error-{name}", Static)
+        if not error.display:
+            return
+        value = self.collect()[name]
+        try:
+            validate(self.kind.name, {name: value}, self.today, partial=True)
+        except ValidationError as exc:
+            if exc.field == name:
+                error.update(literal(exc.message))
+                return
+        error.update("")
+        error.display = False
 
     def _show_date_hint(self, name: str) -> None:
         field = self.kind.field(name)
@@ -208,18 +303,27 @@ class EntryForm(ModalScreen[Any]):
             self.query_one(f"#field-{field}").focus()
 
     def action_save(self) -> None:
-        self._clear_errors()
-        values = self.collect()
+        if not self.saving:
+            self.saving = True
+            self.run_worker(self._save(), group="form-save")
+
+    async def _save(self) -> None:
+        """Read the fields once they have handled every key typed before ctrl+s, check, write."""
         try:
-            cleaned = validate(self.kind.name, values, self.today, partial=self.partial)
+            await keys_handled(self.field_widgets())
+            await self._check_and_save()
+        finally:
+            self.saving = False
+
+    async def _check_and_save(self) -> None:
+        from careertui.screens.base import user_message
+
+        self._clear_errors()
+        try:
+            cleaned = validate(self.kind.name, self.collect(), self.today, partial=self.partial)
         except ValidationError as exc:
             self.show_error(exc.message, exc.field)
             return
-        self.run_worker(self._save(cleaned), exclusive=True, group="form-save")
-
-    async def _save(self, cleaned: dict[str, Any]) -> None:
-        from careertui.screens.base import user_message
-
         try:
             result = await asyncio.to_thread(self.save_function, cleaned)
         except ValidationError as exc:
