@@ -81,9 +81,10 @@ def parse_date(text: str, today: date, *, future: bool = False) -> date:
 
     if _ISO.match(raw):
         try:
-            return _checked(raw, date.fromisoformat(raw))
+            value = date.fromisoformat(raw)
         except ValueError:
             raise DateError(f"invalid date {raw!r}: no such day") from None
+        return _checked(raw, value)
 
     return _checked(raw, _parse_free(raw, today))
 

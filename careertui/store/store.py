@@ -53,11 +53,15 @@ def _kind(name: str) -> Kind:
 
 
 def fts_query(text: str) -> str:
-    """Turn what a user typed into a safe FTS5 query: every word must appear (as a prefix)."""
+    """Turn what a user typed into a safe FTS5 query: every word must appear, as a prefix when
+    it has two letters or more (`C++` is the word "c", not every word that starts with c)."""
     words = re.findall(r"[^\s\"]+", text or "")
     if not words:
         raise ValueError("nothing to search for")
-    return " ".join('"' + word.replace('"', '""') + '"*' for word in words[:32])
+    return " ".join(
+        '"' + word.replace('"', '""') + '"' + ("*" if len(re.sub(r"\W", "", word)) > 1 else "")
+        for word in words[:32]
+    )
 
 
 class Store:

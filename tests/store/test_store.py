@@ -288,3 +288,11 @@ def test_a_goal_hit_is_dated_by_when_it_was_written_not_its_due_date(
         store.insert("win", {"title": "p99 down to 250 ms", "date": "2026-11-01"}, today)
         hits = store.search("p99")
     assert [(h["kind"], h["date"]) for h in hits] == [("goal", "2026-11-23"), ("win", "2026-11-01")]
+
+
+def test_a_one_letter_word_is_not_a_prefix(db_path: Path, today: date) -> None:
+    with Store(db_path) as store:
+        store.insert("note", {"text": "rewrote the parser in C++", "date": "today"}, today)
+        store.insert("note", {"text": "coffee with the CTO", "date": "today"}, today)
+        assert [h["title"] for h in store.search("C++")] == ["rewrote the parser in C++"]
+        assert len(store.search("co")) == 1
