@@ -4,7 +4,12 @@
 3 Actions (how each key action's period went; check in or skip), 4 Perception (three quick
 ratings), 5 Focus (next week's three priorities and notes). `pagedown`/`pageup` move between steps
 (also `n`/`p` outside text fields) and `ctrl+s` saves at any step: one review record per ISO week,
-so opening the screen again the same week resumes it and saving again updates it.
+so opening the screen again the same week resumes it and saving again updates it. `escape` leaves a
+text field for its step's panel, where `n`/`p` and the screen keys work again.
+
+Typing faster than the fields handle keys loses nothing: `tab`, `shift+tab` and `enter` in a field
+move the focus when the key is read (keys go to whatever is focused then), and `ctrl+s` reads the
+fields once they have handled every key sent before it (see widgets.form).
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from careertui.store.reviews import (
     week_tally,
 )
 from careertui.widgets.footer import CareerFooter
+from careertui.widgets.form import FOCUS_BINDINGS, FieldInput, FieldTextArea, keys_handled
 from careertui.widgets.paged import current_key, restore_cursor
 from careertui.widgets.safe import cell, compose
 
@@ -57,6 +63,8 @@ STEPS = (
     ("focus", "Focus", "priority-1"),
 )
 """(id, label, the field focused on arriving at the step)."""
+STEP_PANELS = {"perception": "ratings-panel", "focus": "focus-panel"}
+"""The panel of a step with text fields: `escape` in a field focuses it."""
 
 INTROS = {
     "wins": "What did you get done this week? Add what is missing, and give every win a "
@@ -129,7 +137,8 @@ class ReviewScreen(CareerScreen):
     HELP = (
         "Close the week in five steps: wins, people, actions, perception, next week's focus. "
         "pagedown/pageup (or n/p outside text fields) move between steps; ctrl+s saves the "
-        "week's review at any step, and opening the screen again this week resumes it.\n"
+        "week's review at any step, and opening the screen again this week resumes it. escape "
+        "leaves a text field (then n/p and 1-6 are keys again; tab goes back in).\n"
         "Wins: a adds, e/enter edits. People: d marks a follow-up done, a logs an interaction. "
         "Actions: space checks in today, s skips today."
     )
@@ -139,6 +148,9 @@ class ReviewScreen(CareerScreen):
         Binding("n", "next_step_key", "Next step (outside text fields)", show=False),
         Binding("p", "previous_step_key", "Previous step (outside text fields)", show=False),
         Binding("ctrl+s", "save", "Save review", priority=True),
+        Binding("escape", "leave_field", "Leave field", priority=True),
+        Binding("enter", "next_field", "Next field", show=False, priority=True),
+        *FOCUS_BINDINGS,
         Binding("a", "add_win", "Add win"),
         Binding("a", "add_interaction", "Log interaction"),
         Binding("e", "edit", "Edit"),
@@ -196,7 +208,7 @@ class ReviewScreen(CareerScreen):
                         for name in PERCEPTION_RATINGS:
                             with Vertical(classes="rating"):
                                 yield Label(RATING_LABELS[name])
-                                yield Input(
+                                yield FieldInput(
                                     id=f"rating-{name}",
                                     restrict=r"[1-5]?",
                                     max_length=1,
@@ -210,13 +222,13 @@ class ReviewScreen(CareerScreen):
                 with Vertical(id="focus-panel", classes="panel"):
                     for n in range(1, MAX_PRIORITIES + 1):
                         yield Label(f"Priority {n}", classes="field-label")
-                        yield Input(
+                        yield FieldInput(
                             id=f"priority-{n}",
                             placeholder=f"priority {n} for next week",
                             compact=True,
                         )
                     yield Label("Notes", classes="field-label")
-                    yield TextArea(
+                    yield FieldTextArea(
                         id="review-notes",
                         soft_wrap=True,
                         tab_behavior="focus",
@@ -258,6 +270,8 @@ class ReviewScreen(CareerScreen):
         self.query_one("#last-week-panel").border_title = "Last week's focus"
         self.query_one("#planned").border_title = "Last week's focus"
         self.query_one("#week-so-far").border_title = "This week so far"
+        for panel_id in STEP_PANELS.values():
+            self.query_one(f"#{panel_id}").can_focus = True
         self.watch_step(self.step)
 
     def _columns(self, table_id: str, *columns: tuple[str, int | None]) -> None:
@@ -277,7 +291,8 @@ class ReviewScreen(CareerScreen):
         self.to_modal = False
 
     def focus_step(self) -> None:
-        self.query_one(f"#{STEPS[self.step][2]}").focus()
+        """Focus the step's first field now, so keys read after pagedown go to it."""
+        self.set_focus(self.query_one(f"#{STEPS[self.step][2]}"))
 
     # -- steps -----------------------------------------------------------------------------------
     def watch_step(self, step: int) -> None:
@@ -306,11 +321,26 @@ class ReviewScreen(CareerScreen):
     def action_previous_step_key(self) -> None:
         self._move(-1)
 
+    def action_leave_field(self) -> None:
+        """Out of a text field, onto its step: n/p and 1-6 are keys again, not letters."""
+        panel = STEP_PANELS.get(STEPS[self.step][0])
+        if panel:
+            self.set_focus(self.query_one(f"#{panel}"))
+        else:
+            self.set_focus(None)
+
+    def action_next_field(self) -> None:
+        self.focus_next()
+
     def _in_text_field(self) -> bool:
         return isinstance(self.focused, Input | TextArea)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         step_id = STEPS[self.step][0]
+        if action == "leave_field":
+            return self._in_text_field()
+        if action == "next_field":  # enter in a one-line field; a table's enter opens its row
+            return isinstance(self.focused, Input)
         if action in ("next_step", "next_step_key"):
             allowed = self.step < len(STEPS) - 1
             return (
@@ -648,16 +678,13 @@ class ReviewScreen(CareerScreen):
         if self.week:
             self._update_dirty()
 
-    @on(Input.Submitted)
-    def _next_field(self) -> None:
-        self.focus_next()
-
     # -- saving ----------------------------------------------------------------------------------
     def action_save(self) -> None:
         self.save()
 
     @work(exclusive=True, group="save")
     async def save(self) -> None:
+        await keys_handled(self.query_one(f"#{field_id}") for field_id in FIELD_IDS)
         values = self._current_values()
         priorities = [values[f"priority-{n}"] for n in range(1, MAX_PRIORITIES + 1)]
         ratings = {name: values[f"rating-{name}"] for name in PERCEPTION_RATINGS}

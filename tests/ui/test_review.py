@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
+from textual.app import App
+from textual.keys import _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, DataTable, Input, Static, TextArea
 
@@ -134,6 +138,30 @@ async def open_review(app: CareerApp, pilot: Pilot[Any]) -> None:
     await settle(pilot)
     await pilot.press("6")
     await settle(pilot)
+
+
+def burst(app: App[Any], *keys: str) -> None:
+    """Send keys as a terminal delivers fast typing: all queued at once, without Pilot's wait for
+    idle between two keys (the same helper as tests/widgets/test_form.py)."""
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        try:
+            char: str | None = unicodedata.lookup(_get_unicode_name_from_key(key))
+        except KeyError:
+            char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(app)
+        driver.send_message(event)
+
+
+def ratings(app: CareerApp) -> list[str]:
+    return [
+        app.screen.query_one(f"#rating-{n}", Input).value
+        for n in ("behaviour", "language", "attitude")
+    ]
 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:
@@ -330,6 +358,87 @@ async def test_leaving_the_screen_keeps_unsaved_typing(db_path: Path, seeded: di
         screen = review(app)
         assert screen.query_one("#priority-1", Input).value == "Draft"
         assert app.focused is not None and app.focused.id == "priority-1"
+    assert rows(db_path, "SELECT * FROM reviews WHERE week = '2026-W48'") == []
+
+
+async def test_ratings_typed_without_pauses_are_all_kept_and_saved(
+    db_path: Path, seeded: dict
+) -> None:
+    """Keys a terminal delivers in one read: each rating lands in its own field and is saved."""
+    app = CareerApp(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_review(app, pilot)
+        await pilot.press("pagedown", "pagedown", "pagedown")
+        await settle(pilot)
+        assert app.focused is not None and app.focused.id == "rating-behaviour"
+        burst(app, "4", "tab", "3", "tab", "5")
+        await settle(pilot)
+        assert ratings(app) == ["4", "3", "5"]
+        # back over them, replacing each (a field selects its text when tabbed into)
+        burst(app, "shift+tab", "shift+tab", "backspace", "1", "tab", "backspace", "2")
+        burst(app, "enter", "backspace", "1", "ctrl+s")
+        await settle(pilot)
+        assert ratings(app) == ["1", "2", "1"]
+        assert any(n.message == "Saved week 2026-W48" for n in app._notifications)
+    checks = rows(db_path, "SELECT behaviour, language, attitude FROM perceptions")
+    assert checks == [{"behaviour": 1, "language": 2, "attitude": 1}]
+
+
+async def test_focus_typed_without_pauses_is_all_saved(db_path: Path, seeded: dict) -> None:
+    app = CareerApp(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_review(app, pilot)
+        for _ in range(4):
+            await pilot.press("pagedown")
+        await settle(pilot)
+        burst(app, *"First", "tab", *"Second", "enter", *"Third", "tab", *"A note", "ctrl+s")
+        await settle(pilot)
+        assert any(n.message == "Saved week 2026-W48" for n in app._notifications)
+    saved = rows(db_path, "SELECT focus, notes FROM reviews WHERE week = '2026-W48'")
+    assert saved == [{"focus": "First\nSecond\nThird", "notes": "A note"}]
+
+
+@pytest.mark.parametrize(
+    ("step", "field_ids", "panel"),
+    [
+        (3, ("rating-behaviour", "rating-language", "rating-attitude"), "ratings-panel"),
+        (4, ("priority-1", "priority-2", "priority-3", "review-notes"), "focus-panel"),
+    ],
+)
+async def test_escape_leaves_a_text_field_so_step_and_screen_keys_work(
+    db_path: Path, seeded: dict, step: int, field_ids: tuple[str, ...], panel: str
+) -> None:
+    app = CareerApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(app, pilot)
+        screen = review(app)
+        for _ in range(step):
+            await pilot.press("pagedown")
+        await settle(pilot)
+        for field_id in field_ids:
+            screen.query_one(f"#{field_id}").focus()
+            await pilot.pause()
+            keys = {b.binding.key: b for b in screen.active_bindings.values()}
+            assert keys["escape"].enabled and keys["escape"].binding.show, "the footer shows esc"
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.focused is not None and app.focused.id == panel, field_id
+            keys = {b.binding.key: b for b in screen.active_bindings.values()}
+            assert "escape" not in keys or not keys["escape"].enabled
+            assert "1" in keys and "p" in keys and keys["p"].enabled
+        await pilot.press("p")
+        await settle(pilot)
+        assert screen.step == step - 1
+        screen.step = step
+        await settle(pilot)
+        assert app.focused is not None and app.focused.id == field_ids[0]
+        typed = "2" if step == 3 else "Thirdp"
+        burst(app, *typed, "escape", "1")  # typed at once: the 1 is a key again, not a letter
+        await settle(pilot)
+        assert app.current_mode == "dashboard"
+        app.action_go("review")
+        await settle(pilot)
+        assert screen.query_one(f"#{field_ids[0]}", Input).value == typed
     assert rows(db_path, "SELECT * FROM reviews WHERE week = '2026-W48'") == []
 
 
