@@ -33,8 +33,9 @@ def clean_input(value: str | None, field: str = "text", *, limit: int = MAX_TEXT
     if value is None:
         return ""
     if any("\ud800" <= ch <= "\udfff" for ch in value):
-        value = value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-        value = "".join(REPLACEMENT if "\ud800" <= ch <= "\udfff" else ch for ch in value)
+        # Through UTF-16: a pair of surrogates becomes the character it encodes, and each lone
+        # one a single U+FFFD.
+        value = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     if "\x00" in value:
         raise TextError(f"{field} contains a NUL character")
     if len(value) > limit:

@@ -449,7 +449,9 @@ def jrnl_uuid(entry: Mapping[str, Any]) -> str:
         [entry.get("date"), entry.get("time"), entry.get("title"), entry.get("body")],
         ensure_ascii=False,
     )
-    return str(uuidlib.uuid5(JRNL_NAMESPACE, name))
+    # uuid5 encodes the name as UTF-8: a lone surrogate (valid in JSON) must not stop it.
+    return str(uuidlib.uuid5(JRNL_NAMESPACE, name.encode("utf-8", "surrogatepass").decode(
+        "utf-8", "replace")))
 
 
 def _jrnl_text(value: Any, key: str, where: str) -> str:

@@ -336,53 +336,55 @@ def test_reads_leave_no_transaction_open(tmp_path: Path, today: date) -> None:
 # -- read-then-write in separate transactions ----------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Store.check_in looks for today's check-in outside the write transaction, so a "
-    "second writer in between makes its insert fail on the unique index",
-)
-def test_check_in_is_atomic(tmp_path: Path, today: date, monkeypatch: pytest.MonkeyPatch) -> None:
+def _all_at_once(db: Path, calls: int, work: Any) -> list[Any]:
+    """Run `work(store, n)` in `calls` threads, each with its own connection, released together."""
+    stores = [Store(db) for _ in range(calls)]
+    gate = threading.Barrier(calls)
+    results: list[Any] = [None] * calls
+
+    def run(n: int) -> None:
+        gate.wait()
+        try:
+            results[n] = work(stores[n], n)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            results[n] = exc
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for store in stores:
+        store.close()
+    assert not [r for r in results if isinstance(r, Exception)], results
+    return results
+
+
+def test_check_in_is_atomic(tmp_path: Path, today: date) -> None:
+    """Eight writers checking in the same action on the same day: one check-in, no error (the
+    lookup for the day's check-in is inside the write transaction)."""
     db = tmp_path / "careertui.db"
-    first, second = Store(db), Store(db)
-    action = first.insert("action", {"title": "Write", "cadence": "daily"}, today)
-    real_one = Store._one
-    interleaved = []
-
-    def one(self: Store, sql: str, params: Any = ()) -> Any:
-        row = real_one(self, sql, params)
-        if self is first and "checkins" in sql and not interleaved:
-            interleaved.append(second.check_in(action, "today", today))
-        return row
-
-    monkeypatch.setattr(Store, "_one", one)
-    first.check_in(action, "today", today, note="from the first")
-    assert interleaved
-    assert first.count("checkin") == 1
+    with Store(db) as store:
+        action = store.insert("action", {"title": "Write", "cadence": "daily"}, today)
+    for day in ("today", "yesterday", "-2d", "-3d", "-4d"):
+        results = _all_at_once(
+            db, 8, lambda store, n, day=day: store.check_in(action, day, today, note=f"w{n}")
+        )
+        assert sorted(created for _id, created in results) == [False] * 7 + [True]
+    with Store(db) as store:
+        assert store.count("checkin") == 5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Store.set_profile looks for the profile row outside the write transaction, so two "
-    "first-time writers both insert one",
-)
-def test_set_profile_is_atomic(
-    tmp_path: Path, today: date, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_set_profile_is_atomic(tmp_path: Path, today: date) -> None:
+    """Eight first-time writers of the profile: one profile record, holding one of the values."""
     db = tmp_path / "careertui.db"
-    first, second = Store(db), Store(db)
-    real_one = Store._one
-    interleaved = []
-
-    def one(self: Store, sql: str, params: Any = ()) -> Any:
-        row = real_one(self, sql, params)
-        if self is first and '"profile"' in sql and not interleaved:
-            interleaved.append(second.set_profile({"review_date": "2027-01-01"}, today))
-        return row
-
-    monkeypatch.setattr(Store, "_one", one)
-    first.set_profile({"review_start": "2026-01-01"}, today)
-    assert interleaved
-    assert first.count("profile") == 1
+    Store(db).close()
+    _all_at_once(
+        db, 8, lambda store, n: store.set_profile({"timeframe": f"{n + 1} years"}, today)
+    )
+    with Store(db) as store:
+        assert store.count("profile") == 1
+        assert store.profile()["timeframe"].endswith("years")
 
 
 def test_opening_during_another_process_checkpoint_is_not_a_truncated_file(

@@ -148,11 +148,6 @@ def test_nul_is_refused_with_a_clear_message(tmp_path: Path) -> None:
     assert not db.exists()  # refused before anything was written: no file either
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="exchange.jrnl_uuid encodes the entry text as strict UTF-8, so a jrnl export holding "
-    "a lone surrogate escape (\\udcff, valid JSON) crashes the import",
-)
 def test_a_jrnl_export_with_lone_surrogates_imports(tmp_path: Path) -> None:
     db = tmp_path / "careertui.db"
     jrnl = {

@@ -155,12 +155,6 @@ def test_a_deleted_entry_is_gone_from_file_wal_and_index(tmp_path: Path, today: 
     assert len(Store(db, write=False).rows("note")) == 40
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Store.update leaves the old words in the FTS segments (the 'delete' marker hides "
-    "them from search but they stay in the file until a merge); delete runs 'optimize', "
-    "update does not",
-)
 def test_text_removed_by_an_edit_is_gone_too(tmp_path: Path, today: date) -> None:
     db = tmp_path / "careertui.db"
     with Store(db) as store:

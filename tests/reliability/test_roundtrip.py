@@ -188,11 +188,6 @@ def test_lone_surrogates_are_replaced(tmp_path: Path, today: date) -> None:
     assert not any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="domain.text.clean_input turns each lone surrogate into three U+FFFD (it encodes "
-    "with surrogatepass and decodes UTF-8 with 'replace') and splits a surrogate pair into six",
-)
 def test_lone_surrogates_are_replaced_cleanly(tmp_path: Path, today: date) -> None:
     db = tmp_path / "careertui.db"
     with Store(db) as store:
