@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual import events
-from textual.app import App
-from textual.keys import _character_to_key, _get_unicode_name_from_key
+from fast_keys import burst
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, DataTable, Input, Static, TextArea
 
@@ -138,23 +135,6 @@ async def open_review(app: CareerApp, pilot: Pilot[Any]) -> None:
     await settle(pilot)
     await pilot.press("6")
     await settle(pilot)
-
-
-def burst(app: App[Any], *keys: str) -> None:
-    """Send keys as a terminal delivers fast typing: all queued at once, without Pilot's wait for
-    idle between two keys (the same helper as tests/widgets/test_form.py)."""
-    driver = app._driver
-    assert driver is not None
-    for key in keys:
-        if len(key) == 1 and not key.isalnum():
-            key = _character_to_key(key)
-        try:
-            char: str | None = unicodedata.lookup(_get_unicode_name_from_key(key))
-        except KeyError:
-            char = key if len(key) == 1 else None
-        event = events.Key(key, char)
-        event.set_sender(app)
-        driver.send_message(event)
 
 
 def ratings(app: CareerApp) -> list[str]:

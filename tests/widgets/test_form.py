@@ -2,36 +2,17 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from typing import Any
 
-from textual import events
+from fast_keys import burst
 from textual.app import App
-from textual.keys import _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from careertui.widgets.form import EntryForm
 
 TODAY = date(2026, 11, 23)
-
-
-def burst(app: App[Any], *keys: str) -> None:
-    """Send keys the way a terminal delivers a fast typist or a paste-like burst: all queued at
-    once, without Pilot's wait for idle between two keys."""
-    driver = app._driver
-    assert driver is not None
-    for key in keys:
-        if len(key) == 1 and not key.isalnum():
-            key = _character_to_key(key)
-        try:
-            char: str | None = unicodedata.lookup(_get_unicode_name_from_key(key))
-        except KeyError:
-            char = key if len(key) == 1 else None
-        event = events.Key(key, char)
-        event.set_sender(app)
-        driver.send_message(event)
 
 
 class FormApp(App[None]):
