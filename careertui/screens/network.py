@@ -171,7 +171,9 @@ class NetworkScreen(CareerScreen):
 
     @on(Tabs.TabActivated)
     def _tab_clicked(self, event: Tabs.TabActivated) -> None:
-        if event.tab.id:
+        # only the tab still active: keys read in one go (w f c) queue stale activations that
+        # would otherwise set the view back and forth for ever
+        if event.tab.id and event.tab.id == event.tabs.active:
             self.view = event.tab.id.removeprefix("tab-")
 
     def action_view(self, view: str) -> None:
