@@ -120,6 +120,9 @@ class CareerScreen(Screen):
 
     TITLE = "careertui"
     HELP = ""
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (35, "-tall")]
+    """Size classes the screens' TCSS styles: 80×24 is -narrow -short, 120×40 -wide -tall."""
 
     @property
     def career(self) -> CareerApp:

@@ -19,13 +19,34 @@ from careertui.domain.text import one_line
 from careertui.screens.base import CareerScreen
 from careertui.screens.network import ago
 from careertui.widgets.footer import CareerFooter
-from careertui.widgets.paged import Page, PagedTable, current_key, restore_cursor, tones
+from careertui.widgets.paged import (
+    ColumnFit,
+    Page,
+    PagedTable,
+    current_key,
+    fit_widths,
+    restore_cursor,
+    tones,
+)
 from careertui.widgets.safe import cell, compose, line
 
 if TYPE_CHECKING:
     from careertui.store import Store
 
 NO_VALUE = "—"
+INTERACTION_COLUMNS = (("Date", "date"), ("Channel", "channel"), ("Follow-up", "follow_up"),
+                       ("Notes", "notes"), ("What I learned", "learned"), ("What I gave", "gave"))
+SHARED_COLUMNS = (("Date", "date"), ("Win", "title"), ("Impact", "impact"),
+                  ("Shared with", "shared"))
+# Narrowest and widest text per column (`fit_widths`): on a narrow screen the text columns
+# shrink so every column stays in view.
+INTERACTION_FIT: tuple[ColumnFit, ...] = (
+    ("date", 10, 10), ("channel", 7, 7), ("follow_up", 12, 12), ("notes", 10, 30),
+    ("learned", 6, 20), ("gave", 6, 20),
+)
+SHARED_FIT: tuple[ColumnFit, ...] = (
+    ("date", 10, 10), ("title", 12, 36), ("impact", 10, 28), ("shared", 8, 28),
+)
 
 
 def _contact_data(store: Store, contact_id: int, today: date) -> dict[str, Any] | None:
@@ -82,6 +103,8 @@ class ContactScreen(CareerScreen):
         self.contact: dict[str, Any] = {}
         self.interactions: dict[str, dict[str, Any]] = {}
         self._edit_first = edit_interaction
+        self._widths: tuple[dict[str, int] | None, ...] | None = None
+        """Fixed column widths of the two tables (`fit_widths`), None where content sizes them."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,20 +122,36 @@ class ContactScreen(CareerScreen):
         yield CareerFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#interactions-table", PagedTable).set_columns([
-            ("Date", "date"), ("Channel", "channel"), ("Follow-up", "follow_up"),
-            ("Notes", "notes"), ("What I learned", "learned"), ("What I gave", "gave"),
-        ])
-        self.query_one("#shared-table", DataTable).add_columns(
-            "Date", "Win", "Impact", "Shared with")
+        self._fit_columns()
         self.query_one("#contact-notes-panel").border_title = "Notes"
         self.query_one("#interaction-detail").border_title = "Highlighted interaction"
         self.query_one("#interactions-table").focus()
+
+    def _fit_columns(self) -> bool:
+        """Size both tables' columns to the screen's width; True when any changed."""
+        room = self.size.width - 5  # margins, border, scrollbar
+        widths = (fit_widths(room, INTERACTION_FIT), fit_widths(room, SHARED_FIT))
+        if widths == self._widths:
+            return False
+        self._widths = widths
+        self.query_one("#interactions-table", PagedTable).set_columns(
+            INTERACTION_COLUMNS, widths[0]
+        )
+        table = self.query_one("#shared-table", DataTable)
+        table.clear(columns=True)
+        for label, key in SHARED_COLUMNS:
+            table.add_column(label, key=key, width=widths[1][key] if widths[1] else None)
+        return True
+
+    def on_resize(self) -> None:
+        if self._fit_columns():
+            self.refresh_data()
 
     # -- loading -------------------------------------------------------------------------------
     async def load(self) -> None:
         today = self.today()
         palette = tones(self.app)
+        self._fit_columns()
         data = await self.fetch(_contact_data, self.contact_id, today)
         if data is None:
             self.notify("That contact no longer exists.", severity="warning")
@@ -207,10 +246,9 @@ class ContactScreen(CareerScreen):
         detail = self.query_one("#interaction-detail", Static)
         key = self.query_one("#interactions-table", PagedTable).current_key()
         row = self.interactions.get(key) if key else None
+        detail.set_class(row is None, "-none")
         if row is None:
-            detail.display = False
             return
-        detail.display = True
         parts: list[Content] = []
         for label, field in (("Notes", "notes"), ("Learned", "learned"), ("Gave", "gave")):
             if row[field]:

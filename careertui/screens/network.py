@@ -23,11 +23,13 @@ from textual.widgets import ContentSwitcher, DataTable, Header, Static, Tab, Tab
 from careertui.screens.base import CareerScreen
 from careertui.widgets.footer import CareerFooter
 from careertui.widgets.paged import (
+    ColumnFit,
     FilterBox,
     Page,
     PagedTable,
     current_key,
     filter_open,
+    fit_widths,
     in_memory,
     tones,
 )
@@ -74,6 +76,23 @@ COLUMNS = (
     ("Follow-up", "next"),
 )
 SORT_LABELS = dict((key, label) for label, key in COLUMNS)
+# Narrowest and widest text per column: below the room the widest need, text columns shrink
+# (circle goes first) so the dates and the knows-me dots stay in view.
+CONTACT_FIT: tuple[ColumnFit, ...] = (
+    ("name", 11, 15), ("org", 6, 16), ("role", 6, 18), ("circle", 6, 12),
+    ("influence", 9, 14), ("knows_me", 5, 5), ("last", 9, 9), ("next", 10, 10),
+)
+KEY_COLUMNS = (("", "mark"), ("Name", "name"), ("Influence", "influence"), ("Org", "org"),
+               ("Role", "role"), ("Last seen", "last"), ("Days since", "days"))
+KEY_FIT: tuple[ColumnFit, ...] = (
+    ("mark", 1, 1), ("name", 8, 16), ("influence", 9, 14), ("org", 6, 20), ("role", 6, 20),
+    ("last", 10, 10), ("days", 10, 10),
+)
+FOLLOW_COLUMNS = (("Due", "due"), ("Overdue", "late"), ("Contact", "contact"), ("Kind", "kind"),
+                  ("What", "what"))
+FOLLOW_FIT: tuple[ColumnFit, ...] = (
+    ("due", 10, 10), ("late", 7, 7), ("contact", 8, 16), ("kind", 13, 13), ("what", 10, 64),
+)
 VIEWS = ("contacts", "who", "follow")
 
 
@@ -113,6 +132,8 @@ class NetworkScreen(CareerScreen):
     def __init__(self) -> None:
         super().__init__()
         self.follow_items: dict[str, FollowUp] = {}
+        self._widths: dict[str, dict[str, int] | None] = {}
+        """Fixed column widths per table (`fit_widths`), None where they size to content."""
 
     # -- building ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -143,13 +164,9 @@ class NetworkScreen(CareerScreen):
 
     def on_mount(self) -> None:
         self.query_one(Tabs).can_focus = False
-        self._set_contact_columns()
-        self.query_one("#key-table", DataTable).add_columns(
-            "", "Name", "Influence", "Org", "Role", "Last seen", "Days since")
+        self._fit_columns()
         self.query_one("#lapsed-table", DataTable).add_columns(
             "Name", "Every", "Last seen", "Due", "Overdue")
-        self.query_one("#follow-table", DataTable).add_columns(
-            "Due", "Overdue", "Contact", "Kind", "What")
         self.query_one("#key-panel").border_title = "Decision-makers and sponsors"
         self.query_one("#lapsed-panel").border_title = "Stay in touch: cadence lapsed"
         self.query_one("#follow").border_title = "Follow-ups due"
@@ -195,15 +212,42 @@ class NetworkScreen(CareerScreen):
         return True
 
     # -- loading -------------------------------------------------------------------------------
+    def _fit_columns(self) -> bool:
+        """Size the tables' columns to the screen's width; True when any changed."""
+        room = self.size.width - 5  # margins, border, scrollbar
+        widths = {
+            "contacts": fit_widths(room, CONTACT_FIT, drop=("circle",)),
+            "key": fit_widths(room, KEY_FIT),
+            "follow": fit_widths(room, FOLLOW_FIT),
+        }
+        if widths == self._widths:
+            return False
+        self._widths = widths
+        self._set_contact_columns()
+        self.query_one("#key-table", PagedTable).set_columns(KEY_COLUMNS, widths["key"])
+        self.query_one("#follow-table", PagedTable).set_columns(FOLLOW_COLUMNS, widths["follow"])
+        return True
+
+    def on_resize(self) -> None:
+        if self._fit_columns():
+            self.refresh_data()
+
     async def load(self) -> None:
         today = self.today()
         text, sort, descending = self.filter_text, self.sort_key, self.descending
         table = self.query_one("#contacts-table", PagedTable)
         palette = tones(self.app)
+        self._fit_columns()
+        shown = self._widths.get("contacts")
+        keep = [i for i, (_label, key) in enumerate(COLUMNS) if shown is None or key in shown]
 
         async def page(offset: int, limit: int) -> Page:
             rows = await self.fetch(_contacts, today, text, sort, descending, limit, offset)
-            return [(str(r["id"]), contact_cells(r, today, palette)) for r in rows]
+            return [
+                (str(r["id"]), [cells[i] for i in keep])
+                for r in rows
+                for cells in (contact_cells(r, today, palette),)
+            ]
 
         await table.reload(page, keep=True)
         side = await self.fetch(_side_views, today, text)
@@ -234,7 +278,7 @@ class NetworkScreen(CareerScreen):
             (Text(label + (arrow if key == self.sort_key else ""),
                   style="bold" if key == self.sort_key else ""), key)
             for label, key in COLUMNS
-        ])
+        ], self._widths.get("contacts"))
 
     async def _show_key(self, rows: list[dict[str, Any]], palette: dict[str, str]) -> None:
         def to_row(row: dict[str, Any]) -> tuple[str, Sequence[Any]]:

@@ -62,6 +62,27 @@ ACTION_COLUMNS: Columns = (
     ("Period", "period", 6),
     (f"Last {HISTORY_WEEKS} weeks", "history", HISTORY_WEEKS * 8 - 1),
 )
+NARROW_COLUMNS: dict[str, Columns] = {
+    # Below the width the columns above need, text columns shrink and the history strip (the
+    # detail panel counts the same weeks) goes, so the status and dates stay in view.
+    "goals": (
+        ("Goal", "title", None),
+        ("Metric", "metric", 10),
+        ("Progress", "progress", 14),
+        ("Due", "due", 17),
+        ("Status", "status", 7),
+    ),
+    "actions": (
+        ("Action", "title", None),
+        ("Cadence", "cadence", 9),
+        ("Goal", "goal", 12),
+        ("Streak", "streak", 6),
+        ("Strength", "strength", 10),
+        ("Period", "period", 6),
+    ),
+}
+FLEXIBLE_MIN = 20
+"""The flexible column's width below which a table switches to its narrow columns."""
 REQUIREMENT_COLUMNS: Columns = (
     ("Requirement", "title", 38),
     ("Status", "status", 9),
@@ -393,11 +414,23 @@ class RoadmapScreen(CareerScreen):
             self.show_all()
 
     def _fill(
-        self, selector: str, columns: Columns, rows: list[tuple[str, list[Any]]]
+        self,
+        selector: str,
+        columns: Columns,
+        rows: list[tuple[str, list[Any]]],
+        narrow: Columns | None = None,
     ) -> DataTable:
-        """Fill a tab's table, its columns fitted to the width the tabs have now."""
+        """Fill a tab's table, its columns fitted to the width the tabs have now (the `narrow`
+        columns, a subset, when the full ones would leave the flexible one too little)."""
         table = self.query_one(selector, DataTable)
         room = self.query_one(TabbedContent).size.width - 2 - 1  # border, scrollbar
+        padding = 2 * table.cell_padding * len(columns)
+        need = sum(w or FLEXIBLE_MIN for _l, _k, w in columns) + padding
+        if narrow is not None and room < need:
+            keys = [key for _label, key, _w in columns]
+            keep = [keys.index(key) for _label, key, _w in narrow]
+            rows = [(key, [values[i] for i in keep]) for key, values in rows]
+            columns = narrow
         fill_table(table, columns, room, rows)
         return table
 
@@ -504,7 +537,7 @@ class RoadmapScreen(CareerScreen):
         ]
 
     def show_goals(self) -> None:
-        table = self._fill("#goals-table", GOAL_COLUMNS, self._goal_rows())
+        table = self._fill("#goals-table", GOAL_COLUMNS, self._goal_rows(), NARROW_COLUMNS["goals"])
         count = sum(1 for g in self.goals if g["status"] == "active")
         opportunities = sum(
             1 for g in self.goals if g["kind"] == "opportunity" and g["status"] == "active"
@@ -556,7 +589,7 @@ class RoadmapScreen(CareerScreen):
                     ],
                 )
             )
-        table = self._fill("#actions-table", ACTION_COLUMNS, rows)
+        table = self._fill("#actions-table", ACTION_COLUMNS, rows, NARROW_COLUMNS["actions"])
         due = sum(1 for s in self.action_stats.values() if s.get("due_today"))
         table.border_title = self._titled(
             f"Key actions — {len(self.action_stats)} active" + (f", {due} due today" if due else "")

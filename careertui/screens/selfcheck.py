@@ -92,8 +92,14 @@ def spark(values: Sequence[int]) -> Content:
     return Content.from_markup(markup)
 
 
-def trend_lines(series: dict[str, list[int]], labels: dict[str, str]) -> Content:
-    """One line per rating: label, sparkline, latest value and average."""
+TREND_TEXT = 12 + 14
+"""The cells of a trend line besides its sparkline: the label, the value and the average."""
+
+
+def trend_lines(series: dict[str, list[int]], labels: dict[str, str], width: int = 0) -> Content:
+    """One line per rating: label, sparkline, latest value and average. With `width`, the
+    sparkline keeps only the latest checks that fit on the line (two at least)."""
+    points = max(2, min(SPARK_POINTS, (width - TREND_TEXT) // 2)) if width else SPARK_POINTS
     rows = []
     for name, label in labels.items():
         values = series.get(name, [])
@@ -106,8 +112,9 @@ def trend_lines(series: dict[str, list[int]], labels: dict[str, str]) -> Content
             )
         else:
             tail = Content.from_markup("  [dim]no checks yet[/]")
-        pad = " " * (2 * (SPARK_POINTS - len(values)))
-        rows.append(Content.assemble((f"{label:<12}", "bold"), spark(values), pad, tail))
+        shown = values[-points:]
+        pad = " " * (2 * (points - len(shown)))
+        rows.append(Content.assemble((f"{label:<12}", "bold"), spark(shown), pad, tail))
     return Content("\n").join(rows)
 
 
@@ -212,6 +219,11 @@ class SelfCheckScreen(CareerScreen):
         """The notes column is cut to the table's width: refill at the new size."""
         self.refresh_data()
 
+    def _refit_notes(self, table: DataTable, width: int) -> None:
+        """A fill laid out before a size class moved the tables: refill at their width now."""
+        if table.size.width and _notes_width(table) != width:
+            self.refresh_data()
+
     def on_screen_suspend(self) -> None:
         self.to_modal = isinstance(self.app.screen, ModalScreen)
 
@@ -228,13 +240,13 @@ class SelfCheckScreen(CareerScreen):
         today = self.today()
         perception, security = data["perception"], data["security"]
         self.answers = perception["answers"]
-        self.query_one("#perception-trend", Static).update(
-            trend_lines(perception["series"], RATING_LABELS)
-        )
+        trend = self.query_one("#perception-trend", Static)
+        width = trend.content_size.width or self.size.width // 2 - 4
+        trend.update(trend_lines(perception["series"], RATING_LABELS, width))
         self._show_perception_age(perception["last_date"], today)
         self.query_one("#perception-answers", Static).update(answers_content(self.answers))
         self.query_one("#security-trend", Static).update(
-            trend_lines(security["series"], TREND_PILLARS)
+            trend_lines(security["series"], TREND_PILLARS, width)
         )
         self._show_security_status(security["status"])
         for kind in ("perception", "security"):
@@ -298,6 +310,8 @@ class SelfCheckScreen(CareerScreen):
         for row in rows:
             table.add_row(*self._cells(kind, row, width), key=str(row["id"]))
         fit_columns(table)
+        if not append:
+            self.call_after_refresh(self._refit_notes, table, width)
         self.loaded[kind] += len(rows)
         if keep is not None and keep in table.rows:
             table.move_cursor(row=table.get_row_index(keep))

@@ -26,11 +26,13 @@ from careertui.screens.base import CareerScreen
 from careertui.store.wins import ALL, UNLINKED
 from careertui.widgets.footer import CareerFooter
 from careertui.widgets.paged import (
+    ColumnFit,
     FilterBox,
     Page,
     PagedTable,
     current_key,
     filter_open,
+    fit_widths,
     restore_cursor,
     tones,
 )
@@ -41,6 +43,19 @@ if TYPE_CHECKING:
     from careertui.store import Store
 
 NO_VALUE = "—"
+WIN_COLUMNS = (("Date", "date"), ("Win", "title"), ("Impact", "impact"),
+               ("Responsibility", "responsibility"), ("Tags", "tags"))
+RESPONSIBILITY_COLUMNS = ((" ", "mark"), ("Responsibility", "title"), ("In period", "period"),
+                          ("All", "all"))
+# Narrowest and widest text per column (`fit_widths`): on a narrow screen the text columns
+# shrink so every column stays in view.
+WIN_FIT: tuple[ColumnFit, ...] = (
+    ("date", 10, 10), ("title", 12, 36), ("impact", 10, 24), ("responsibility", 14, 22),
+    ("tags", 6, 12),
+)
+RESPONSIBILITY_FIT: tuple[ColumnFit, ...] = (
+    ("mark", 1, 1), ("title", 14, 33), ("period", 9, 9), ("all", 3, 3),
+)
 
 
 def _side(store: Store, today: date, text: str, responsibility: int,
@@ -92,7 +107,7 @@ def win_cells(row: dict[str, Any], palette: dict[str, str]) -> tuple[Any, ...]:
     else:
         impact = Text.assemble(("⚠ ", f"bold {palette['warning']}"),
                                cell(row["impact"] or "unmeasured", 22, "dim italic"))
-        impact.no_wrap = True
+        impact.no_wrap, impact.overflow = True, "ellipsis"
     tags = " ".join(f"#{tag}" for tag in (row["tags"] or "").split())
     return (
         Text(row["date"] or ""),
@@ -141,6 +156,8 @@ class WinsScreen(CareerScreen):
     def __init__(self) -> None:
         super().__init__()
         self.responsibility_rows: list[dict[str, Any]] = []
+        self._widths: tuple[dict[str, int] | None, ...] | None = None
+        """Fixed column widths of the two tables (`fit_widths`), None where content sizes them."""
 
     # -- building ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -159,12 +176,7 @@ class WinsScreen(CareerScreen):
         yield CareerFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#wins-table", PagedTable).set_columns([
-            ("Date", "date"), ("Win", "title"), ("Impact", "impact"),
-            ("Responsibility", "responsibility"), ("Tags", "tags"),
-        ])
-        self.query_one("#responsibilities-table", DataTable).add_columns(
-            " ", "Responsibility", "In period", "All")
+        self._fit_columns()
         self.query_one("#readiness-panel").border_title = "Review readiness"
         self.query_one("#readiness-panel").can_focus = False
         self.query_one("#wins-table").focus()
@@ -174,11 +186,31 @@ class WinsScreen(CareerScreen):
         if self.focused is None or not self.focused.display:
             self.query_one("#wins-table").focus()
 
+    def _fit_columns(self) -> bool:
+        """Size both tables' columns to the screen's width; True when any changed."""
+        room = self.size.width - 5  # margins, border, scrollbar
+        side = self.query_one("#responsibilities-panel").size.width or (self.size.width - 2) // 2
+        widths = (fit_widths(room, WIN_FIT), fit_widths(side - 3, RESPONSIBILITY_FIT))
+        if widths == self._widths:
+            return False
+        self._widths = widths
+        self.query_one("#wins-table", PagedTable).set_columns(WIN_COLUMNS, widths[0])
+        table = self.query_one("#responsibilities-table", DataTable)
+        table.clear(columns=True)
+        for label, key in RESPONSIBILITY_COLUMNS:
+            table.add_column(label, key=key, width=widths[1][key] if widths[1] else None)
+        return True
+
+    def on_resize(self) -> None:
+        if self._fit_columns():
+            self.refresh_data()
+
     # -- loading -------------------------------------------------------------------------------
     async def load(self) -> None:
         today = self.today()
         text, responsibility, in_period = self.filter_text, self.responsibility, self.in_period
         palette = tones(self.app)
+        self._fit_columns()
 
         async def page(offset: int, limit: int) -> Page:
             rows = await self.fetch(_wins, today, text, responsibility, in_period, limit, offset)

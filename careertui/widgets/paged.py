@@ -59,6 +59,42 @@ def restore_cursor(table: DataTable[Any], key: str | None) -> None:
         pass  # that row is gone: the cursor stays at the top
 
 
+ColumnFit = tuple[str, int, int]
+"""(key, narrowest, widest) of a table column, for `fit_widths`."""
+
+
+def fit_widths(
+    room: int, columns: Sequence[ColumnFit], *, drop: Sequence[str] = (), padding: int = 2
+) -> dict[str, int] | None:
+    """Column widths that fit a table `room` cells wide, or None when every column fits at its
+    widest (the table then sizes columns to their content, as at 120 columns).
+
+    Each column gets its narrowest width and the cells left over in proportion to how much
+    wider it could be (the rounding's remainder a cell each, first columns first); when even
+    the narrowest widths do not fit, the columns in `drop` go, in that order. `padding` is the
+    cells a column spends besides its text (cell padding)."""
+    kept = list(columns)
+    if sum(widest for _key, _least, widest in kept) + padding * len(kept) <= room:
+        return None
+    for key in drop:
+        if sum(least for _key, least, _widest in kept) + padding * len(kept) <= room:
+            break
+        kept = [column for column in kept if column[0] != key]
+    spare = room - sum(least for _key, least, _widest in kept) - padding * len(kept)
+    slack = sum(widest - least for _key, least, widest in kept)
+    widths = {}
+    for key, least, widest in kept:
+        extra = (widest - least) * spare // slack if slack and spare > 0 else 0
+        widths[key] = least + min(extra, widest - least)
+    spare -= sum(widths.values()) - sum(least for _key, least, _widest in kept)
+    while spare > 0 and any(widths[key] < widest for key, _least, widest in kept):
+        for key, _least, widest in kept:  # what rounding left: a cell each, in order
+            if spare > 0 and widths[key] < widest:
+                widths[key] += 1
+                spare -= 1
+    return widths
+
+
 class PagedTable(DataTable[Any]):
     """A DataTable filled a page at a time: the next page is fetched when the cursor or the
     scroll comes near the end, so a list of 10,000 rows costs one page to show."""
@@ -77,10 +113,17 @@ class PagedTable(DataTable[Any]):
     def current_key(self) -> str | None:
         return current_key(self)
 
-    def set_columns(self, columns: Sequence[tuple[str | Text, str]]) -> None:
+    def set_columns(
+        self, columns: Sequence[tuple[str | Text, str]], widths: dict[str, int] | None = None
+    ) -> None:
+        """(label, key) columns sized to their content, or with `widths` (from `fit_widths`)
+        the columns it names at those widths, the others left out."""
         self.clear(columns=True)
         for label, key in columns:
-            self.add_column(label, key=key)
+            if widths is None:
+                self.add_column(label, key=key)
+            elif key in widths:
+                self.add_column(label, key=key, width=widths[key])
 
     async def reload(self, loader: PageLoader | None = None, *, keep: bool = True) -> None:
         """Fetch rows again from the top. With `keep`, as many as were shown and the cursor

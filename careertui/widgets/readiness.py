@@ -34,10 +34,17 @@ def bar(value: float, full: float, width: int = 20) -> str:
     return ("█" * whole + partial).ljust(width)
 
 
+BAR_WIDTH = 20
+PART_TEXT = 12 + 1 + 1 + 7
+"""The cells of a part's line besides its bar: the label, two spaces, the value ("33.3/40")."""
+
+
 def readiness_content(
-    readiness: dict[str, Any], *, gaps: int | None = 3, parts: bool = True
+    readiness: dict[str, Any], *, gaps: int | None = 3, parts: bool = True, width: int = 0
 ) -> Content:
-    """The meter as Content; `gaps` caps how many gaps are listed (None: all)."""
+    """The meter as Content; `gaps` caps how many gaps are listed (None: all). With `width`,
+    the bars shrink (to 6 cells at least) so each part stays on one line."""
+    bar_width = max(6, min(BAR_WIDTH, width - PART_TEXT)) if width else BAR_WIDTH
     score = readiness.get("score", 0)
     band = str(readiness.get("band", ""))
     style = BAND_STYLE.get(band, "$text")
@@ -68,7 +75,7 @@ def readiness_content(
                 Content.from_markup(
                     f"[dim]$label[/] [{tone}]$bar[/] $value",
                     label=f"{label:<12}",
-                    bar=bar(value, full),
+                    bar=bar(value, full, bar_width),
                     value=f"{value:g}/{full}",
                 )
             )
@@ -93,6 +100,19 @@ class ReadinessMeter(Static):
         super().__init__("", **kwargs)
         self.max_gaps = gaps
         self.show_parts = parts
+        self.readiness: dict[str, Any] | None = None
+        self._width = 0
 
     def show(self, readiness: dict[str, Any]) -> None:
-        self.update(readiness_content(readiness, gaps=self.max_gaps, parts=self.show_parts))
+        self.readiness = readiness
+        self._width = self.size.width
+        self.update(
+            readiness_content(
+                readiness, gaps=self.max_gaps, parts=self.show_parts, width=self._width
+            )
+        )
+
+    def on_resize(self) -> None:
+        """The bars follow the width (one line per part at 80 columns too)."""
+        if self.readiness is not None and self.show_parts and self.size.width != self._width:
+            self.show(self.readiness)
