@@ -86,6 +86,8 @@ STEP_OF_ACTION = {
 DAY_LETTERS = ("M", "T", "W", "T", "F", "S", "S")
 FALLBACK_WIDTH = 100
 MIN_ROOM = 20
+WIDE_WEEK = 96
+"""Table width from which the days of the week are spaced out in the Actions step."""
 RATING_LABELS = {name: KINDS["perception"].field(name).title for name in PERCEPTION_RATINGS}
 FIELD_IDS = (
     *(f"priority-{n}" for n in range(1, MAX_PRIORITIES + 1)),
@@ -250,15 +252,6 @@ class ReviewScreen(CareerScreen):
         self._columns("follow-ups-table", ("Due", 6), ("", 10), ("Follow-up", None))
         self._columns(
             "interactions-table", ("Day", 6), ("Who", None), ("Channel", 7), ("Notes", None)
-        )
-        self._columns(
-            "actions-table",
-            ("Action", None),
-            ("Cadence", 10),
-            *((letter, 1) for letter in DAY_LETTERS),
-            ("This period", 15),
-            ("Streak", 6),
-            ("Strength", 8),
         )
         self.query_one("#wins-panel").border_title = "This week's wins"
         self.query_one("#follow-ups-panel").border_title = "Follow-ups due"
@@ -527,18 +520,32 @@ class ReviewScreen(CareerScreen):
     ) -> None:
         table = self.query_one("#actions-table", DataTable)
         keep = current_key(table)
-        table.clear()
+        # The week's days as one column: spaced out when there is room, else packed, so that
+        # streak and strength still fit 80 columns.
+        wide = (table.scrollable_content_region.width or FALLBACK_WIDTH) >= WIDE_WEEK
+        gap = " " if wide else ""
+        week = gap.join(DAY_LETTERS)
+        table.clear(columns=True)
+        self._columns(
+            "actions-table",
+            ("Action", None),
+            ("Cadence", 8),
+            (week, len(week)),
+            ("This period", 14),
+            ("Streak", 6),
+            ("Strength", 8),
+        )
         self.action_titles.clear()
         days = week_days(today)
-        free = room(table, 10 + 7 + 15 + 6 + 8, 12)
+        free = room(table, 8 + len(week) + 14 + 6 + 8, 6)
         for action in actions:
             marks = checkins.get(int(action["id"]), {})
-            strip = [self._day_mark(day, marks, today) for day in days]
+            strip = Text(gap).join(self._day_mark(day, marks, today) for day in days)
             self.action_titles[str(action["id"])] = action["title"]
             table.add_row(
                 cell(action["title"], free),
                 cell(action["cadence"], style="dim"),
-                *strip,
+                strip,
                 self._period_cell(action, marks, today),
                 cell(str(action["streak"]), style="bold" if action["streak"] else "dim"),
                 cell(f"{action['strength']}%"),

@@ -249,7 +249,7 @@ async def test_the_whole_sequence_saves_the_week(db_path: Path, seeded: dict) ->
             (seeded["weekly"], 0),
             (seeded["daily"], 1),
         }
-        assert "✓ 1/1 week" in cells(app, "actions-table")[0][9]
+        assert "✓ 1/1 week" in cells(app, "actions-table")[0][3]
         # (d) three ratings.
         await pilot.press("pagedown")
         await settle(pilot)
