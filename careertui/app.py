@@ -8,9 +8,12 @@ from pathlib import Path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
+from textual.worker import WorkerFailed
 
 from careertui.commands import EntrySearch
+from careertui.domain.text import printable
 from careertui.screens.dashboard import DashboardScreen
 from careertui.screens.network import NetworkScreen
 from careertui.screens.review import ReviewScreen
@@ -105,6 +108,23 @@ class CareerApp(App[None]):
         except StoreError:
             pass  # the theme is a preference; a busy or refused file just keeps the old one
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast: plain text (markup=False, how user text is passed) and the title have
+        their control characters replaced, like all text on screen (Toast shows them raw)."""
+        if not markup:
+            message = printable(message)
+        super().notify(
+            message, title=printable(title), severity=severity, timeout=timeout, markup=markup
+        )
+
     # -- navigation --------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Screen keys and `q` do nothing while a form or dialog is open."""
@@ -150,7 +170,8 @@ class CareerApp(App[None]):
 
     # -- crashes -----------------------------------------------------------------------------------
     def _handle_exception(self, error: Exception) -> None:
-        self._crash = error
+        # a failed worker's own error carries the traceback (WorkerFailed has none)
+        self._crash = error.error if isinstance(error, WorkerFailed) else error
         super()._handle_exception(error)
 
     def _fatal_error(self) -> None:

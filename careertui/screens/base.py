@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events, work
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from careertui.domain.records import KINDS
@@ -160,6 +161,10 @@ class CareerScreen(Screen):
         """Reload what the screen shows (in a worker); called on arrival and after a change."""
         try:
             await self.load()
+        except NoMatches:
+            if self.display:  # False once the screen is closing
+                raise
+            # closed (escape) while it was loading: its widgets are gone, nothing to show
         except Exception as exc:  # noqa: BLE001 - refused reads become a notification
             self.report(exc)
 
