@@ -699,14 +699,7 @@ def _same_file(out: Path, db: Path) -> bool:
 @click.pass_context
 def export(ctx: click.Context, fmt: str, out: Path | None) -> None:
     """Export everything as JSON, or the review packet as Markdown."""
-    from careertui.store.exchange import (
-        ExchangeError,
-        dump_json,
-        export_data,
-        packet_data,
-        record_count,
-        write_private,
-    )
+    from careertui.store.exchange import ExchangeError, export_text, packet_data, write_private
 
     today = _today()
     with _open(ctx, write=False) as store:
@@ -717,9 +710,8 @@ def export(ctx: click.Context, fmt: str, out: Path | None) -> None:
             text = render_packet(packet)
             what = f"the review packet for {packet.start} to {packet.end}"
         else:
-            data = export_data(store)
-            text = dump_json(data)
-            what = f"{record_count(data)} records"
+            text, count = export_text(store)
+            what = f"{count} records"
         db = store.path
     if out is None:
         click.echo(text, nl=False)

@@ -53,8 +53,15 @@ _NATURAL_KEYS = {"checkin": ("action_id", "date"), "review": ("week",)}
 """Kinds with a unique key besides the uuid: a record from another file with the same key is the
 same record (one check-in per action and day, one review per week)."""
 # C1 controls, bidi overrides and line separators are legal in JSON strings but not on a
-# terminal; escaping them keeps `export` to stdout safe and the output valid JSON.
-_UNSAFE_JSON = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# terminal; escaping them keeps `export` to stdout safe and the output valid JSON. (str.translate
+# with this table scans 40 MB in a twentieth of the time a regex takes.)
+_UNSAFE_JSON = {
+    code: f"\\u{code:04x}"
+    for code in (
+        *range(0x7F, 0xA0), 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+        0x2028, 0x2029,
+    )
+}
 
 
 class ExchangeError(ValueError):
@@ -164,8 +171,59 @@ def record_count(data: Mapping[str, Any]) -> int:
 def dump_json(data: Any) -> str:
     """JSON as careertui writes it: UTF-8 text, indented, with terminal-unsafe characters
     escaped (still valid JSON, and safe to print)."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _UNSAFE_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2).translate(_UNSAFE_JSON) + "\n"
+
+
+def export_text(store: Store) -> tuple[str, int]:
+    """The careertui JSON export of `export_data` as text, and its number of records: a record
+    a line, each made by SQLite's json_object in C (ten times faster than Python's encoder at
+    100,000 entries). A file holding text that is not UTF-8 (hand-edited) takes the Python way,
+    which replaces the bad bytes."""
+    conn = store.conn
+    decoder, rows_as = conn.text_factory, conn.row_factory
+    conn.text_factory, conn.row_factory = str, None
+    tables: dict[str, list[str]] | None = None
+    try:
+        conn.execute("BEGIN")
+        try:
+            tables = {name: [r[0] for r in conn.execute(_json_rows_sql(name))] for name in ORDER}
+        finally:
+            conn.execute("COMMIT")
+    except sqlite3.DatabaseError:
+        pass  # text that is not UTF-8, or a read refused: the Python way says which
+    finally:
+        conn.text_factory, conn.row_factory = decoder, rows_as
+    if tables is None:
+        data = export_data(store)
+        return dump_json(data), record_count(data)
+    lines = ["{", f'  "format": "{FORMAT}",', f'  "version": {FORMAT_VERSION},']
+    for name in ORDER:
+        records = tables[name]
+        if name == "profile":
+            lines.append(f'  "profile": {records[0] if records else "null"},')
+        elif records:
+            lines += [f'  "{KINDS[name].table}": [', "    " + ",\n    ".join(records), "  ],"]
+        else:
+            lines.append(f'  "{KINDS[name].table}": [],')
+    lines[-1] = lines[-1].removesuffix(",")
+    text = "\n".join([*lines, "}", ""]).translate(_UNSAFE_JSON)
+    return text, sum(len(records) for records in tables.values())
+
+
+def _json_rows_sql(name: str) -> str:
+    """One JSON object a record of kind `name`, keys in `export_data`'s order, links as uuids."""
+    kind = KINDS[name]
+    pairs = [f"'{key}', t.\"{key}\"" for key in _STAMPS]
+    for f in kind.fields:
+        if f.type == "ref":
+            target = KINDS[f.ref or ""].table
+            pairs.append(
+                f"'{_ref_key(f.name)}', "
+                f'(SELECT r.uuid FROM "{target}" r WHERE r.id = t."{f.name}")'
+            )
+        else:
+            pairs.append(f"'{f.name}', t.\"{f.name}\"")
+    return f'SELECT json_object({", ".join(pairs)}) FROM "{kind.table}" t ORDER BY t.id'
 
 
 def write_private(path: Path, text: str) -> None:

@@ -17,6 +17,7 @@ from careertui.store.exchange import (
     detect_format,
     dump_json,
     export_data,
+    export_text,
     import_data,
     jrnl_uuid,
     load_json,
@@ -318,6 +319,39 @@ def test_dump_json_escapes_terminal_controls_and_stays_json() -> None:
     assert "\\u009b" in text and "\\u202e" in text and "é" in text
     assert text.endswith("}\n")
     assert json.loads(text) == value
+
+
+def test_export_text_is_export_data_a_record_a_line(source: Store, today: date) -> None:
+    hostile = "a\x1b[2J b\x9b c\u202e d é \"q\" \\ [/] \u2028 \t\n end"
+    source.insert("note", {"text": hostile, "date": "today", "tags": ["x"]}, today)
+    source.set_profile({"brand_message": hostile}, today)
+    text, count = export_text(source)
+    data = export_data(source)
+    assert json.loads(text) == data and count == record_count(data)
+    assert list(json.loads(text)) == list(data)  # the same keys in the same order
+    assert not any(ch in text for ch in "\x1b\x9b\u202e\u2028")
+    assert "é" in text and text.endswith("}\n")
+    lines = text.splitlines()
+    assert lines[:3] == ["{", '  "format": "careertui",', f'  "version": {FORMAT_VERSION},']
+    assert sum(1 for line in lines if line.startswith("    {")) == count - 1  # + the profile
+
+
+def test_export_text_of_a_hand_edited_file_replaces_bad_bytes(
+    source: Store, today: date
+) -> None:
+    note = source.insert("note", {"text": "fine", "date": "today"}, today)
+    with source.write() as conn:
+        conn.execute("UPDATE notes SET text = CAST(X'66ff6f' AS TEXT) WHERE id = ?", (note,))
+    text, _count = export_text(source)
+    assert json.loads(text) == export_data(source)
+    assert "f\ufffdo" in text
+
+
+def test_export_text_of_an_empty_file(db_path: Path) -> None:
+    with Store(db_path) as store:
+        text, count = export_text(store)
+    assert count == 0
+    assert json.loads(text) == export_data(Store(db_path, write=False))
 
 
 # -- jrnl ----------------------------------------------------------------------------------
