@@ -98,11 +98,12 @@ def _tighten(path: Path, *, write: bool) -> None:
     own default folder, the folder (see the module docstring)."""
     from careertui.paths import default_db_path
 
-    folder = default_db_path().parent
-    try:
-        own_folder = path.parent.samefile(folder)
-    except OSError:
-        own_folder = False
+    own_folder = False
+    if path.name == "careertui.db":  # else it cannot be the default file: spare platformdirs
+        try:
+            own_folder = path.parent.samefile(default_db_path().parent)
+        except OSError:
+            pass
     if own_folder:
         _make_private(path.parent)
     _make_private(path)
