@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -15,11 +19,6 @@ from textual.worker import WorkerFailed
 from careertui.commands import EntrySearch
 from careertui.domain.text import printable
 from careertui.screens.dashboard import DashboardScreen
-from careertui.screens.network import NetworkScreen
-from careertui.screens.review import ReviewScreen
-from careertui.screens.roadmap import RoadmapScreen
-from careertui.screens.selfcheck import SelfCheckScreen
-from careertui.screens.wins import WinsScreen
 from careertui.widgets.footer import SCREENS
 
 SCREENS_BY_KEY = tuple((key, mode, label) for key, mode, label, _short in SCREENS)
@@ -40,16 +39,28 @@ MODE_OF_KIND = {
 }
 
 
+def lazy_screen(module: str, name: str) -> Callable[[], Screen]:
+    """A mode's screen, its module imported on the first visit: start-up imports only the
+    dashboard's (the other five cost ~25 ms and their widgets' CSS before the first frame)."""
+
+    def make() -> Screen:
+        screen: Screen = getattr(import_module(f"careertui.screens.{module}"), name)()
+        return screen
+
+    make.__name__ = name
+    return make
+
+
 class CareerApp(App[None]):
     TITLE = "careertui"
     CSS_PATH = "app.tcss"
     MODES = {
         "dashboard": DashboardScreen,
-        "roadmap": RoadmapScreen,
-        "network": NetworkScreen,
-        "wins": WinsScreen,
-        "selfcheck": SelfCheckScreen,
-        "review": ReviewScreen,
+        "roadmap": lazy_screen("roadmap", "RoadmapScreen"),
+        "network": lazy_screen("network", "NetworkScreen"),
+        "wins": lazy_screen("wins", "WinsScreen"),
+        "selfcheck": lazy_screen("selfcheck", "SelfCheckScreen"),
+        "review": lazy_screen("review", "ReviewScreen"),
     }
     COMMANDS = App.COMMANDS | {EntrySearch}
     BINDINGS = [
@@ -67,6 +78,29 @@ class CareerApp(App[None]):
         self.read_only = ""
         """Why the app refuses to write (a failing integrity check), or "" when it may."""
         self._crash: BaseException | None = None
+        self._prefetch: Future[Any] | None = None
+
+    def prefetch_dashboard(self) -> None:
+        """Start the dashboard's first read in a thread now, before Textual starts: its SQL
+        (which releases the GIL) overlaps the app's start-up instead of following it."""
+        from careertui.screens.dashboard import read_prefetched
+
+        future: Future[Any] = Future()
+        path = self.db_path
+
+        def read() -> None:
+            try:
+                future.set_result(read_prefetched(path))
+            except BaseException as exc:  # noqa: BLE001 - the dashboard reads again itself
+                future.set_exception(exc)
+
+        threading.Thread(target=read, name="careertui-prefetch", daemon=True).start()
+        self._prefetch = future
+
+    def take_prefetch(self) -> Future[Any] | None:
+        """The read prefetch_dashboard started, once (later loads read for themselves)."""
+        future, self._prefetch = self._prefetch, None
+        return future
 
     def on_mount(self) -> None:
         self.switch_mode(self.start_mode)
@@ -194,6 +228,7 @@ def run(db_path: Path) -> None:
 
     Store(db_path).close()
     app = CareerApp(db_path)
+    app.prefetch_dashboard()
     app.run()
     if app.return_code:
         raise SystemExit(app.return_code)

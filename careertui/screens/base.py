@@ -7,6 +7,8 @@ worker thread on a Store opened for that call (a sqlite3 connection cannot cross
 from __future__ import annotations
 
 import asyncio
+import os
+import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -19,12 +21,11 @@ from textual.screen import Screen
 
 from careertui.domain.records import KINDS
 from careertui.store import Ambiguous, NotFound, Store, StoreError
-from careertui.widgets.confirm import ConfirmDialog
-from careertui.widgets.form import EntryForm
 from careertui.widgets.safe import compose
 
 if TYPE_CHECKING:
     from careertui.app import CareerApp
+    from careertui.widgets.form import EntryForm
 
 T = TypeVar("T")
 
@@ -80,6 +81,37 @@ REF_SOURCES: dict[str, str] = {
 }
 
 
+SETTLED_NS = 1_000_000_000
+"""A file signature is trusted only when the files are older than this: file times are coarse
+(a clock tick), so a commit in the same tick as the look could otherwise leave it unchanged."""
+
+
+def file_signature(
+    path: Path, *, settled: bool = True
+) -> tuple[tuple[int, int, int], ...] | None:
+    """What changes whenever anyone commits to the database at `path`: the inode, size and
+    modification time of the file and of its `-wal` (every commit writes the WAL; a checkpoint
+    writes the file). None when either was written in the last second (unless not `settled`:
+    then two looks that differ tell that something was written between them).
+
+    An empty or missing WAL counts as none: a connection creates, empties or deletes it when it
+    opens or closes (readers too), and then every commit it held is in the file itself."""
+    now = time.time_ns() if settled else 1 << 62
+    marks = []
+    for name in (str(path), f"{path}-wal"):
+        try:
+            st = os.stat(name)
+        except OSError:
+            st = None
+        if st is None or (name.endswith("-wal") and st.st_size == 0):
+            marks.append((0, 0, 0))
+        else:
+            if now - st.st_mtime_ns < SETTLED_NS:
+                return None
+            marks.append((st.st_ino, st.st_size, st.st_mtime_ns))
+    return tuple(marks)
+
+
 class ReadOnlyError(Exception):
     """The file failed its integrity check at start: the app refuses to write to it."""
 
@@ -125,6 +157,12 @@ class CareerScreen(Screen):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (35, "-tall")]
     """Size classes the screens' TCSS styles: 80×24 is -narrow -short, 120×40 -wide -tall."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._loaded_for: tuple[object, ...] | None = None
+        """What the data shown was read for (the day, the file's signature, the theme, the
+        terminal's size): a visit with none of them changed reads nothing again."""
+
     @property
     def career(self) -> CareerApp:
         return self.app  # type: ignore[return-value]
@@ -152,15 +190,62 @@ class CareerScreen(Screen):
             raise exc
         self.notify(message, severity="error", markup=False)
 
+    def on_mount(self) -> None:
+        """Mark the CSS this screen was just styled with as current. Textual marks a mode's new
+        screen only if it is mounted when `refresh_css` runs, which it is not on its first
+        visit, so its second visit re-parsed the whole stylesheet and restyled every widget of
+        the app (~0.15–0.3 s per screen at 120×40). Its widgets got their styles as they
+        mounted, from the stylesheet `switch_mode` had just loaded this screen's CSS into."""
+        self._css_update_count = self.app._css_update_count
+
     # -- loading -------------------------------------------------------------------------------
-    def on_screen_resume(self, _event: events.ScreenResume) -> None:
-        self.refresh_data()
+    def load_key(self) -> tuple[object, ...] | None:
+        """What the data on screen depends on besides the screen's own state (its filters and
+        sort, which reload it when they change): the day, the database file (any commit, by
+        this app or another process, changes its signature), the theme (colours are baked into
+        cells) and the terminal's size. None when it cannot be told (the file was just
+        written)."""
+        signature = file_signature(self.career.db_path)
+        if signature is None:
+            return None
+        return (self.today(), signature, self.app.theme, self.app.size)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Reload on arrival, unless nothing the data depends on changed since the last load.
+
+        Runs before Textual's own `Screen._on_screen_resume` (handlers go down the MRO), which
+        re-applies every style of every widget on each mode switch; that empties each
+        DataTable's render caches, so all its visible cells are rendered again (~0.3 s for the
+        Network screen). `switch_mode` has already refreshed the CSS if the theme or the
+        stylesheet changed since this screen was last shown, so once the screen's CSS is
+        current there is nothing for that pass to change."""
+        if self.is_mounted and self._css_update_count == self.app._css_update_count:
+            event.refresh_styles = False
+        key = self.load_key()
+        if key is not None and key == self._loaded_for:
+            self._repaint()
+        else:
+            self.refresh_data()
+
+    def _repaint(self) -> None:
+        """Repaint what is shown (nothing was read again). A repaint asked for while another
+        widget holds a batch update (the Footer of the screen being left rebuilds itself in
+        one) is dropped by Textual until something else on this screen changes, so wait for
+        the batch to end."""
+        if getattr(self.app, "_batch_count", 0):
+            self.set_timer(0.01, self._repaint)
+        else:
+            self.refresh()
 
     @work(exclusive=True, group="load")
     async def refresh_data(self) -> None:
-        """Reload what the screen shows (in a worker); called on arrival and after a change."""
+        """Reload what the screen shows (in a worker); called on arrival and after a change.
+        Always reads: the arrival check that skips it is in on_screen_resume."""
+        key = self.load_key()  # before the read: a commit during it makes the next visit read
+        self._loaded_for = None
         try:
             await self.load()
+            self._loaded_for = key
         except NoMatches:
             if self.display:  # False once the screen is closing
                 raise
@@ -268,10 +353,14 @@ class CareerScreen(Screen):
     def make_form(self, context: Any, *args: Any, **kwargs: Any) -> EntryForm:
         """The form open_form shows: the shared EntryForm unless a screen needs more beside
         it (the Self-check screen shows your last answers next to a new perception check)."""
+        from careertui.widgets.form import EntryForm
+
         return EntryForm(*args, **kwargs)
 
     def confirm_delete(self, kind: str, record_id: int, title: str) -> None:
         """Ask, then delete (off the UI thread) and reload."""
+        from careertui.widgets.confirm import ConfirmDialog
+
         label = KINDS[kind].label.lower()
         question = compose(
             (f"Delete this {label}?\n\n", "bold"),

@@ -7,8 +7,7 @@ timeline is paged off the date indexes (`store.journal.timeline`).
 
 from __future__ import annotations
 
-import os
-import time
+import asyncio
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,12 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Digits, Footer, Header, OptionList, Static
+from textual.widgets import Digits, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from careertui.domain.stats import PILLAR_LABELS
-from careertui.screens.base import CareerScreen
+from careertui.screens.base import CareerScreen, file_signature
 from careertui.store import Store
 from careertui.store.journal import PAGE, timeline
 from careertui.store.stats import compute_stats
@@ -34,80 +32,13 @@ from careertui.widgets.safe import compose, line
 from careertui.widgets.timeline import JournalTimeline
 
 ACTION_TITLE_WIDTH = 24
+DUE_SHOWN = 40
+"""Follow-ups and milestones the Due panel lists of each (the most overdue first): a long
+neglected network can have thousands, and laying out each option costs ~0.25 ms; the panel's
+title gives the full count and the rest are a line saying how many more, and where."""
 RELOAD_LIMIT = 1000
 """A reload after a save reads again as many entries as were shown, up to this many, so the
 cursor stays on its entry."""
-
-
-SETTLED_NS = 1_000_000_000
-"""A file signature is trusted only when the files are older than this: file times are coarse
-(a clock tick), so a commit in the same tick as the look could otherwise leave it unchanged."""
-
-
-def file_signature(path: Path) -> tuple[tuple[int, int, int], ...] | None:
-    """What changes whenever anyone commits to the database at `path`: the inode, size and
-    modification time of the file and of its `-wal` (every commit writes the WAL; a checkpoint
-    writes the file). None when either was written in the last second."""
-    now = time.time_ns()
-    marks = []
-    for name in (str(path), f"{path}-wal"):
-        try:
-            st = os.stat(name)
-        except OSError:
-            marks.append((0, 0, 0))
-        else:
-            if now - st.st_mtime_ns < SETTLED_NS:
-                return None
-            marks.append((st.st_ino, st.st_size, st.st_mtime_ns))
-    return tuple(marks)
-
-
-class QuietFooter(Footer):
-    """Textual's Footer, recomposed only when what it shows changes.
-
-    The stock Footer rebuilds all its keys (two style passes per key) on every
-    `refresh_bindings`, several times per focus change and screen switch, also on a screen that
-    is being left; each rebuild holds the screen's paint (≈ 50–150 ms here). This one coalesces
-    the requests, skips a screen that is not on the current stack (its own refresh on resume
-    catches up) and skips when the bindings shown are the same."""
-
-    _pending = False
-    _shown: tuple[object, ...] | None = None
-
-    def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
-            return
-        if not self._pending:
-            self._pending = True
-            self.call_after_refresh(self._recompose_if_changed)
-
-    def _signature(self) -> tuple[object, ...]:
-        return (
-            self.show_command_palette,
-            self.compact,
-            *(
-                (
-                    binding.key,
-                    binding.key_display,
-                    binding.action,
-                    binding.description,
-                    binding.show,
-                    enabled,
-                    tooltip,
-                )
-                for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
-            ),
-        )
-
-    async def _recompose_if_changed(self) -> None:
-        self._pending = False
-        if not self.is_attached or self.screen not in self.app.screen_stack:
-            return
-        signature = self._signature()
-        if signature != self._shown:
-            self._shown = signature
-            await self.recompose()
 
 
 def plural(count: int, word: str) -> str:
@@ -121,11 +52,18 @@ def when(days: int) -> str:
     return f"in {plural(days, 'day')}" if days > 0 else f"{plural(-days, 'day')} late"
 
 
+def more_option(hidden: int, what: str, where: str) -> Option:
+    """The line that stands for the due items the panel leaves out."""
+    text = f"  … {hidden:,} more {what}{'' if hidden == 1 else 's'} due: {where}"
+    return Option(Content(text).stylize("dim italic"), id=f"more-{what}", disabled=True)
+
+
 def due_options(stats: dict[str, Any], width: int) -> list[Option]:
     """Follow-ups, milestones in the next 14 days and the security check, as one-line options
     of `width` cells."""
     options: list[Option] = []
-    for item in stats["follow_ups_due"]:
+    follow_ups = stats["follow_ups_due"]
+    for item in follow_ups[:DUE_SHOWN]:
         late = item["days_overdue"]
         tail = "due today" if late == 0 else f"{plural(late, 'day')} overdue"
         key = (
@@ -141,7 +79,10 @@ def due_options(stats: dict[str, Any], width: int) -> list[Option]:
             ]
         )
         options.append(Option(prompt, id=key))
-    for milestone in stats["milestones_due"]:
+    if len(follow_ups) > DUE_SHOWN:
+        options.append(more_option(len(follow_ups) - DUE_SHOWN, "follow-up", "Network (3), f"))
+    milestones = stats["milestones_due"]
+    for milestone in milestones[:DUE_SHOWN]:
         goal = milestone["goal"]
         tail = f"  {when(milestone['days'])}"
         title = line(milestone["title"], max(12, width - len(tail) - 4))
@@ -156,6 +97,8 @@ def due_options(stats: dict[str, Any], width: int) -> list[Option]:
             ]
         )
         options.append(Option(prompt, id=f"goal-{milestone['id']}"))
+    if len(milestones) > DUE_SHOWN:
+        options.append(more_option(len(milestones) - DUE_SHOWN, "milestone", "Roadmap (2)"))
     security = stats["security"]
     if security["due"]:
         if security["last_date"] is None:
@@ -228,6 +171,25 @@ def streak_text(stats: dict[str, Any]) -> Content:
     )
 
 
+Read = tuple[dict[str, Any], list[dict[str, Any]]]
+
+
+def read_dashboard(store: Store, today: date, depth: int = PAGE) -> Read:
+    """Everything the dashboard shows: the stats and the newest `depth` journal entries."""
+    return compute_stats(store, today), timeline(store, limit=depth)
+
+
+def read_prefetched(path: Path) -> tuple[date, object, Read]:
+    """The dashboard's first read, made before the app starts (CareerApp.prefetch_dashboard):
+    the day and the file's signature before the read, and what it read."""
+    from careertui.clock import today as clock_today
+
+    today = clock_today()
+    signature = file_signature(path, settled=False)
+    with Store(path, write=False) as store:
+        return today, signature, read_dashboard(store, today)
+
+
 class DashboardScreen(CareerScreen):
     TITLE = "Dashboard"
     CSS_PATH = "dashboard.tcss"
@@ -250,9 +212,6 @@ class DashboardScreen(CareerScreen):
     def __init__(self) -> None:
         super().__init__()
         self.stats: dict[str, Any] = {}
-        self._shown_for: tuple[object, ...] | None = None
-        """The day and file signature of what is shown: a visit with neither changed reads
-        nothing again."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -268,7 +227,7 @@ class DashboardScreen(CareerScreen):
             yield OptionList(id="due", classes="panel")
             yield OptionList(id="today", classes="panel")
         yield JournalTimeline(id="journal", classes="panel")
-        yield CareerFooter(QuietFooter(show_command_palette=False))
+        yield CareerFooter()
 
     def on_mount(self) -> None:
         self.query_one("#streak-panel").border_title = "Journaling"
@@ -288,34 +247,29 @@ class DashboardScreen(CareerScreen):
     # -- loading -------------------------------------------------------------------------------
     async def load(self) -> None:
         today = self.today()
-        signature = file_signature(self.career.db_path)
-        shown_for = None if signature is None else (today, signature)
-        if shown_for is not None and shown_for == self._shown_for:
-            self._repaint()
-            return
         journal = self.query_one(JournalTimeline)
         depth = min(max(PAGE, journal.row_count), RELOAD_LIMIT)
-
-        def read(store: Store) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-            return compute_stats(store, today), timeline(store, limit=depth)
-
-        stats, entries = await self.fetch(read)
+        read = await self._prefetched(today) if depth == PAGE else None
+        stats, entries = read or await self.fetch(read_dashboard, today, depth)
         self.stats = stats
         self.show_stats(stats, today)
         journal.fit(journal.size.width - 2)
         journal.show(entries, today, page=depth)
         journal.border_subtitle = "" if entries else "Nothing yet: n writes the first note"
-        self._shown_for = shown_for
 
-    def _repaint(self) -> None:
-        """Repaint what is shown (nothing was read again). A repaint asked for while another
-        widget holds a batch update (the Footer of the screen being left rebuilds itself in
-        one) is dropped by Textual until something else on this screen changes, so wait for
-        the batch to end."""
-        if getattr(self.app, "_batch_count", 0):
-            self.set_timer(0.01, self._repaint)
-        else:
-            self.refresh()
+    async def _prefetched(self, today: date) -> Read | None:
+        """The app's prefetched first read, if there is one and nothing was written since it
+        began (else None: read again)."""
+        future = self.career.take_prefetch() if hasattr(self.career, "take_prefetch") else None
+        if future is None:
+            return None
+        try:
+            day, signature, read = await asyncio.wrap_future(future)
+        except Exception:  # noqa: BLE001 - read again, and report what that read says
+            return None
+        if day != today or signature != file_signature(self.career.db_path, settled=False):
+            return None
+        return read
 
     def show_stats(self, stats: dict[str, Any], today: date) -> None:
         self.query_one("#streak-now", Digits).update(str(stats["streak"]["current"]))

@@ -1,5 +1,6 @@
 """The two lines at the bottom of every screen: the six screens and the global keys (NavBar),
-then the keys of the screen at hand (Textual's Footer).
+then the keys of the screen at hand (Textual's Footer, as QuietFooter: rebuilt only when the keys
+it shows change).
 
 One Footer line cannot hold both at 120 columns, let alone 80: the global keys pushed the
 screen's own keys off the edge, or the other way round. Here the global keys always fit, by
@@ -14,6 +15,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
@@ -62,6 +64,54 @@ def _nav(current: str, labels: str) -> tuple[Content, list[tuple[int, int, str]]
     return Content.assemble(*parts, (" │ ", "dim"), gap.join(keys)), spans
 
 
+class QuietFooter(Footer):
+    """Textual's Footer, recomposed only when what it shows changes.
+
+    The stock Footer rebuilds all its keys (two style passes per key) on every
+    `refresh_bindings`, several times per focus change and screen switch, also on a screen that
+    is being left; each rebuild holds the screen's paint (≈ 50–150 ms here). This one coalesces
+    the requests, skips a screen that is not on the current stack (its own refresh on resume
+    catches up) and skips when the bindings shown are the same."""
+
+    _pending = False
+    _shown: tuple[object, ...] | None = None
+
+    def bindings_changed(self, screen: Screen) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
+            return
+        if not self._pending:
+            self._pending = True
+            self.call_after_refresh(self._recompose_if_changed)
+
+    def _signature(self) -> tuple[object, ...]:
+        return (
+            self.show_command_palette,
+            self.compact,
+            *(
+                (
+                    binding.key,
+                    binding.key_display,
+                    binding.action,
+                    binding.description,
+                    binding.show,
+                    enabled,
+                    tooltip,
+                )
+                for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
+            ),
+        )
+
+    async def _recompose_if_changed(self) -> None:
+        self._pending = False
+        if not self.is_attached or self.screen not in self.app.screen_stack:
+            return
+        signature = self._signature()
+        if signature != self._shown:
+            self._shown = signature
+            await self.recompose()
+
+
 class NavBar(Widget):
     """The six screens, the current one highlighted, and `?`, `^p`, `q`."""
 
@@ -103,7 +153,7 @@ class CareerFooter(Vertical):
 
     def __init__(self, footer: Footer | None = None) -> None:
         super().__init__()
-        self._footer = footer or Footer(show_command_palette=False)
+        self._footer = footer or QuietFooter(show_command_palette=False)
 
     def compose(self) -> ComposeResult:
         yield NavBar()

@@ -365,3 +365,18 @@ async def test_user_text_is_shown_literally(db_path: Path, today: date) -> None:
             await settle(pilot)
         assert "\x1b" not in app.export_screenshot()
         assert app.is_running
+
+
+def test_the_due_panel_lists_a_page_and_counts_the_rest() -> None:
+    from careertui.screens.dashboard import DUE_SHOWN, due_options
+
+    follow_ups = [
+        {"text": f"Call {n}", "days_overdue": 900 - n, "interaction_id": n, "contact_id": None}
+        for n in range(DUE_SHOWN + 25)
+    ]
+    stats = {"follow_ups_due": follow_ups, "milestones_due": [], "security": {"due": False}}
+    options = due_options(stats, 56)
+    assert [o.id for o in options[:DUE_SHOWN]] == [f"interaction-{n}" for n in range(DUE_SHOWN)]
+    assert len(options) == DUE_SHOWN + 1
+    more = options[-1]
+    assert more.disabled and "25 more follow-ups due" in str(getattr(more.prompt, "plain", ""))
