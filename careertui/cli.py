@@ -353,11 +353,12 @@ def add_interaction(
             values["channel"] = channel
         record_id = store.insert("interaction", values, today)
         row = store.get("interaction", record_id) or {}
+        contact = store.get("contact", values["contact_id"]) or {}
     extra = f", follow up on {row['follow_up']}" if row.get("follow_up") else ""
     _added(
         "interaction",
         record_id,
-        f"{from_shell(name)}: {row.get('notes', '')}",
+        f"{contact.get('name', '')}: {row.get('notes', '')}",  # as stored, not as typed
         f"{row.get('date')}{extra}",
     )
 

@@ -315,3 +315,10 @@ def test_milestones_of_different_goals_may_share_a_name(db_path: Path) -> None:
                  ["add", "goal", "Q1 review", "--parent", "A"],
                  ["add", "goal", "Q1 review", "--parent", "B"]):
         assert run(db_path, *args)[0] == 0, args
+
+
+def test_an_interaction_is_echoed_with_the_contact_as_stored(db_path: Path) -> None:
+    run(db_path, "add", "contact", "Dana Lee")
+    code, out, _ = run(db_path, "add", "interaction", "dANA lee", "coffee", "--date", "2026-11-20")
+    assert code == 0
+    assert out == "Added interaction #1: Dana Lee: coffee on 2026-11-20\n"

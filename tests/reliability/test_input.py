@@ -89,9 +89,10 @@ def test_any_text_is_a_date_or_a_date_error(text: str) -> None:
 @given(st.from_regex(r"\A[ 0-9.eE:+\-/,]{1,40}\Z"))
 def test_numeric_noise_is_a_date_or_a_date_error(text: str) -> None:
     try:
-        parse_date(text, TODAY)
+        value = parse_date(text, TODAY)
     except DateError:
-        pass
+        return
+    assert MIN_YEAR <= value.year <= MAX_YEAR
 
 
 def test_cli_bad_dates_are_one_line_and_write_nothing(tmp_path: Path) -> None:
