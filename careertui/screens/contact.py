@@ -26,6 +26,7 @@ from careertui.widgets.paged import (
     current_key,
     fit_widths,
     restore_cursor,
+    set_columns,
     tones,
 )
 from careertui.widgets.safe import cell, compose, line
@@ -137,10 +138,7 @@ class ContactScreen(CareerScreen):
         self.query_one("#interactions-table", PagedTable).set_columns(
             INTERACTION_COLUMNS, widths[0]
         )
-        table = self.query_one("#shared-table", DataTable)
-        table.clear(columns=True)
-        for label, key in SHARED_COLUMNS:
-            table.add_column(label, key=key, width=widths[1][key] if widths[1] else None)
+        set_columns(self.query_one("#shared-table", DataTable), SHARED_COLUMNS, widths[1])
         return True
 
     def on_resize(self) -> None:

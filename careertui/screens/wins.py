@@ -34,6 +34,7 @@ from careertui.widgets.paged import (
     filter_open,
     fit_widths,
     restore_cursor,
+    set_columns,
     tones,
 )
 from careertui.widgets.readiness import ReadinessMeter
@@ -195,10 +196,8 @@ class WinsScreen(CareerScreen):
             return False
         self._widths = widths
         self.query_one("#wins-table", PagedTable).set_columns(WIN_COLUMNS, widths[0])
-        table = self.query_one("#responsibilities-table", DataTable)
-        table.clear(columns=True)
-        for label, key in RESPONSIBILITY_COLUMNS:
-            table.add_column(label, key=key, width=widths[1][key] if widths[1] else None)
+        responsibilities = self.query_one("#responsibilities-table", DataTable)
+        set_columns(responsibilities, RESPONSIBILITY_COLUMNS, widths[1])
         return True
 
     def on_resize(self) -> None:

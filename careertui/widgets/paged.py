@@ -95,6 +95,21 @@ def fit_widths(
     return widths
 
 
+def set_columns(
+    table: DataTable[Any],
+    columns: Sequence[tuple[str | Text, str]],
+    widths: dict[str, int] | None = None,
+) -> None:
+    """Empty `table` and give it (label, key) columns sized to their content, or with `widths`
+    (from `fit_widths`) the columns it names at those widths, the others left out."""
+    table.clear(columns=True)
+    for label, key in columns:
+        if widths is None:
+            table.add_column(label, key=key)
+        elif key in widths:
+            table.add_column(label, key=key, width=widths[key])
+
+
 class PagedTable(DataTable[Any]):
     """A DataTable filled a page at a time: the next page is fetched when the cursor or the
     scroll comes near the end, so a list of 10,000 rows costs one page to show."""
@@ -116,14 +131,7 @@ class PagedTable(DataTable[Any]):
     def set_columns(
         self, columns: Sequence[tuple[str | Text, str]], widths: dict[str, int] | None = None
     ) -> None:
-        """(label, key) columns sized to their content, or with `widths` (from `fit_widths`)
-        the columns it names at those widths, the others left out."""
-        self.clear(columns=True)
-        for label, key in columns:
-            if widths is None:
-                self.add_column(label, key=key)
-            elif key in widths:
-                self.add_column(label, key=key, width=widths[key])
+        set_columns(self, columns, widths)
 
     async def reload(self, loader: PageLoader | None = None, *, keep: bool = True) -> None:
         """Fetch rows again from the top. With `keep`, as many as were shown and the cursor
