@@ -198,6 +198,16 @@ class CareerScreen(Screen):
         mounted, from the stylesheet `switch_mode` had just loaded this screen's CSS into."""
         self._css_update_count = self.app._css_update_count
 
+    def fit_columns(self) -> bool:
+        """Size the screen's tables to its width; True when a column's width changed (its cells,
+        cut to the old width, are then read and laid out again). Screens without such tables
+        keep this one."""
+        return False
+
+    def on_resize(self) -> None:
+        if self.fit_columns():
+            self.refresh_data()
+
     # -- loading -------------------------------------------------------------------------------
     def load_key(self) -> tuple[object, ...] | None:
         """What the data on screen depends on besides the screen's own state (its filters and

@@ -123,12 +123,12 @@ class ContactScreen(CareerScreen):
         yield CareerFooter()
 
     def on_mount(self) -> None:
-        self._fit_columns()
+        self.fit_columns()
         self.query_one("#contact-notes-panel").border_title = "Notes"
         self.query_one("#interaction-detail").border_title = "Highlighted interaction"
         self.query_one("#interactions-table").focus()
 
-    def _fit_columns(self) -> bool:
+    def fit_columns(self) -> bool:
         """Size both tables' columns to the screen's width; True when any changed."""
         room = self.size.width - 5  # margins, border, scrollbar
         widths = (fit_widths(room, INTERACTION_FIT), fit_widths(room, SHARED_FIT))
@@ -141,15 +141,11 @@ class ContactScreen(CareerScreen):
         set_columns(self.query_one("#shared-table", DataTable), SHARED_COLUMNS, widths[1])
         return True
 
-    def on_resize(self) -> None:
-        if self._fit_columns():
-            self.refresh_data()
-
     # -- loading -------------------------------------------------------------------------------
     async def load(self) -> None:
         today = self.today()
         palette = tones(self.app)
-        self._fit_columns()
+        self.fit_columns()
         data = await self.fetch(_contact_data, self.contact_id, today)
         if data is None:
             self.notify("That contact no longer exists.", severity="warning")

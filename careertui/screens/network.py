@@ -164,7 +164,7 @@ class NetworkScreen(CareerScreen):
 
     def on_mount(self) -> None:
         self.query_one(Tabs).can_focus = False
-        self._fit_columns()
+        self.fit_columns()
         self.query_one("#lapsed-table", DataTable).add_columns(
             "Name", "Every", "Last seen", "Due", "Overdue")
         self.query_one("#key-panel").border_title = "Decision-makers and sponsors"
@@ -212,7 +212,7 @@ class NetworkScreen(CareerScreen):
         return True
 
     # -- loading -------------------------------------------------------------------------------
-    def _fit_columns(self) -> bool:
+    def fit_columns(self) -> bool:
         """Size the tables' columns to the screen's width; True when any changed."""
         room = self.size.width - 5  # margins, border, scrollbar
         widths = {
@@ -228,16 +228,12 @@ class NetworkScreen(CareerScreen):
         self.query_one("#follow-table", PagedTable).set_columns(FOLLOW_COLUMNS, widths["follow"])
         return True
 
-    def on_resize(self) -> None:
-        if self._fit_columns():
-            self.refresh_data()
-
     async def load(self) -> None:
         today = self.today()
         text, sort, descending = self.filter_text, self.sort_key, self.descending
         table = self.query_one("#contacts-table", PagedTable)
         palette = tones(self.app)
-        self._fit_columns()
+        self.fit_columns()
         shown = self._widths.get("contacts")
         keep = [i for i, (_label, key) in enumerate(COLUMNS) if shown is None or key in shown]
 

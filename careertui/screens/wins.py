@@ -177,7 +177,7 @@ class WinsScreen(CareerScreen):
         yield CareerFooter()
 
     def on_mount(self) -> None:
-        self._fit_columns()
+        self.fit_columns()
         self.query_one("#readiness-panel").border_title = "Review readiness"
         self.query_one("#readiness-panel").can_focus = False
         self.query_one("#wins-table").focus()
@@ -187,7 +187,7 @@ class WinsScreen(CareerScreen):
         if self.focused is None or not self.focused.display:
             self.query_one("#wins-table").focus()
 
-    def _fit_columns(self) -> bool:
+    def fit_columns(self) -> bool:
         """Size both tables' columns to the screen's width; True when any changed."""
         room = self.size.width - 5  # margins, border, scrollbar
         side = self.query_one("#responsibilities-panel").size.width or (self.size.width - 2) // 2
@@ -200,16 +200,12 @@ class WinsScreen(CareerScreen):
         set_columns(responsibilities, RESPONSIBILITY_COLUMNS, widths[1])
         return True
 
-    def on_resize(self) -> None:
-        if self._fit_columns():
-            self.refresh_data()
-
     # -- loading -------------------------------------------------------------------------------
     async def load(self) -> None:
         today = self.today()
         text, responsibility, in_period = self.filter_text, self.responsibility, self.in_period
         palette = tones(self.app)
-        self._fit_columns()
+        self.fit_columns()
 
         async def page(offset: int, limit: int) -> Page:
             rows = await self.fetch(_wins, today, text, responsibility, in_period, limit, offset)
