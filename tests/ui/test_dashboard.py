@@ -7,6 +7,8 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Digits, OptionList, Static, TextArea
+from ui_helpers import press_text as type_text
+from ui_helpers import settle_past_modals as settle
 
 from careertui.app import CareerApp
 from careertui.domain.text import one_line
@@ -20,19 +22,6 @@ from careertui.widgets.readiness import ReadinessMeter
 from careertui.widgets.timeline import JournalTimeline
 
 SIZE = (120, 40)
-WAITING_GROUPS = ("form", "delete")
-
-
-async def settle(pilot: Pilot) -> None:
-    """Let workers (loads, saves) finish and the screen repaint."""
-    for _ in range(3):
-        busy = [w for w in pilot.app.workers if w.group not in WAITING_GROUPS]
-        await pilot.app.workers.wait_for_complete(busy)
-        await pilot.pause()
-
-
-async def type_text(pilot: Pilot, text: str) -> None:
-    await pilot.press(*("space" if ch == " " else ch for ch in text))
 
 
 def seed(path: Path, today: date) -> dict[str, int]:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static, TextArea
+from ui_helpers import column, open_screen, records, settle, type_text
 
 from careertui.app import CareerApp
 from careertui.screens.contact import ContactScreen
@@ -55,35 +56,9 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-async def settle(pilot: Pilot[Any]) -> None:
-    """Let the keys land and every worker finish (forms and dialogs do not hold one)."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def open_network(pilot: Pilot[Any]) -> NetworkScreen:
-    await settle(pilot)
-    await pilot.press("3")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, NetworkScreen)
+    screen: NetworkScreen = await open_screen(pilot, "3", NetworkScreen)
     return screen
-
-
-async def type_text(pilot: Pilot[Any], text: str) -> None:
-    for char in text:
-        await pilot.press("space" if char == " " else char)
-
-
-def column(table: DataTable[Any], index: int) -> list[str]:
-    return [str(getattr(table.get_row_at(i)[index], "plain", table.get_row_at(i)[index]))
-            for i in range(table.row_count)]
-
-
-def records(path: Path, kind: str) -> list[dict[str, Any]]:
-    with Store(path, write=False) as store:
-        return store.rows(kind, newest_first=False)
 
 
 # -- contacts table ------------------------------------------------------------------------------

@@ -9,7 +9,10 @@ from typing import Any
 import pytest
 from fast_keys import burst
 from textual.pilot import Pilot
-from textual.widgets import ContentSwitcher, DataTable, Input, Static, TextArea
+from textual.widgets import ContentSwitcher, Input, TextArea
+from ui_helpers import cells, text_of, type_text
+from ui_helpers import settle_past_forms as settle
+from ui_helpers import sql_rows as rows
 
 from careertui.app import CareerApp
 from careertui.screens.review import ReviewScreen
@@ -101,34 +104,10 @@ def seeded(db_path: Path) -> dict[str, int]:
     return seed(db_path)
 
 
-async def settle(pilot: Pilot[Any]) -> None:
-    """Wait for loads and saves, never for a form's worker (it waits for the form to close)."""
-    for _ in range(3):
-        busy = [w for w in pilot.app.workers if w.group != "form" and not w.is_finished]
-        await pilot.app.workers.wait_for_complete(busy)
-        await pilot.pause()
-
-
 def review(app: CareerApp) -> ReviewScreen:
     screen = app.screen
     assert isinstance(screen, ReviewScreen)
     return screen
-
-
-def cells(app: CareerApp, table_id: str) -> list[list[str]]:
-    table = app.screen.query_one(f"#{table_id}", DataTable)
-    return [
-        [str(getattr(c, "plain", c)) for c in table.get_row_at(i)] for i in range(table.row_count)
-    ]
-
-
-def text_of(app: CareerApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
-
-
-def rows(path: Path, sql: str, *params: Any) -> list[dict[str, Any]]:
-    with Store(path, write=False) as store:
-        return store._fetch(sql, params)
 
 
 async def open_review(app: CareerApp, pilot: Pilot[Any]) -> None:
@@ -142,11 +121,6 @@ def ratings(app: CareerApp) -> list[str]:
         app.screen.query_one(f"#rating-{n}", Input).value
         for n in ("behaviour", "language", "attitude")
     ]
-
-
-async def type_text(pilot: Pilot[Any], text: str) -> None:
-    for char in text:
-        await pilot.press("space" if char == " " else char)
 
 
 # -- steps and keys --------------------------------------------------------------------------------

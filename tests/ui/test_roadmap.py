@@ -8,6 +8,9 @@ from pathlib import Path
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static, TabbedContent
+from ui_helpers import press_text as type_text
+from ui_helpers import settle_past_modals as settle
+from ui_helpers import table_cells
 
 from careertui.app import CareerApp
 from careertui.screens.roadmap import RoadmapScreen
@@ -16,22 +19,6 @@ from careertui.store.stats import compute_stats
 from careertui.widgets.form import EntryForm
 
 SIZE = (120, 40)
-
-
-WAITING_GROUPS = ("form", "delete")
-"""Workers that wait for a modal's answer: waiting for them while the modal is open would hang."""
-
-
-async def settle(pilot: Pilot) -> None:
-    """Let workers (loads, saves) finish and the screen repaint."""
-    for _ in range(3):
-        busy = [w for w in pilot.app.workers if w.group not in WAITING_GROUPS]
-        await pilot.app.workers.wait_for_complete(busy)
-        await pilot.pause()
-
-
-async def type_text(pilot: Pilot, text: str) -> None:
-    await pilot.press(*("space" if ch == " " else ch for ch in text))
 
 
 async def open_roadmap(pilot: Pilot, tab_key: str | None = None) -> RoadmapScreen:
@@ -47,10 +34,7 @@ async def open_roadmap(pilot: Pilot, tab_key: str | None = None) -> RoadmapScree
 
 def rows(table: DataTable) -> list[str]:
     """Each row's cells as plain text joined with " | "."""
-    return [
-        " | ".join(str(getattr(c, "plain", c)) for c in table.get_row_at(i))
-        for i in range(table.row_count)
-    ]
+    return [" | ".join(row) for row in table_cells(table)]
 
 
 def table(screen: RoadmapScreen, name: str) -> DataTable:

@@ -9,6 +9,9 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static, TextArea
+from ui_helpers import cells, open_screen, text_of, type_text
+from ui_helpers import settle_past_forms as settle
+from ui_helpers import sql_rows as rows
 
 from careertui.app import CareerApp
 from careertui.screens.selfcheck import PerceptionForm, SelfCheckScreen
@@ -77,41 +80,10 @@ def seeded(db_path: Path) -> Path:
     return db_path
 
 
-async def settle(pilot: Pilot[Any]) -> None:
-    """Wait for loads and saves, never for a form's worker (it waits for the form to close)."""
-    for _ in range(3):
-        busy = [w for w in pilot.app.workers if w.group != "form" and not w.is_finished]
-        await pilot.app.workers.wait_for_complete(busy)
-        await pilot.pause()
-
-
 async def arrive(app: CareerApp, pilot: Pilot[Any]) -> SelfCheckScreen:
-    await settle(pilot)
-    await pilot.press("5")
-    await settle(pilot)
-    assert isinstance(app.screen, SelfCheckScreen)
-    return app.screen
-
-
-def cells(app: CareerApp, table_id: str) -> list[list[str]]:
-    table = app.screen.query_one(f"#{table_id}", DataTable)
-    return [
-        [str(getattr(c, "plain", c)) for c in table.get_row_at(i)] for i in range(table.row_count)
-    ]
-
-
-def text_of(app: CareerApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
-
-
-def rows(path: Path, sql: str, *params: Any) -> list[dict[str, Any]]:
-    with Store(path, write=False) as store:
-        return store._fetch(sql, params)
-
-
-async def type_text(pilot: Pilot[Any], text: str) -> None:
-    for char in text:
-        await pilot.press("space" if char == " " else char)
+    screen: SelfCheckScreen = await open_screen(pilot, "5", SelfCheckScreen, settle)
+    assert app.screen is screen
+    return screen
 
 
 async def test_arrival_shows_histories_trends_and_last_answers(seeded: Path) -> None:

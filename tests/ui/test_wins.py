@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
+from ui_helpers import column, open_screen, records, settle, type_text
 
 from careertui.app import CareerApp
 from careertui.screens.wins import WinsScreen
@@ -49,39 +50,14 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-async def settle(pilot: Pilot[Any]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def open_wins(pilot: Pilot[Any]) -> WinsScreen:
-    await settle(pilot)
-    await pilot.press("4")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, WinsScreen)
+    screen: WinsScreen = await open_screen(pilot, "4", WinsScreen)
     return screen
-
-
-async def type_text(pilot: Pilot[Any], text: str) -> None:
-    for char in text:
-        await pilot.press("space" if char == " " else char)
-
-
-def column(table: DataTable[Any], index: int) -> list[str]:
-    return [str(getattr(table.get_row_at(i)[index], "plain", table.get_row_at(i)[index]))
-            for i in range(table.row_count)]
 
 
 def title_of(widget: Any) -> str:
     """A border title as shown (the `border_title` property returns it as markup)."""
     return widget._border_title.plain if widget._border_title is not None else ""
-
-
-def records(path: Path, kind: str) -> list[dict[str, Any]]:
-    with Store(path, write=False) as store:
-        return store.rows(kind, newest_first=False)
 
 
 # -- the wins list -------------------------------------------------------------------------------
