@@ -15,7 +15,6 @@ can attach a handler to show it. A user-chosen folder is never changed.
 
 from __future__ import annotations
 
-import logging
 import os
 import sqlite3
 import stat
@@ -32,7 +31,13 @@ SETTLE_SECONDS = 0.5
 """How long a file whose size disagrees with its header is re-read before it is called truncated:
 another process's checkpoint writes page 1 (the new size) before the pages that grow the file."""
 
-_log = logging.getLogger("careertui.store")
+
+def _warn(message: str, *args: object) -> None:
+    """One line on the `careertui.store` logger; logging is imported only when there is one to
+    tell (it costs every command a few milliseconds, and almost no command ever tells one)."""
+    import logging
+
+    logging.getLogger("careertui.store").warning(message, *args)
 
 
 class StoreError(Exception):
@@ -76,7 +81,7 @@ def _make_private(target: Path, *, repair: bool = False) -> None:
         os.chmod(target, wanted)
     except OSError as exc:
         if mode & 0o077:
-            _log.warning(
+            _warn(
                 "careertui: note: %s is readable by others (%04o) and could not be made "
                 "private: %s",
                 target,
@@ -85,7 +90,7 @@ def _make_private(target: Path, *, repair: bool = False) -> None:
             )
         return
     if mode & 0o077:
-        _log.warning(
+        _warn(
             "careertui: note: %s was readable by others (%04o); made it private (%04o)",
             target,
             mode,

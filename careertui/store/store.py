@@ -28,6 +28,11 @@ SEARCH_DENSE = 10_000
 """Hits in one kind from which search keeps walking back from the newest records rather than
 sorting every hit by date."""
 
+SEARCH_SPARSE = 16
+"""A word is counted (to choose between walking back and sorting every hit) only when fewer
+than one in SEARCH_SPARSE of the first window's records hold it: a word at least that common
+turns up in the next window or two, for less than counting its hits costs."""
+
 
 def _merge_away_old_words(conn: sqlite3.Connection, kind: Kind) -> None:
     """FTS5 keeps a deleted or edited text's words in its old segments (hidden from search)
@@ -288,14 +293,19 @@ class Store:
         Looking up the date of every hit, and above all making its snippet, costs far more than
         finding it; so a word with many hits is looked for among the newest records only, in
         windows that grow until `limit` hits turn up, and a word with fewer than SEARCH_DENSE
-        hits has them all sorted by date before snippets are made for the newest.
+        hits has them all sorted by date before snippets are made for the newest. A word in one
+        of SEARCH_SPARSE records of the first window or more is not counted: it walks on.
         """
         if kind.date_field and kind.field(kind.date_field).required:
             window = 2 * limit
             while (rows := self._window_hits(kind, query, limit, window)) is not None:
                 if len(rows) == limit:
                     return rows
-                if window == 2 * limit and self._count_hits(kind, query) < SEARCH_DENSE:
+                if (
+                    window == 2 * limit
+                    and len(rows) * SEARCH_SPARSE < window
+                    and self._count_hits(kind, query) < SEARCH_DENSE
+                ):
                     break
                 window *= min(64, max(2, 2 * limit // max(len(rows), 1)))
         return self._sorted_hits(kind, query, limit)
