@@ -4,6 +4,7 @@ in SQL on the date indexes; the rules of SPEC §3 run in `careertui.domain`.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -72,6 +73,17 @@ _DAY_NUMBER = "CAST(julianday(date) AS INTEGER) - 1721424"
 
 # A measured impact holds a digit; GLOB's [0-9] is ASCII digits.
 _MEASURED = "impact GLOB '*[0-9]*'"
+
+
+def _tuples(store: Store, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Rows as plain tuples, for the queries that return thousands: making each a Row and then
+    a dict (as `Store._fetch` does) costs more than the query. Errors as `_fetch` raises them."""
+    cursor = store.conn.cursor()
+    cursor.row_factory = None
+    try:
+        return cursor.execute(sql, params).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot read {store.path}: {exc}") from None
 
 
 def _date(value: str | None) -> date | None:
@@ -166,8 +178,9 @@ def _readiness_facts(store: Store, period: ReviewPeriod, today: date) -> Readine
         example = latest[0]["title"] if latest else ""
     marks = ", ".join("?" for _ in KEY_INFLUENCES)
     key_contacts = [
-        KeyContact(row["name"], row["influence"], _date(row["last_seen"]))
-        for row in store._fetch(
+        KeyContact(name, influence, _date(last_seen))
+        for name, influence, last_seen in _tuples(
+            store,
             "SELECT c.name, c.influence, "
             "(SELECT max(date) FROM interactions i WHERE i.contact_id = c.id AND i.date <= ?) "
             f"AS last_seen FROM contacts c WHERE c.influence IN ({marks}) ORDER BY c.id",
@@ -202,9 +215,9 @@ def _follow_ups(store: Store, today: date) -> tuple[list[OpenFollowUp], list[Kee
         if (follow_up := _date(row["follow_up"])) is not None
     ]
     keep = [
-        KeepInTouch(row["id"], row["name"], int(row["every"]), _date(row["last_seen"]),
-                    _date(row["created"]) or today)
-        for row in store._fetch(
+        KeepInTouch(contact_id, name, int(every), _date(last_seen), _date(created) or today)
+        for contact_id, name, every, created, last_seen in _tuples(
+            store,
             "SELECT c.id, c.name, c.follow_up_days AS every,"
             " substr(c.created_at, 1, 10) AS created, (SELECT max(date) FROM interactions i"
             " WHERE i.contact_id = c.id AND i.date <= ?) AS last_seen"
@@ -249,10 +262,10 @@ def _active_days(store: Store, today: date) -> list[date]:
     first_row = store._one(_FIRST_DAY, (day,))
     first = _date(first_row["first"]) if first_row else None
     if first is not None and (first_row["rows"] or 0) >= 2 * ((today - first).days + 1):
-        rows = store._fetch(_ACTIVE_DAYS_PROBED, (day, first.isoformat()))
+        rows = _tuples(store, _ACTIVE_DAYS_PROBED, (day, first.isoformat()))
     else:
-        rows = store._fetch(_ACTIVE_DAYS, (day,))
-    return [d for row in rows if (d := _date(row["date"])) is not None]
+        rows = _tuples(store, _ACTIVE_DAYS, (day,))
+    return [d for (text,) in rows if (d := _date(text)) is not None]
 
 
 def load_facts(store: Store, today: date) -> StatsFacts:
@@ -260,9 +273,9 @@ def load_facts(store: Store, today: date) -> StatsFacts:
     day = today.isoformat()
     active_days = _active_days(store, today)
     day_counts = {
-        d: int(row["n"])
-        for row in store._fetch(_DAY_COUNTS, (day, heatmap_first(today).isoformat()))
-        if (d := _date(row["date"])) is not None
+        d: int(n)
+        for text, n in _tuples(store, _DAY_COUNTS, (day, heatmap_first(today).isoformat()))
+        if (d := _date(text)) is not None
     }
     profile = store.profile()
     review_date = _date(profile.get("review_date"))
@@ -277,7 +290,7 @@ def load_facts(store: Store, today: date) -> StatsFacts:
     return StatsFacts(
         active_days=active_days,
         day_counts=day_counts,
-        review_weeks=[row["week"] for row in store._fetch("SELECT DISTINCT week FROM reviews")],
+        review_weeks=[week for (week,) in _tuples(store, "SELECT DISTINCT week FROM reviews")],
         actions=_actions(store, today),
         period=period,
         review_date=review_date,
