@@ -17,10 +17,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual import events, work
 from textual.content import Content
 from textual.css.query import NoMatches
+from textual.geometry import Size
 from textual.screen import Screen
+from textual.widgets import DataTable
+from textual.worker import Worker, WorkerCancelled
 
 from careertui.domain.records import KINDS
 from careertui.store import Ambiguous, NotFound, Store, StoreError
+from careertui.widgets.footer import NavBar
 from careertui.widgets.safe import compose
 
 if TYPE_CHECKING:
@@ -231,6 +235,8 @@ class CareerScreen(Screen):
         current there is nothing for that pass to change."""
         if self.is_mounted and self._css_update_count == self.app._css_update_count:
             event.refresh_styles = False
+        for bar in self.query(NavBar):
+            bar.refresh()  # it highlights the current screen: a warmed one drew another
         key = self.load_key()
         if key is not None and key == self._loaded_for:
             self._repaint()
@@ -256,6 +262,9 @@ class CareerScreen(Screen):
         try:
             await self.load()
             self._loaded_for = key
+            loaded = getattr(self.app, "screen_loaded", None)
+            if loaded is not None:
+                loaded(self)
         except NoMatches:
             if self.display:  # False once the screen is closing
                 raise
@@ -265,6 +274,56 @@ class CareerScreen(Screen):
 
     async def load(self) -> None:
         """Fetch and show this screen's data. Subclasses override."""
+
+    async def warm(self, size: Size) -> None:
+        """Make the first visit only a repaint: while another screen is shown (the app's
+        `warm_screens`), arrive off screen (the terminal's size and size classes, the arrival's
+        focus and load) and render every widget once, so that their render caches hold what
+        the visit will show.
+
+        A Resize event is how Textual gives a screen its size classes and ScreenResume how it
+        tells a screen it arrives; `_refresh_layout` and the compositor's `render_full_update`
+        are what it runs to show a screen: off screen they only place and render the widgets,
+        writing nothing to the terminal."""
+        self._refresh_layout(size)
+        if not await self._settled(events.Resize(size, size), events.ScreenResume()):
+            return
+        while loads := self._loading():
+            try:
+                await loads[-1].wait()
+            except WorkerCancelled:
+                pass  # a later load replaced it (a refill at the new width): wait for that
+            if self.is_current:
+                return  # visited while it was loading: that visit shows it
+        if not await self._settled():
+            return
+        self._refresh_layout(size)  # tables that changed size get a Resize, which empties
+        if await self._settled():  # their caches: render after they have handled it
+            self._compositor.render_full_update()
+
+    def _loading(self) -> list[Worker[Any]]:
+        """This screen's loads still under way."""
+        return [
+            worker
+            for worker in self.app.workers
+            if worker.node is self and worker.group == "load" and not worker.is_finished
+        ]
+
+    async def _settled(self, *messages: events.Event) -> bool:
+        """Post `messages` and wait until this screen and its tables have handled them and all
+        they had queued, and then idled (a DataTable measures new rows when idle): a second
+        round of callbacks runs only after the idle that followed the first. False if the
+        screen became the one shown meanwhile (its visit then takes over)."""
+        for message in messages:
+            self.post_message(message)
+        for _round in range(2):
+            handled = []
+            for pump in (self, *self.query(DataTable)):
+                event = asyncio.Event()
+                pump.call_later(event.set)
+                handled.append(event.wait())
+            await asyncio.gather(*handled)
+        return not self.is_current
 
     # -- forms and deletes ---------------------------------------------------------------------
     def open_form(

@@ -1,0 +1,253 @@
+"""Warming: once the first screen has shown its data, `careertui` builds the other five off
+screen (composed, sized, loaded and rendered once), so that a first visit only repaints. What
+a warmed screen shows must be exactly what a cold first visit shows, keys typed meanwhile must
+reach the screen that is shown, and a write after warming must still show."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable
+from ui_helpers import cells, press_text, settle, table_cells
+
+from careertui.app import CareerApp
+from careertui.screens import base
+from careertui.screens.base import CareerScreen
+from careertui.screens.dashboard import DashboardScreen
+from careertui.screens.roadmap import RoadmapScreen
+from careertui.store import Store
+from careertui.widgets.form import EntryForm
+
+TODAY = date(2026, 11, 23)
+KEYS = {"roadmap": "2", "network": "3", "wins": "4", "selfcheck": "5", "review": "6"}
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "w.db"
+    with Store(path) as store:
+        goal = store.insert(
+            "goal", {"title": "Lead the platform team", "kind": "goal", "due": "2027-06-30"},
+            TODAY,
+        )
+        store.insert("action", {"title": "Write the weekly update", "cadence": "weekly"}, TODAY)
+        ada = store.insert("contact", {"name": "Ada Lovelace", "influence": "sponsor"}, TODAY)
+        store.insert(
+            "interaction",
+            {"contact_id": ada, "date": "2026-11-02", "channel": "coffee", "notes": "Roadmap"},
+            TODAY,
+        )
+        duty = store.insert("responsibility", {"title": "Run the on-call rota"}, TODAY)
+        for day in range(1, 30):
+            store.insert(
+                "win",
+                {
+                    "date": f"2026-10-{day:02d}",
+                    "title": f"Win number {day}",
+                    "impact": "Cut pages by 40%",
+                    "responsibility_id": duty,
+                    "goal_id": goal,
+                },
+                TODAY,
+            )
+            store.insert("note", {"date": f"2026-10-{day:02d}", "text": f"Note {day}"}, TODAY)
+        store.insert(
+            "perception",
+            {"date": "2026-11-01", "behaviour": 4, "language": 3, "attitude": 5, "notes": "Calm"},
+            TODAY,
+        )
+        store.insert(
+            "security",
+            {
+                "date": "2026-10-01",
+                "skills": 4,
+                "performance": 3,
+                "network": 2,
+                "job_search": 3,
+                "finances": 4,
+            },
+            TODAY,
+        )
+    return path
+
+
+@pytest.fixture
+def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trust the file's signature at once (in real use, a second after the last write)."""
+    monkeypatch.setattr(base, "SETTLED_NS", 0)
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """Each screen's reads, counted by the screen's class name."""
+    counts: Counter[str] = Counter()
+    original = CareerScreen.fetch
+
+    async def counting(self: CareerScreen, fn: Any, *args: Any) -> Any:
+        counts[type(self).__name__] += 1
+        return await original(self, fn, *args)
+
+    monkeypatch.setattr(CareerScreen, "fetch", counting)
+    return counts
+
+
+async def warmed(pilot: Pilot[Any]) -> None:
+    """Wait until the warming is over."""
+    app = pilot.app
+    assert isinstance(app, CareerApp)
+    await settle(pilot)
+    await asyncio.wait_for(app.warmed.wait(), timeout=60)
+    await settle(pilot)
+
+
+def built(app: CareerApp, mode: str) -> CareerScreen | None:
+    """The mode's screen if it has been made (installed screens start as factories)."""
+    screen = app._installed_screens.get(mode)
+    return screen if isinstance(screen, CareerScreen) else None
+
+
+@pytest.mark.usefixtures("settled_at_once")
+async def test_every_screen_is_built_and_loaded_off_screen(db: Path) -> None:
+    app = CareerApp(db, warm=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await warmed(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.current_mode == "dashboard"
+        for mode in KEYS:
+            screen = built(app, mode)
+            assert screen is not None and screen.is_running, mode
+            assert screen._loaded_for is not None, mode
+            assert screen.size == app.size
+            assert screen.has_class("-wide") and screen.has_class("-tall"), mode
+        roadmap = built(app, "roadmap")
+        assert roadmap is not None
+        goals = roadmap.query_one("#goals-table", DataTable)
+        assert [row[0] for row in table_cells(goals)] == ["◆ Lead the platform team"]
+
+
+async def test_without_warm_nothing_else_is_built(db: Path) -> None:
+    app = CareerApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.3)
+        assert all(built(app, mode) is None for mode in KEYS)
+
+
+@pytest.mark.usefixtures("settled_at_once")
+async def test_a_first_visit_after_warming_reads_nothing(db: Path, reads: Counter[str]) -> None:
+    app = CareerApp(db, warm=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await warmed(pilot)
+        assert set(reads) >= {"RoadmapScreen", "NetworkScreen", "WinsScreen"}
+        reads.clear()
+        for key in KEYS.values():
+            await pilot.press(key)
+            await settle(pilot)
+        assert reads == Counter()
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+@pytest.mark.usefixtures("settled_at_once")
+async def test_a_warmed_screen_shows_exactly_what_a_cold_one_does(
+    db: Path, size: tuple[int, int]
+) -> None:
+    """Every screen's first visit, warmed or not, gives the same terminal picture."""
+    pictures: dict[bool, dict[str, str]] = {}
+    for warm in (False, True):
+        app = CareerApp(db, warm=warm)
+        async with app.run_test(size=size) as pilot:
+            if warm:
+                await warmed(pilot)
+            else:
+                await settle(pilot)
+            pictures[warm] = {}
+            for mode, key in KEYS.items():
+                await pilot.press(key)
+                await settle(pilot)
+                assert app.current_mode == mode
+                pictures[warm][mode] = app.export_screenshot()
+    for mode in KEYS:
+        assert pictures[True][mode] == pictures[False][mode], mode
+
+
+@pytest.mark.usefixtures("settled_at_once")
+async def test_a_write_after_warming_shows_on_the_first_visit(db: Path) -> None:
+    app = CareerApp(db, warm=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await warmed(pilot)
+        with Store(db) as store:  # e.g. `careertui add goal …` in another terminal
+            store.insert("goal", {"title": "Publish the design guide", "kind": "goal"}, TODAY)
+        await pilot.press("2")
+        await settle(pilot)
+        assert isinstance(app.screen, RoadmapScreen)
+        titles = [row[0] for row in cells(app, "goals-table")]
+        assert "◆ Publish the design guide" in titles
+
+
+async def test_keys_typed_while_warming_reach_the_screen_shown(db: Path) -> None:
+    """`n` pressed as soon as the dashboard is up opens the note form over the dashboard,
+    whatever the warming is doing; the form saves, and the warming still completes."""
+    app = CareerApp(db, warm=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryForm)
+        assert app.current_mode == "dashboard"
+        await pilot.press("tab")  # from the date to the text
+        await press_text(pilot, "Typed while warming")
+        await pilot.press("ctrl+s")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if not isinstance(app.screen, EntryForm):
+                break
+        await warmed(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        with Store(db) as store:
+            texts = [row["text"] for row in store.rows("note")]
+        assert "Typed while warming" in texts
+        assert all(built(app, mode) is not None for mode in KEYS)
+
+
+@pytest.mark.parametrize("mode", ["roadmap", "selfcheck", "review"])
+async def test_a_screen_visited_while_it_is_warming_shows_its_data(db: Path, mode: str) -> None:
+    app = CareerApp(db, warm=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for _ in range(200):  # the moment its warming has begun
+            if built(app, mode) is not None:
+                break
+            await pilot.pause(0.01)
+        await pilot.press(KEYS[mode])
+        await warmed(pilot)
+        assert app.current_mode == mode
+        assert isinstance(app.screen, CareerScreen)
+        if mode == "roadmap":
+            assert [row[0] for row in cells(app, "goals-table")] == ["◆ Lead the platform team"]
+        elif mode == "selfcheck":
+            assert len(cells(app, "perception-table")) == 1
+        else:
+            assert len(cells(app, "actions-table")) == 1
+        await pilot.press("1")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+
+
+@pytest.mark.usefixtures("settled_at_once")
+async def test_a_resize_after_warming_refits_the_screen_on_its_visit(db: Path) -> None:
+    app = CareerApp(db, warm=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await warmed(pilot)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        screen = app.screen
+        assert screen.size.width == 80
+        assert screen.has_class("-narrow") and not screen.has_class("-wide")
