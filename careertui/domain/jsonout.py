@@ -29,6 +29,15 @@ def _flat_encoder(inner: str) -> Callable[[Any], str]:
     return lambda value: "".join(encode(value, 0))
 
 
+def _flat_object(value: Any) -> bool:
+    """A non-empty object that holds no list or object."""
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and not any(map(isinstance, value.values(), repeat(_CONTAINERS)))
+    )
+
+
 def _key(key: Any) -> str:
     """An object key as the json module writes it (a number or a constant becomes a string)."""
     if isinstance(key, str):
@@ -55,6 +64,15 @@ def _encode(
     if not any(map(isinstance, items, repeat(_CONTAINERS))):
         encode = flat.get(inner) or flat.setdefault(inner, _flat_encoder(inner))
         out.append(opening + inner + encode(value)[1:-1] + level + closing)
+        return
+    if closing == "]" and all(map(_flat_object, items)):
+        # A list of flat objects (the follow-ups due) in one call, with its objects' separator:
+        # between two objects it then reads "}," + deeper + "{", which nothing else in the text
+        # can (a newline inside a string is escaped), and is put right by one replace.
+        deeper = inner + step
+        encode = flat.get(deeper) or flat.setdefault(deeper, _flat_encoder(deeper))
+        body = encode(value)[2:-2].replace("}," + deeper + "{", inner + "}," + inner + "{" + deeper)
+        out.append("[" + inner + "{" + deeper + body + inner + "}" + level + "]")
         return
     out.append(opening)
     separator = inner
