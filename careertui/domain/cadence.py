@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
+
+from careertui.domain.frozen import frozen
 
 _CADENCE = re.compile(r"^(daily|weekdays|weekly|monthly)(?::(\d{1,3}))?$")
 
@@ -14,7 +15,7 @@ class CadenceError(ValueError):
     """A cadence the app does not know; the message names it."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Cadence:
     unit: str
     """daily, weekdays, weekly or monthly."""

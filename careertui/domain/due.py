@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 
+from careertui.domain.frozen import frozen
 from careertui.domain.records import SECURITY_PILLARS
 from careertui.domain.text import one_line
 
@@ -14,7 +14,7 @@ SECURITY_INTERVAL_DAYS = 90
 NOTE_PREVIEW = 60
 
 
-@dataclass(frozen=True)
+@frozen
 class OpenFollowUp:
     """An interaction with a follow-up date that is not done."""
 
@@ -25,7 +25,7 @@ class OpenFollowUp:
     notes: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class KeepInTouch:
     """A contact with a stay-in-touch cadence; `last_seen` is their latest interaction up to
     today, `created` the day the contact was added (the clock starts there if never seen)."""
@@ -37,7 +37,7 @@ class KeepInTouch:
     created: date
 
 
-@dataclass(frozen=True)
+@frozen
 class FollowUp:
     kind: str
     """`interaction` (its follow-up date) or `contact` (the stay-in-touch cadence)."""
@@ -87,7 +87,7 @@ def follow_ups_due(
     return due
 
 
-@dataclass(frozen=True)
+@frozen
 class Milestone:
     id: int
     title: str
@@ -95,7 +95,7 @@ class Milestone:
     due: date
 
 
-@dataclass(frozen=True)
+@frozen
 class MilestoneDue:
     id: int
     title: str
@@ -118,7 +118,7 @@ def milestones_due(milestones: Iterable[Milestone], today: date) -> list[Milesto
     return due
 
 
-@dataclass(frozen=True)
+@frozen
 class SecurityStatus:
     due: bool
     last_date: date | None

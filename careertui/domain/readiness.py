@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta
 from fractions import Fraction
+
+from careertui.domain.frozen import frozen
 
 PERIOD_DAYS = 365
 VISIBILITY_DAYS = 90
@@ -25,7 +27,7 @@ MONTHS_NAMED = 3
 """At most this many missing months are named in a consistency gap (the latest ones)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class ReviewPeriod:
     start: date
     end: date
@@ -60,7 +62,7 @@ def months_reached(period: ReviewPeriod, today: date) -> list[str]:
     return months
 
 
-@dataclass(frozen=True)
+@frozen
 class KeyContact:
     """A decision-maker or sponsor, and the date of their latest interaction up to today."""
 
@@ -69,7 +71,7 @@ class KeyContact:
     last_seen: date | None
 
 
-@dataclass(frozen=True)
+@frozen
 class ReadinessFacts:
     """What the store counted for the review period (wins up to today only)."""
 
@@ -90,7 +92,7 @@ class ReadinessFacts:
     """The title of the latest counted win without a measured impact, to name in the gap."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Gap:
     part: str
     points: Fraction
@@ -99,7 +101,7 @@ class Gap:
     """One concrete next step."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Readiness:
     score: int
     band: str

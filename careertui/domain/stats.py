@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
@@ -23,6 +22,7 @@ from careertui.domain.due import (
     milestones_due,
     security_status,
 )
+from careertui.domain.frozen import frozen
 from careertui.domain.readiness import (
     FULL_MARKS,
     ReadinessFacts,
@@ -44,7 +44,7 @@ PILLAR_LABELS = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class ActionFacts:
     """An active key action and its check-ins, as day numbers (`date.toordinal()`): `done` those
     that are not skips, `skips` the skips."""
@@ -59,7 +59,7 @@ class ActionFacts:
     skips: Sequence[int]
 
 
-@dataclass(frozen=True)
+@frozen
 class StatsFacts:
     """What the store read for `today`; nothing here is computed yet."""
 

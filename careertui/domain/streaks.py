@@ -10,7 +10,6 @@ import math
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from careertui.domain.cadence import (
@@ -22,9 +21,10 @@ from careertui.domain.cadence import (
     period_start,
     periods_of,
 )
+from careertui.domain.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Streak:
     current: int
     longest: int
@@ -76,7 +76,7 @@ def weekly_review_streak(weeks: Iterable[str], today: date) -> int:
 # -- key actions ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class Tallies:
     """An action's check-ins counted per period: `done` those that are not skips, `skips` the
     skips. Check-ins after today and weekend days of `weekdays` are not in them."""
@@ -152,7 +152,7 @@ def half_up(value: float) -> int:
     return math.floor(value + 0.5)
 
 
-@dataclass(frozen=True)
+@frozen
 class ActionProgress:
     streak: int
     strength: int
