@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events, work
+from textual._context import NoActiveAppError
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.geometry import Size
@@ -166,6 +167,28 @@ class CareerScreen(Screen):
         self._loaded_for: tuple[object, ...] | None = None
         """What the data shown was read for (the day, the file's signature, the theme, the
         terminal's size): a visit with none of them changed reads nothing again."""
+        try:
+            app = self.app
+        except NoActiveAppError:
+            return  # made outside an app: Textual's defaults
+        # A new screen has no styles to bring up to date: its widgets are styled as they mount.
+        # Without this, its first showing refreshes the whole app's CSS twice (`_init_mode` and
+        # `switch_mode` each see a screen that is not yet mounted).
+        self._css_update_count = app._css_update_count
+        # Its widgets are styled for the terminal's size classes from the start, rather than
+        # styled, laid out and then all restyled when its first Resize brings the classes.
+        self.add_class(*self.size_classes(app.size.width, app.size.height), update=False)
+
+    @classmethod
+    def size_classes(cls, width: int, height: int) -> list[str]:
+        """The size classes of a screen `width` × `height` (what Textual gives on a Resize)."""
+        return [
+            next(name for edge, name in sorted(breakpoints, reverse=True) if size >= edge)
+            for breakpoints, size in (
+                (cls.HORIZONTAL_BREAKPOINTS, width),
+                (cls.VERTICAL_BREAKPOINTS, height),
+            )
+        ]
 
     @property
     def career(self) -> CareerApp:

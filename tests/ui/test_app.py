@@ -162,3 +162,83 @@ async def test_failing_integrity_check_makes_the_app_refuse_writes(
         assert "integrity check" in str(form.query_one("#form-error").render())
     with Store(db_path) as store:
         assert store.count("note") == 0
+
+
+async def test_css_is_parsed_once_per_source_until_the_theme_changes(
+    app: CareerApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual parses every source again at each CSS refresh; KeptStylesheet reuses what it
+    parsed while the variables are unchanged, and parses again (new colours) when they change."""
+    from textual.css import stylesheet
+
+    parsed: list[tuple[object, ...]] = []
+    original = stylesheet.parse
+
+    def counting(scope, css, read_from, **kwargs):  # type: ignore[no-untyped-def]
+        parsed.append((scope, css, read_from, kwargs.get("tie_breaker")))
+        return original(scope, css, read_from, **kwargs)
+
+    monkeypatch.setattr(stylesheet, "parse", counting)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        for key, _mode in SCREENS[1:]:
+            await pilot.press(key)
+            await settle(app, pilot)
+        assert len(parsed) == len(set(parsed))  # each source once
+        sources = len(app.stylesheet.source)
+        parsed.clear()
+        background = app.screen.styles.background
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await settle(app, pilot)
+        assert sources <= len(parsed) <= 2 * sources  # all again, with the new variables
+        assert app.screen.styles.background != background
+
+
+async def test_a_screens_first_showing_does_not_refresh_the_apps_css(
+    app: CareerApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    original = CareerApp.refresh_css
+
+    def counting(self: CareerApp, animate: bool = True) -> None:
+        calls.append(self.current_mode)
+        original(self, animate)
+
+    monkeypatch.setattr(CareerApp, "refresh_css", counting)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        for key, _mode in SCREENS[1:]:
+            await pilot.press(key)
+            await settle(app, pilot)
+        assert calls == []
+
+
+@pytest.mark.parametrize(
+    ("size", "classes"),
+    [((80, 24), {"-narrow", "-short"}), ((100, 34), {"-medium", "-short"}),
+     ((120, 40), {"-wide", "-tall"})],
+)
+async def test_screens_have_their_size_classes_from_the_start(
+    app: CareerApp, size: tuple[int, int], classes: set[str]
+) -> None:
+    """Made with the terminal's size classes, a screen's first Resize changes none of them
+    (which would restyle and lay out the whole screen again)."""
+    all_classes = {"-narrow", "-medium", "-wide", "-short", "-tall"}
+    seen: list[set[str]] = []
+    original = CareerScreen.__init__
+
+    def recording(self: CareerScreen) -> None:
+        original(self)
+        seen.append(set(self.classes) & all_classes)
+
+    async with app.run_test(size=size) as pilot:
+        CareerScreen.__init__ = recording  # type: ignore[method-assign]
+        try:
+            await settle(app, pilot)
+            for key, _mode in SCREENS[1:]:
+                await pilot.press(key)
+                await settle(app, pilot)
+                assert set(app.screen.classes) & all_classes == classes
+        finally:
+            CareerScreen.__init__ = original  # type: ignore[method-assign]
+        assert seen == [classes] * 5
