@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from importlib import import_module
@@ -120,25 +119,16 @@ class CareerApp(App[None]):
         """Set when the warming is over (see warm_screens)."""
         self.read_only = ""
         """Why the app refuses to write (a failing integrity check), or "" when it may."""
+        self._checked = False
         self._crash: BaseException | None = None
         self._prefetch: Future[Any] | None = None
 
     def prefetch_dashboard(self) -> None:
-        """Start the dashboard's first read in a thread now, before Textual starts: its SQL
-        (which releases the GIL) overlaps the app's start-up instead of following it."""
-        from careertui.screens.dashboard import read_prefetched
+        """Start the dashboard's first read in a thread (`careertui` starts it before it
+        imports Textual and passes it in)."""
+        from careertui.store.overview import prefetch
 
-        future: Future[Any] = Future()
-        path = self.db_path
-
-        def read() -> None:
-            try:
-                future.set_result(read_prefetched(path))
-            except BaseException as exc:  # noqa: BLE001 - the dashboard reads again itself
-                future.set_exception(exc)
-
-        threading.Thread(target=read, name="careertui-prefetch", daemon=True).start()
-        self._prefetch = future
+        self._prefetch = prefetch(self.db_path)
 
     def take_prefetch(self) -> Future[Any] | None:
         """The read prefetch_dashboard started, once (later loads read for themselves)."""
@@ -147,12 +137,14 @@ class CareerApp(App[None]):
 
     def on_mount(self) -> None:
         self.switch_mode(self.start_mode)
-        self.check_file()
 
     # -- start-up ----------------------------------------------------------------------------------
     def screen_loaded(self, screen: Screen) -> None:
         """A screen has shown its data (CareerScreen calls this after each load): after the
-        first, warm the others."""
+        first, check the file and warm the others (neither competes with the first frame)."""
+        if not self._checked:
+            self._checked = True
+            self.check_file()
         if self.warm and screen is self.screen:
             self.warm = False
             self.call_after_refresh(self.warm_screens)  # after its data is on screen
@@ -297,13 +289,14 @@ class CareerApp(App[None]):
         self._return_code = 1
 
 
-def run(db_path: Path) -> None:
-    """Open the app on `db_path`; a refused file raises StoreError before the screen starts."""
-    from careertui.store import Store
-
-    Store(db_path).close()
+def run(db_path: Path, first_read: Future[Any] | None = None) -> None:
+    """Open the app on `db_path`, with the dashboard's first read if it was started already
+    (store.overview.prefetch)."""
     app = CareerApp(db_path, warm=True)
-    app.prefetch_dashboard()
+    if first_read is None:
+        app.prefetch_dashboard()
+    else:
+        app._prefetch = first_read
     app.run()
     if app.return_code:
         raise SystemExit(app.return_code)

@@ -7,8 +7,6 @@ worker thread on a Store opened for that call (a sqlite3 connection cannot cross
 from __future__ import annotations
 
 import asyncio
-import os
-import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -25,6 +23,7 @@ from textual.worker import Worker, WorkerCancelled
 
 from careertui.domain.records import KINDS
 from careertui.store import Ambiguous, NotFound, Store, StoreError
+from careertui.store.overview import file_signature
 from careertui.widgets.footer import NavBar
 from careertui.widgets.safe import compose
 
@@ -84,37 +83,6 @@ REF_SOURCES: dict[str, str] = {
     "contact_id": "contact",
     "action_id": "action",
 }
-
-
-SETTLED_NS = 1_000_000_000
-"""A file signature is trusted only when the files are older than this: file times are coarse
-(a clock tick), so a commit in the same tick as the look could otherwise leave it unchanged."""
-
-
-def file_signature(
-    path: Path, *, settled: bool = True
-) -> tuple[tuple[int, int, int], ...] | None:
-    """What changes whenever anyone commits to the database at `path`: the inode, size and
-    modification time of the file and of its `-wal` (every commit writes the WAL; a checkpoint
-    writes the file). None when either was written in the last second (unless not `settled`:
-    then two looks that differ tell that something was written between them).
-
-    An empty or missing WAL counts as none: a connection creates, empties or deletes it when it
-    opens or closes (readers too), and then every commit it held is in the file itself."""
-    now = time.time_ns() if settled else 1 << 62
-    marks = []
-    for name in (str(path), f"{path}-wal"):
-        try:
-            st = os.stat(name)
-        except OSError:
-            st = None
-        if st is None or (name.endswith("-wal") and st.st_size == 0):
-            marks.append((0, 0, 0))
-        else:
-            if now - st.st_mtime_ns < SETTLED_NS:
-                return None
-            marks.append((st.st_ino, st.st_size, st.st_mtime_ns))
-    return tuple(marks)
 
 
 class ReadOnlyError(Exception):
@@ -285,15 +253,15 @@ class CareerScreen(Screen):
         try:
             await self.load()
             self._loaded_for = key
-            loaded = getattr(self.app, "screen_loaded", None)
-            if loaded is not None:
-                loaded(self)
         except NoMatches:
             if self.display:  # False once the screen is closing
                 raise
             # closed (escape) while it was loading: its widgets are gone, nothing to show
         except Exception as exc:  # noqa: BLE001 - refused reads become a notification
             self.report(exc)
+        loaded = getattr(self.app, "screen_loaded", None)
+        if loaded is not None:  # also after a refused read: the app then checks the file
+            loaded(self)
 
     async def load(self) -> None:
         """Fetch and show this screen's data. Subclasses override."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from textual import events, on
@@ -21,10 +20,9 @@ from textual.widgets import Digits, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from careertui.domain.stats import PILLAR_LABELS
-from careertui.screens.base import CareerScreen, file_signature
-from careertui.store import Store
+from careertui.screens.base import CareerScreen
 from careertui.store.journal import PAGE, timeline
-from careertui.store.stats import compute_stats
+from careertui.store.overview import Read, file_signature, read_dashboard
 from careertui.widgets.footer import CareerFooter
 from careertui.widgets.heatmap import Heatmap
 from careertui.widgets.readiness import ReadinessMeter
@@ -169,25 +167,6 @@ def streak_text(stats: dict[str, Any]) -> Content:
         longest=plural(streak["longest"], "day"),
         weeks=str(stats["weekly_reviews"]["current"]),
     )
-
-
-Read = tuple[dict[str, Any], list[dict[str, Any]]]
-
-
-def read_dashboard(store: Store, today: date, depth: int = PAGE) -> Read:
-    """Everything the dashboard shows: the stats and the newest `depth` journal entries."""
-    return compute_stats(store, today), timeline(store, limit=depth)
-
-
-def read_prefetched(path: Path) -> tuple[date, object, Read]:
-    """The dashboard's first read, made before the app starts (CareerApp.prefetch_dashboard):
-    the day and the file's signature before the read, and what it read."""
-    from careertui.clock import today as clock_today
-
-    today = clock_today()
-    signature = file_signature(path, settled=False)
-    with Store(path, write=False) as store:
-        return today, signature, read_dashboard(store, today)
 
 
 class DashboardScreen(CareerScreen):

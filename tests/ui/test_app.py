@@ -242,3 +242,22 @@ async def test_screens_have_their_size_classes_from_the_start(
         finally:
             CareerScreen.__init__ = original  # type: ignore[method-assign]
         assert seen == [classes] * 5
+
+
+async def test_the_integrity_check_runs_even_when_the_first_read_is_refused(
+    app: CareerApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start-up check waits for the dashboard's first read (so as not to slow its frame),
+    but not for that read to succeed: a damaged file is still opened read-only."""
+    from careertui.screens import dashboard
+    from careertui.store import StoreError
+
+    def refused(*_args: object) -> None:
+        raise StoreError("the file is damaged")
+
+    monkeypatch.setattr(dashboard, "read_dashboard", refused)
+    monkeypatch.setattr(Store, "quick_check", lambda self: "*** in database main *** page 7")
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert "integrity check" in app.read_only

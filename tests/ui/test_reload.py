@@ -13,9 +13,8 @@ import pytest
 from textual.pilot import Pilot
 
 from careertui.app import CareerApp
-from careertui.screens import base
 from careertui.screens.base import CareerScreen
-from careertui.store import Store
+from careertui.store import Store, overview
 from careertui.widgets.timeline import JournalTimeline
 
 TODAY = date(2026, 11, 23)
@@ -48,7 +47,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
 @pytest.fixture
 def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Trust the file's signature at once (in real use, a second after the last write)."""
-    monkeypatch.setattr(base, "SETTLED_NS", 0)
+    monkeypatch.setattr(overview, "SETTLED_NS", 0)
 
 
 async def settle(pilot: Pilot[Any]) -> None:
@@ -93,7 +92,7 @@ async def test_an_edit_on_one_screen_shows_on_the_next(
     db: Path, trusted: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if trusted:
-        monkeypatch.setattr(base, "SETTLED_NS", 0)
+        monkeypatch.setattr(overview, "SETTLED_NS", 0)
     app = CareerApp(db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -17,11 +17,10 @@ from textual.widgets import DataTable
 from ui_helpers import cells, press_text, settle, table_cells
 
 from careertui.app import CareerApp
-from careertui.screens import base
 from careertui.screens.base import CareerScreen
 from careertui.screens.dashboard import DashboardScreen
 from careertui.screens.roadmap import RoadmapScreen
-from careertui.store import Store
+from careertui.store import Store, overview
 from careertui.widgets.form import EntryForm
 
 TODAY = date(2026, 11, 23)
@@ -80,7 +79,7 @@ def db(tmp_path: Path) -> Path:
 @pytest.fixture
 def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Trust the file's signature at once (in real use, a second after the last write)."""
-    monkeypatch.setattr(base, "SETTLED_NS", 0)
+    monkeypatch.setattr(overview, "SETTLED_NS", 0)
 
 
 @pytest.fixture
