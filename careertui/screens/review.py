@@ -52,7 +52,7 @@ from careertui.store.reviews import (
 )
 from careertui.widgets.footer import CareerFooter
 from careertui.widgets.form import FOCUS_BINDINGS, FieldInput, FieldTextArea, keys_handled
-from careertui.widgets.paged import current_key, restore_cursor
+from careertui.widgets.paged import Page, PagedTable, current_key, restore_cursor
 from careertui.widgets.safe import cell, compose
 
 STEPS = (
@@ -172,7 +172,9 @@ class ReviewScreen(CareerScreen):
         self.baseline: dict[str, str] = {}
         """What each field held when last loaded or saved: a field that still holds it is
         refreshed on the next load, one the user changed is left alone."""
-        self.follow_ups: dict[str, dict[str, Any]] = {}
+        self.follow_ups: list[dict[str, Any]] = []
+        """The follow-ups due, oldest first; the table shows them a page at a time, each row
+        keyed `kind-id-index`."""
         self.action_titles: dict[str, str] = {}
         self.to_modal = False
         self.filled_at: dict[str, int] = {}
@@ -198,7 +200,7 @@ class ReviewScreen(CareerScreen):
                     yield Static(id="week-so-far", classes="panel")
             with Horizontal(id="step-people", classes="review-step"):
                 with Vertical(id="follow-ups-panel", classes="panel"):
-                    yield DataTable(id="follow-ups-table", cursor_type="row", zebra_stripes=True)
+                    yield PagedTable(id="follow-ups-table")
                 with Vertical(id="interactions-panel", classes="panel"):
                     yield DataTable(id="interactions-table", cursor_type="row", zebra_stripes=True)
             with Vertical(id="step-actions", classes="review-step"):
@@ -357,16 +359,16 @@ class ReviewScreen(CareerScreen):
     # -- loading ---------------------------------------------------------------------------------
     async def load(self) -> None:
         self.data = await self.fetch(review_overview, self.today())
-        self.show_data()
+        await self.show_data()
         self._fill_fields(self.data)
 
-    def show_data(self) -> None:
+    async def show_data(self) -> None:
         """Show what `load` read."""
         data = self.data
         if not data:
             return
         self._show_status()
-        self.fill_tables()
+        await self.fill_tables()
         self._show_ratings_hint(data["perception"])
         self.query_one("#ratings-trend", Static).update(
             trend_lines(data["perception_series"], RATING_LABELS)
@@ -374,26 +376,27 @@ class ReviewScreen(CareerScreen):
         self._show_last_week(data["last_week"])
         self._show_week_so_far()
 
-    def fill_tables(self, *, resized_only: bool = False) -> None:
+    async def fill_tables(self, *, resized_only: bool = False) -> None:
         """Fill the four tables, cutting cells to each table's width; with `resized_only`, only
         those whose width changed since (a hidden step's tables have no width until shown)."""
         data, today = self.data, self.today()
-        fills = {
-            "wins-table": lambda: self._fill_wins(data["wins"]),
-            "follow-ups-table": lambda: self._fill_follow_ups(data["follow_ups"]),
-            "interactions-table": lambda: self._fill_interactions(data["interactions"]),
-            "actions-table": lambda: self._fill_actions(data["actions"], data["checkins"], today),
-        }
-        for table_id, fill in fills.items():
+        for table_id in ("wins-table", "follow-ups-table", "interactions-table", "actions-table"):
             width = self.query_one(f"#{table_id}", DataTable).scrollable_content_region.width
             if resized_only and self.filled_at.get(table_id) == width:
                 continue
-            fill()
+            if table_id == "wins-table":
+                self._fill_wins(data["wins"])
+            elif table_id == "follow-ups-table":
+                await self._fill_follow_ups(data["follow_ups"])
+            elif table_id == "interactions-table":
+                self._fill_interactions(data["interactions"])
+            else:
+                self._fill_actions(data["actions"], data["checkins"], today)
             self.filled_at[table_id] = width
 
-    def _refit_tables(self) -> None:
+    async def _refit_tables(self) -> None:
         if self.data:
-            self.fill_tables(resized_only=True)
+            await self.fill_tables(resized_only=True)
 
     def on_resize(self) -> None:
         """Cells are cut to the tables' widths: refill at the new size."""
@@ -473,30 +476,34 @@ class ReviewScreen(CareerScreen):
                 Content.from_markup("[$success]Every win this week has a measured impact.[/]")
             )
 
-    def _fill_follow_ups(self, items: list[dict[str, Any]]) -> None:
-        table = self.query_one("#follow-ups-table", DataTable)
-        keep = current_key(table)
-        table.clear()
-        self.follow_ups.clear()
+    async def _fill_follow_ups(self, items: list[dict[str, Any]]) -> None:
+        """The follow-ups due, a page at a time (a file with years of contacts has thousands)."""
+        table = self.query_one("#follow-ups-table", PagedTable)
+        self.follow_ups = items
         free = room(table, 6 + 10, 3)
-        for index, item in enumerate(items):
-            key = f"{item['kind']}-{item['interaction_id'] or item['contact_id']}-{index}"
-            self.follow_ups[key] = item
-            overdue = int(item["days_overdue"])
-            late = (
-                cell("today", style="bold")
-                if overdue == 0
-                else cell(f"{overdue}d late", style="bold red" if overdue > 7 else "yellow")
-            )
-            table.add_row(
-                cell(date.fromisoformat(item["due"]).strftime("%d %b")),
-                late,
-                cell(item["text"], free),
-                key=key,
-            )
+
+        async def page(offset: int, limit: int) -> Page:
+            rows: Page = []
+            for index, item in enumerate(items[offset : offset + limit], start=offset):
+                key = f"{item['kind']}-{item['interaction_id'] or item['contact_id']}-{index}"
+                overdue = int(item["days_overdue"])
+                late = (
+                    cell("today", style="bold")
+                    if overdue == 0
+                    else cell(f"{overdue}d late", style="bold red" if overdue > 7 else "yellow")
+                )
+                due = cell(date.fromisoformat(item["due"]).strftime("%d %b"))
+                rows.append((key, (due, late, cell(item["text"], free))))
+            return rows
+
+        await table.reload(page, keep=True)
         fit_columns(table)
-        restore_cursor(table, keep)
         self.query_one("#follow-ups-panel").border_title = f"Follow-ups due · {len(items)}"
+
+    def _follow_up(self, key: str) -> dict[str, Any] | None:
+        """The follow-up of the row `key` (`kind-id-index`)."""
+        index = int(key.rsplit("-", 1)[1])
+        return self.follow_ups[index] if 0 <= index < len(self.follow_ups) else None
 
     def _fill_interactions(self, rows: list[dict[str, Any]]) -> None:
         table = self.query_one("#interactions-table", DataTable)
@@ -742,13 +749,13 @@ class ReviewScreen(CareerScreen):
             self.open_form("interaction", int(key))
         elif table_id == "actions-table":
             self.open_form("action", int(key))
-        elif table_id == "follow-ups-table":
-            self._resolve(self.follow_ups[key], edit=True)
+        elif table_id == "follow-ups-table" and (item := self._follow_up(key)) is not None:
+            self._resolve(item, edit=True)
 
     def action_done(self) -> None:
         key = self._selected("follow-ups-table")
-        if key is not None:
-            self._resolve(self.follow_ups[key], edit=False)
+        if key is not None and (item := self._follow_up(key)) is not None:
+            self._resolve(item, edit=False)
 
     def _resolve(self, item: dict[str, Any], *, edit: bool) -> None:
         """A follow-up of an interaction is edited or marked done; a stay-in-touch reminder is

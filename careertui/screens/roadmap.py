@@ -8,7 +8,7 @@ Four tabs: Space (the profile's answers and brand message), Goals (goal → mile
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, Input, Static, TabbedContent, TabPane
+from textual.widgets.data_table import RowDoesNotExist
 
 from careertui.domain.records import KINDS
 from careertui.screens.base import CareerScreen
@@ -32,6 +33,7 @@ from careertui.store.roadmap import (
 )
 from careertui.store.stats import compute_stats
 from careertui.widgets.footer import CareerFooter
+from careertui.widgets.paged import PagedTable, in_memory
 from careertui.widgets.safe import cell, compose, line, literal
 
 TABS = ("space", "goals", "actions", "target")
@@ -221,27 +223,16 @@ def fit_columns(table: DataTable, columns: Columns, width: int) -> list[int]:
     return widths
 
 
-def fill_table(
-    table: DataTable, columns: Columns, width: int, rows: Iterable[tuple[str, Sequence[Any]]]
-) -> None:
-    """Replace a table's rows, keeping the cursor on the same record when it is still there."""
-    keep_key = row_key(table)
-    index = table.cursor_row
-    widths = fit_columns(table, columns, width)
-    table.clear()
-    for key, values in rows:
-        for value, column_width in zip(values, widths, strict=True):
-            if isinstance(value, Text):
-                value.truncate(column_width, overflow="ellipsis")  # cut with …, not cropped
-        table.add_row(*values, key=key)
-    if not table.row_count:
-        return
-    if keep_key is not None:
-        try:
-            index = table.get_row_index(keep_key)
-        except Exception:  # noqa: BLE001 - the record is gone: stay at the same height
-            pass
-    table.move_cursor(row=max(0, min(index, table.row_count - 1)))
+Row = tuple[str, list[Any]]
+"""(row key, cells) of a tab's table."""
+
+
+def cut_cells(values: Sequence[Any], widths: Sequence[int]) -> list[Any]:
+    """Cells cut with … to their columns' widths (not cropped by the table)."""
+    for value, column_width in zip(values, widths, strict=True):
+        if isinstance(value, Text):
+            value.truncate(column_width, overflow="ellipsis")
+    return list(values)
 
 
 def plural(count: int, word: str, many: str = "") -> str:
@@ -262,9 +253,29 @@ def row_key(table: DataTable) -> str | None:
 def select_key(table: DataTable, key: str) -> bool:
     try:
         table.move_cursor(row=table.get_row_index(key))
-    except Exception:  # noqa: BLE001 - not (yet) in the table
+    except RowDoesNotExist:  # not (yet) in the table
         return False
     return True
+
+
+def goal_entries(
+    goals: Sequence[dict[str, Any]], matches: Callable[..., bool]
+) -> list[tuple[dict[str, Any], int, bool]]:
+    """The goal tree as table rows: (goal, depth, last of its goal's milestones). A goal the
+    filter misses stays when one of its milestones matches (only those are listed)."""
+    entries: list[tuple[dict[str, Any], int, bool]] = []
+    for goal in goals:
+        listed = goal["milestones"]
+        if not matches(goal["title"], goal["metric"]):
+            listed = [m for m in listed if matches(m["title"], m["metric"])]
+            if not listed:
+                continue
+        entries.append((goal, 0, False))
+        entries.extend(
+            (milestone, 1, position == len(listed) - 1)
+            for position, milestone in enumerate(listed)
+        )
+    return entries
 
 
 class RoadmapScreen(CareerScreen):
@@ -300,7 +311,8 @@ class RoadmapScreen(CareerScreen):
         self.profile: dict[str, Any] = {}
         self.goals: list[dict[str, Any]] = []
         self.actions: list[dict[str, Any]] = []
-        self.stats: dict[str, Any] = {}
+        self.milestones_due = 0
+        self.days_to_review: int | None = None
         self.action_stats: dict[int, dict[str, Any]] = {}
         self.requirements: dict[str, Any] = {"rows": [], "counts": {}}
         self.filter_text = ""
@@ -325,19 +337,13 @@ class RoadmapScreen(CareerScreen):
                         yield Static(id="space-facts", classes="panel")
                         yield Static(id="space-summary", classes="panel")
             with TabPane(tab_label("Goals", "g"), id="goals"):
-                yield DataTable(
-                    id="goals-table", classes="panel", cursor_type="row", zebra_stripes=True
-                )
+                yield PagedTable(id="goals-table", classes="panel")
                 yield Static(id="goal-detail", classes="panel detail")
             with TabPane(tab_label("Actions", "c"), id="actions"):
-                yield DataTable(
-                    id="actions-table", classes="panel", cursor_type="row", zebra_stripes=True
-                )
+                yield PagedTable(id="actions-table", classes="panel")
                 yield Static(id="action-detail", classes="panel detail")
             with TabPane(tab_label("Target role", "t"), id="target"):
-                yield DataTable(
-                    id="requirements-table", classes="panel", cursor_type="row", zebra_stripes=True
-                )
+                yield PagedTable(id="requirements-table", classes="panel")
                 yield Static(id="requirement-detail", classes="panel detail")
         yield CareerFooter()
 
@@ -404,51 +410,71 @@ class RoadmapScreen(CareerScreen):
             actions,
             requirements,
         )
-        self.stats = stats
+        # Only the figures shown are kept, not the whole stats (follow-ups, journal figures…).
+        self.milestones_due = len(stats.get("milestones_due", []))
+        self.days_to_review = stats.get("readiness", {}).get("days_to_review")
         self.action_stats = {a["id"]: a for a in stats["actions"]}
         self.loaded_on = today
-        self.show_all()
+        await self.show_all()
 
-    def on_resize(self) -> None:
+    async def on_resize(self) -> None:
         if self.loaded_on is not None:
-            self.show_all()
+            await self.show_all()
 
-    def _fill(
+    async def _fill(
         self,
         selector: str,
         columns: Columns,
-        rows: list[tuple[str, list[Any]]],
+        items: Sequence[Any],
+        to_row: Callable[[Any], Row],
         narrow: Columns | None = None,
-    ) -> DataTable:
-        """Fill a tab's table, its columns fitted to the width the tabs have now (the `narrow`
-        columns, a subset, when the full ones would leave the flexible one too little)."""
-        table = self.query_one(selector, DataTable)
+    ) -> PagedTable:
+        """Fill a tab's table a page at a time (cells are built for the rows fetched), its
+        columns fitted to the width the tabs have now (the `narrow` columns, a subset, when the
+        full ones would leave the flexible one too little). The cursor stays on its record."""
+        table = self.query_one(selector, PagedTable)
+        at = table.position()  # before the columns change, which empties the table
         room = self.query_one(TabbedContent).size.width - 2 - 1  # border, scrollbar
         padding = 2 * table.cell_padding * len(columns)
         need = sum(w or FLEXIBLE_MIN for _l, _k, w in columns) + padding
+        keep: list[int] | None = None
         if narrow is not None and room < need:
             keys = [key for _label, key, _w in columns]
             keep = [keys.index(key) for _label, key, _w in narrow]
-            rows = [(key, [values[i] for i in keep]) for key, values in rows]
             columns = narrow
-        fill_table(table, columns, room, rows)
+        widths = fit_columns(table, columns, room)
+
+        def fitted(item: Any) -> Row:
+            key, values = to_row(item)
+            if keep is not None:
+                values = [values[i] for i in keep]
+            return key, cut_cells(values, widths)
+
+        await table.reload(in_memory(items, fitted), at=at)
         return table
 
-    def show_all(self) -> None:
+    async def show_all(self) -> None:
         self.show_space()
-        self.show_goals()
-        self.show_actions()
-        self.show_requirements()
-        self.show_details()
+        await self.show_goals()
+        await self.show_actions()
+        await self.show_requirements()
         if self._pending_key:
-            table_id = {
-                "goal": "#goals-table",
-                "action": "#actions-table",
-                "requirement": "#requirements-table",
-            }
-            kind = self._pending_key.split("-", 1)[0]
-            if kind in table_id:
-                select_key(self.query_one(table_id[kind], DataTable), self._pending_key)
+            await self._reveal_pending(forget=True)
+        self.show_details()
+
+    async def _reveal_pending(self, *, forget: bool = False) -> None:
+        """Put the cursor on the record just added or found by search, fetching the pages down
+        to it; then (or with `forget`, after a load, even when it is not listed) it is done."""
+        key = self._pending_key
+        table_id = {
+            "goal": "#goals-table",
+            "action": "#actions-table",
+            "requirement": "#requirements-table",
+        }.get((key or "").split("-", 1)[0])
+        found = bool(key and table_id) and await self.query_one(
+            str(table_id), PagedTable
+        ).reveal(str(key))
+        if (found or forget) and self._pending_key == key:
             self._pending_key = None
 
     def _matches(self, *texts: object) -> bool:
@@ -486,10 +512,10 @@ class RoadmapScreen(CareerScreen):
         """The roadmap in five lines, from the same figures the tabs show."""
         active = [g for g in self.goals if g["status"] == "active"]
         opportunities = sum(1 for g in active if g["kind"] == "opportunity")
-        milestones = len(self.stats.get("milestones_due", []))
+        milestones = self.milestones_due
         due = sum(1 for a in self.action_stats.values() if a.get("due_today"))
         counts = self.requirements["counts"]
-        days = self.stats.get("readiness", {}).get("days_to_review")
+        days = self.days_to_review
         review = (
             "no review date set"
             if days is None
@@ -507,24 +533,6 @@ class RoadmapScreen(CareerScreen):
         return Content.from_markup("\n".join(lines))
 
     # -- Goals ---------------------------------------------------------------------------------
-    def _goal_rows(self) -> list[tuple[str, list[Any]]]:
-        today = self.loaded_on or self.today()
-        rows: list[tuple[str, list[Any]]] = []
-        for goal in self.goals:
-            children = goal["milestones"]
-            listed = children
-            if not self._matches(goal["title"], goal["metric"]):
-                listed = [m for m in children if self._matches(m["title"], m["metric"])]
-                if not listed:
-                    continue
-            rows.append((f"goal-{goal['id']}", self._goal_cells(goal, 0, False, today)))
-            for position, milestone in enumerate(listed):
-                last = position == len(listed) - 1
-                rows.append(
-                    (f"goal-{milestone['id']}", self._goal_cells(milestone, 1, last, today))
-                )
-        return rows
-
     @staticmethod
     def _goal_cells(goal: dict[str, Any], depth: int, last: bool, today: date) -> list[Any]:
         status, style = STATUS_LOOK.get(goal["status"], (goal["status"] or "", ""))
@@ -536,8 +544,20 @@ class RoadmapScreen(CareerScreen):
             Text(status, style=style),
         ]
 
-    def show_goals(self) -> None:
-        table = self._fill("#goals-table", GOAL_COLUMNS, self._goal_rows(), NARROW_COLUMNS["goals"])
+    async def show_goals(self) -> None:
+        today = self.loaded_on or self.today()
+
+        def to_row(entry: tuple[dict[str, Any], int, bool]) -> Row:
+            goal, depth, last = entry
+            return f"goal-{goal['id']}", self._goal_cells(goal, depth, last, today)
+
+        table = await self._fill(
+            "#goals-table",
+            GOAL_COLUMNS,
+            goal_entries(self.goals, self._matches),
+            to_row,
+            NARROW_COLUMNS["goals"],
+        )
         count = sum(1 for g in self.goals if g["status"] == "active")
         opportunities = sum(
             1 for g in self.goals if g["kind"] == "opportunity" and g["status"] == "active"
@@ -563,33 +583,34 @@ class RoadmapScreen(CareerScreen):
         return line(self.filter_text, 40, "bold $accent")
 
     # -- Actions -------------------------------------------------------------------------------
-    def show_actions(self) -> None:
+    async def show_actions(self) -> None:
         today = self.loaded_on or self.today()
-        rows = []
-        for action in self.actions:
-            if not self._matches(action["title"], action["goal"], action["cadence"]):
-                continue
+
+        def to_row(action: dict[str, Any]) -> Row:
             stats = self.action_stats.get(action["id"]) if action["active"] else None
             streak = (
                 Text(f"{stats['streak']:>3}", style="bold" if stats["streak"] else "dim")
                 if stats
                 else Text("")
             )
-            rows.append(
-                (
-                    f"action-{action['id']}",
-                    [
-                        cell(action["title"], 34, "" if action["active"] else "dim"),
-                        Text(action["cadence"] or "", style="cyan"),
-                        cell(action["goal"], 22, "dim"),
-                        streak,
-                        strength_cell(stats),
-                        period_cell(stats),
-                        history_strip(action["history"], action["cadence"] or "", today),
-                    ],
-                )
-            )
-        table = self._fill("#actions-table", ACTION_COLUMNS, rows, NARROW_COLUMNS["actions"])
+            return f"action-{action['id']}", [
+                cell(action["title"], 34, "" if action["active"] else "dim"),
+                Text(action["cadence"] or "", style="cyan"),
+                cell(action["goal"], 22, "dim"),
+                streak,
+                strength_cell(stats),
+                period_cell(stats),
+                history_strip(action["history"], action["cadence"] or "", today),
+            ]
+
+        shown = [
+            action
+            for action in self.actions
+            if self._matches(action["title"], action["goal"], action["cadence"])
+        ]
+        table = await self._fill(
+            "#actions-table", ACTION_COLUMNS, shown, to_row, NARROW_COLUMNS["actions"]
+        )
         due = sum(1 for s in self.action_stats.values() if s.get("due_today"))
         table.border_title = self._titled(
             f"Key actions — {len(self.action_stats)} active" + (f", {due} due today" if due else "")
@@ -600,31 +621,29 @@ class RoadmapScreen(CareerScreen):
             table.border_subtitle = Content("")
 
     # -- Target role ---------------------------------------------------------------------------
-    def show_requirements(self) -> None:
-        rows = []
-        for requirement in self.requirements["rows"]:
-            if not self._matches(requirement["title"], requirement["plan"], requirement["status"]):
-                continue
+    async def show_requirements(self) -> None:
+        def to_row(requirement: dict[str, Any]) -> Row:
             look, style = REQUIREMENT_LOOK.get(
                 requirement["status"], (requirement["status"] or "", "")
             )
             plan = requirement["plan"] or ""
-            rows.append(
-                (
-                    f"requirement-{requirement['id']}",
-                    [
-                        cell(requirement["title"], 44),
-                        Text(look, style=style),
-                        cell(plan, 70)
-                        if plan.strip()
-                        else Text(
-                            "no plan yet" if requirement["status"] != "have" else "",
-                            style="dim italic",
-                        ),
-                    ],
-                )
-            )
-        table = self._fill("#requirements-table", REQUIREMENT_COLUMNS, rows)
+            return f"requirement-{requirement['id']}", [
+                cell(requirement["title"], 44),
+                Text(look, style=style),
+                cell(plan, 70)
+                if plan.strip()
+                else Text(
+                    "no plan yet" if requirement["status"] != "have" else "",
+                    style="dim italic",
+                ),
+            ]
+
+        shown = [
+            requirement
+            for requirement in self.requirements["rows"]
+            if self._matches(requirement["title"], requirement["plan"], requirement["status"])
+        ]
+        table = await self._fill("#requirements-table", REQUIREMENT_COLUMNS, shown, to_row)
         counts = self.requirements["counts"]
         role = str(self.profile.get("target_role") or "").strip()
         summary = (
@@ -795,11 +814,11 @@ class RoadmapScreen(CareerScreen):
         self.refresh_bindings()
 
     @on(Input.Changed, "#roadmap-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
+    async def _filter_changed(self, event: Input.Changed) -> None:
         self.filter_text = event.value.strip()
-        self.show_goals()
-        self.show_actions()
-        self.show_requirements()
+        await self.show_goals()
+        await self.show_actions()
+        await self.show_requirements()
 
     @on(Input.Submitted, "#roadmap-filter")
     def _filter_kept(self) -> None:
@@ -808,14 +827,14 @@ class RoadmapScreen(CareerScreen):
         self.focus_list()
         self.refresh_bindings()
 
-    def action_clear_filter(self) -> None:
+    async def action_clear_filter(self) -> None:
         box = self.query_one("#roadmap-filter", Input)
         box.value = ""
         box.display = False
         self.filter_text = ""
-        self.show_goals()
-        self.show_actions()
-        self.show_requirements()
+        await self.show_goals()
+        await self.show_actions()
+        await self.show_requirements()
         self.focus_list()
         self.refresh_bindings()
 
@@ -933,6 +952,8 @@ class RoadmapScreen(CareerScreen):
             table = self.query_one(LIST_OF_TAB[tab], DataTable)
             if select_key(table, self._pending_key):
                 self._pending_key = None
+            elif self.loaded_on is not None:  # further down than the rows fetched so far
+                self.run_worker(self._reveal_pending(), group="reveal")
         self.open_form(kind, record_id)
 
     # -- goals: done ---------------------------------------------------------------------------

@@ -73,8 +73,9 @@ TABLE_KINDS = {"perception-table": "perception", "security-table": "security"}
 NOTES_FALLBACK = 40
 ANSWER_PREVIEW = 100
 """Characters of each last answer on the screen (two lines); the form beside shows them whole."""
-MORE_AT = 10
-"""Fetch the next page of history when the cursor is this close to the last loaded row."""
+MORE_AT = 40
+"""Fetch the next page of history when the cursor is this close to the last loaded row: more
+than a page-down moves, so the next page is there before the cursor gets to the end."""
 
 
 def rating_color(value: int) -> str:
@@ -307,9 +308,10 @@ class SelfCheckScreen(CareerScreen):
             if kind == "security":
                 self.security_notes.clear()
         width = _notes_width(table)
+        start = table.row_count
         for row in rows:
             table.add_row(*self._cells(kind, row, width), key=str(row["id"]))
-        fit_columns(table)
+        fit_columns(table, start)
         if not append:
             self.call_after_refresh(self._refit_notes, table, width)
         self.loaded[kind] += len(rows)
@@ -483,12 +485,16 @@ def _notes_width(table: DataTable) -> int:
     return max(12, available - fixed - 2 * table.cell_padding - 1)
 
 
-def fit_columns(table: DataTable) -> None:
+def fit_columns(table: DataTable, start: int = 0) -> None:
     """Size each column to its label and widest cell now. DataTable measures new rows only when
     idle and keeps lines drawn before that, and its clear() keeps the widest cell ever (columns
-    would only grow): so a refill sets the widths itself, before the next frame."""
+    would only grow): so a refill sets the widths itself, before the next frame. With `start`,
+    rows were appended from there: the columns only grow to fit them."""
     widths = [column.label.cell_len for column in table.ordered_columns]
-    for index in range(table.row_count):
+    if start:
+        widths = [max(w, column.content_width) for w, column in zip(
+            widths, table.ordered_columns, strict=True)]
+    for index in range(start, table.row_count):
         for position, value in enumerate(table.get_row_at(index)):
             if isinstance(value, Text):
                 widths[position] = max(widths[position], value.cell_len)

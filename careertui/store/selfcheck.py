@@ -15,8 +15,13 @@ from careertui.domain.records import PERCEPTION_QUESTIONS, PERCEPTION_RATINGS, S
 if TYPE_CHECKING:
     from careertui.store.store import Row, Store
 
-PAGE = 200
-"""History rows fetched at a time; the table asks for the next page near its last row."""
+PAGE = 80
+"""History rows fetched at a time (a tall screen's history panel and a margin); the table asks
+for the next page near its last row."""
+
+TEXT_CLIP = 1000
+"""Characters of a check's notes and answers a history row holds: the table shows one line of
+them, the form reads the whole check again."""
 
 SPARK_POINTS = 14
 """Checks shown in a sparkline: a year of monthly checks, three years of quarterly ones."""
@@ -53,10 +58,20 @@ def _where(kind: str, query: str) -> tuple[str, list[str]]:
 def history_page(
     store: Store, kind: str, offset: int = 0, limit: int = PAGE, query: str = ""
 ) -> list[Row]:
-    """Perception or security checks, newest first, one page; `query` filters on their text."""
+    """Perception or security checks, newest first, one page; `query` filters on their text
+    (all of it), the rows hold its first TEXT_CLIP characters."""
     where, params = _where(kind, query)
+    columns = ", ".join(
+        [
+            "id",
+            "date",
+            *(f'"{name}"' for name in RATINGS[kind]),
+            *(f'substr("{name}", 1, {TEXT_CLIP}) AS "{name}"' for name in TEXT_COLUMNS[kind]),
+        ]
+    )
     return store._fetch(
-        f'SELECT * FROM "{TABLES[kind]}"{where} ORDER BY date DESC, id DESC LIMIT ? OFFSET ?',
+        f'SELECT {columns} FROM "{TABLES[kind]}"{where} '
+        "ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
         (*params, limit, offset),
     )
 

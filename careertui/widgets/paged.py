@@ -59,6 +59,23 @@ def restore_cursor(table: DataTable[Any], key: str | None) -> None:
         pass  # that row is gone: the cursor stays at the top
 
 
+MAX_CELL = 200
+"""The most cells of text a table cell keeps: columns are narrower than that, and DataTable
+measures and renders a cell's whole text however little of it is shown."""
+
+
+def clip(value: Any, limit: int = MAX_CELL) -> Any:
+    """A table cell cut to `limit` cells (with …); anything else as it is."""
+    if isinstance(value, Text):
+        if value.cell_len > limit:
+            value = value.copy()
+            value.truncate(limit, overflow="ellipsis")
+        return value
+    if isinstance(value, str) and len(value) > limit:
+        return value[: limit - 1] + "…"
+    return value
+
+
 ColumnFit = tuple[str, int, int]
 """(key, narrowest, widest) of a table column, for `fit_widths`."""
 
@@ -114,9 +131,12 @@ class PagedTable(DataTable[Any]):
     """A DataTable filled a page at a time: the next page is fetched when the cursor or the
     scroll comes near the end, so a list of 10,000 rows costs one page to show."""
 
-    PAGE_SIZE: ClassVar[int] = 200
-    MARGIN: ClassVar[int] = 40
-    """Rows from the end at which the next page is fetched."""
+    PAGE_SIZE: ClassVar[int] = 80
+    """Rows fetched at a time: a tall screen's worth and a margin. Every row added costs its
+    cells' measuring (DataTable._update_dimensions, ~60 µs a cell), shown or not."""
+    MARGIN: ClassVar[int] = 50
+    """Rows from the end at which the next page is fetched: more than a page-down moves (a
+    screen's height), so the next page is there before the cursor gets to the end."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
@@ -133,17 +153,31 @@ class PagedTable(DataTable[Any]):
     ) -> None:
         set_columns(self, columns, widths)
 
-    async def reload(self, loader: PageLoader | None = None, *, keep: bool = True) -> None:
+    def position(self) -> tuple[str | None, int, int]:
+        """(key of the cursor's row, cursor row, rows shown), for `reload(at=...)` after the
+        table was emptied (its columns set again)."""
+        return self.current_key(), self.cursor_row, self.row_count
+
+    async def reload(
+        self,
+        loader: PageLoader | None = None,
+        *,
+        keep: bool = True,
+        at: tuple[str | None, int, int] | None = None,
+    ) -> None:
         """Fetch rows again from the top. With `keep`, as many as were shown and the cursor
-        stays on the same row (or index); without, the first page and the cursor at the top."""
+        stays on the same row (or index), or on the `position()` given as `at`; without, the
+        first page and the cursor at the top."""
         if loader is not None:
             self.loader = loader
         if self.loader is None:
             return
         self._generation += 1
         generation = self._generation
-        wanted = max(self.PAGE_SIZE, self.row_count if keep else 0)
-        key, index = (self.current_key(), self.cursor_row) if keep else (None, 0)
+        if at is None:
+            at = self.position() if keep else (None, 0, 0)
+        key, index, shown = at
+        wanted = max(self.PAGE_SIZE, shown)
         rows = await self.loader(0, wanted)
         if generation != self._generation:
             return
@@ -163,7 +197,32 @@ class PagedTable(DataTable[Any]):
     def _append(self, rows: Page) -> None:
         for key, cells in rows:
             if key not in self.rows:
-                self.add_row(*cells, key=key)
+                self.add_row(*(clip(value) for value in cells), key=key)
+        self.call_after_refresh(self._fill_view)
+
+    def _fill_view(self) -> None:
+        """A page shorter than the table is tall (a very tall terminal) fetches the next: the
+        cursor and the scroll, which fetch more, cannot move past what is shown."""
+        height = self.scrollable_content_region.height - (
+            self.header_height if self.show_header else 0
+        )
+        if height > 0 and self.row_count < self.scroll_y + height:
+            self.want_more()
+
+    async def reveal(self, key: str) -> bool:
+        """Put the cursor on the row `key`, fetching pages until it is there (a search hit far
+        down the list); False when no page has it."""
+        generation = self._generation
+        while key not in self.rows and not self.exhausted and self.loader is not None:
+            rows = await self.loader(self.row_count, self.PAGE_SIZE)
+            if generation != self._generation:
+                return False
+            self._append(rows)
+            self.exhausted = len(rows) < self.PAGE_SIZE
+        if key not in self.rows:
+            return False
+        self.move_cursor(row=self.get_row_index(key))
+        return True
 
     def want_more(self) -> None:
         """Fetch the next page unless every row is here or a fetch is under way."""
@@ -194,6 +253,9 @@ class PagedTable(DataTable[Any]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if self.row_count - event.cursor_row <= self.MARGIN:
             self.want_more()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fill_view)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)

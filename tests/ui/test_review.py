@@ -18,6 +18,7 @@ from careertui.app import CareerApp
 from careertui.screens.review import ReviewScreen
 from careertui.store import Store
 from careertui.widgets.form import EntryForm
+from careertui.widgets.paged import PagedTable
 
 TODAY = date(2026, 11, 26)  # Thursday of ISO week 2026-W48
 MONDAY = date(2026, 11, 23)
@@ -491,3 +492,47 @@ async def test_user_text_is_shown_literally(db_path: Path) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.is_running
+
+
+async def test_many_follow_ups_load_a_page_at_a_time(db_path: Path) -> None:
+    """More follow-ups due than a page: the People step shows the first page, ctrl+end fetches
+    the next until the newest one, and d marks that one done."""
+    total = PagedTable.PAGE_SIZE * 2 + 15
+    stamp = "2026-01-01T00:00:00+00:00"
+    with Store(db_path) as store, store.write() as conn:
+        conn.executemany(
+            "INSERT INTO contacts (uuid, created_at, updated_at, name) VALUES (?, ?, ?, ?)",
+            [(f"c{n}", stamp, stamp, f"Person {n:04d}") for n in range(total)],
+        )
+        conn.executemany(
+            "INSERT INTO interactions (uuid, created_at, updated_at, contact_id, date, channel, "
+            "follow_up) VALUES (?, ?, ?, ?, ?, 'call', ?)",
+            [
+                (f"i{n}", stamp, stamp, n + 1, "2026-01-01",
+                 (TODAY - timedelta(days=total - n)).isoformat())
+                for n in range(total)
+            ],
+        )
+        newest = conn.execute("SELECT max(id) FROM interactions").fetchone()[0]
+    app = CareerApp(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_review(app, pilot)
+        await pilot.press("pagedown")
+        await settle(pilot)
+        table = review(app).query_one("#follow-ups-table", PagedTable)
+        assert app.focused is table
+        assert table.row_count == PagedTable.PAGE_SIZE
+        assert f"Follow-ups due · {total}" in str(
+            review(app).query_one("#follow-ups-panel").border_title
+        )
+        for _ in range(10):
+            await pilot.press("ctrl+end")
+            await settle(pilot)
+        shown = cells(app, "follow-ups-table")
+        assert len(shown) == total
+        assert f"Person {total - 1:04d}" in shown[-1][2]
+        await pilot.press("d")
+        await settle(pilot)
+        assert rows(db_path, "SELECT done FROM interactions WHERE id = ?", newest)[0]["done"] == 1
+        assert any(f"Person {total - 1:04d}" in n.message for n in app._notifications)
+        assert len(cells(app, "follow-ups-table")) == total - 1

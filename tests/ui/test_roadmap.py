@@ -17,6 +17,7 @@ from careertui.screens.roadmap import RoadmapScreen
 from careertui.store import Store
 from careertui.store.stats import compute_stats
 from careertui.widgets.form import EntryForm
+from careertui.widgets.paged import PagedTable
 
 SIZE = (120, 40)
 
@@ -371,3 +372,51 @@ async def test_a_search_hit_opens_in_its_tab(db_path: Path, today: date) -> None
         await pilot.press("escape")
         await settle(pilot)
         assert screen.query_one(TabbedContent).active == "target"
+
+
+async def test_a_long_goal_list_loads_a_page_at_a_time(db_path: Path, today: date) -> None:
+    """More goals than a page: the first page is shown, ctrl+end fetches the next until the
+    last goal, whose keys act on it; a search hit beyond the first page is selected."""
+    total = PagedTable.PAGE_SIZE * 2 + 25
+    stamp = "2026-01-01T00:00:00+00:00"
+    with Store(db_path) as store, store.write() as conn:
+        conn.executemany(
+            "INSERT INTO goals (uuid, created_at, updated_at, title, kind, status) "
+            "VALUES (?, ?, ?, ?, 'goal', 'active')",
+            [(f"g{n}", stamp, stamp, f"Goal {n:04d}") for n in range(total)],
+        )
+        last_id = conn.execute("SELECT max(id) FROM goals").fetchone()[0]
+        far = f"Goal {total - 10:04d}"  # on the last page
+        far_id = conn.execute("SELECT id FROM goals WHERE title = ?", (far,)).fetchone()[0]
+    app = CareerApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_roadmap(pilot)
+        goals = table(screen, "goals")
+        assert isinstance(goals, PagedTable)
+        assert goals.row_count == PagedTable.PAGE_SIZE
+        assert f"{total} active" in str(goals.border_title)
+        for _ in range(10):
+            await pilot.press("ctrl+end")
+            await settle(pilot)
+        assert goals.row_count == total
+        assert rows(goals)[-1].startswith(f"◆ Goal {total - 1:04d}")
+        assert screen.selected() == ("goal", last_id)
+        detail = str(screen.query_one("#goal-detail", Static).render())
+        assert f"Goal {total - 1:04d}" in detail
+        await pilot.press("d")
+        await settle(pilot)
+        with Store(db_path) as store:
+            assert store.get("goal", last_id)["status"] == "done"
+
+    app = CareerApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_entry("goal", far_id)
+        await settle(pilot)
+        assert isinstance(app.screen, EntryForm) and app.screen.initial["id"] == far_id
+        await pilot.press("escape")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, RoadmapScreen)
+        assert screen.selected() == ("goal", far_id)
+        assert far in str(screen.query_one("#goal-detail", Static).render())

@@ -367,5 +367,11 @@ async def test_ten_thousand_wins_load_a_page_at_a_time(tmp_path: Path) -> None:
         await type_text(pilot, "number 99")
         await settle(pilot)
         assert time.perf_counter() - started < 4.0
-        assert table.row_count == 111  # "99", "990"…"999", "9900"…"9999"
+        matching = 111  # "99", "990"…"999", "9900"…"9999"
+        assert f"{matching} of 10,000" in title_of(screen.query_one("#wins-panel"))
+        assert table.row_count == min(matching, PagedTable.PAGE_SIZE)
+        table.focus()
+        await pilot.press("ctrl+end")
+        await settle(pilot)
+        assert table.row_count == matching
         assert all("number 99" in title for title in column(table, 1))
