@@ -420,3 +420,24 @@ async def test_a_long_goal_list_loads_a_page_at_a_time(db_path: Path, today: dat
         assert isinstance(screen, RoadmapScreen)
         assert screen.selected() == ("goal", far_id)
         assert far in str(screen.query_one("#goal-detail", Static).render())
+
+
+async def test_moving_the_cursor_keeps_the_goals_table_size(db_path: Path, today: date) -> None:
+    """The detail below the table keeps one height whatever the row (a resized DataTable
+    renders every visible cell again)."""
+    with Store(db_path) as store:
+        rich = {"title": "Rich", "metric": "talks", "target": 4, "notes": "why\nand how"}
+        parent = store.insert("goal", rich, today)
+        store.insert("goal", {"title": "Step", "kind": "milestone", "parent_id": parent}, today)
+        store.insert("action", {"title": "Write", "cadence": "daily", "goal_id": parent}, today)
+        store.insert("goal", {"title": "Bare"}, today)
+    app = CareerApp(db_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_roadmap(pilot)
+        goals = table(screen, "goals")
+        heights = set()
+        for key in ("down", "down", "up", "up"):
+            heights.add(goals.size.height)
+            await pilot.press(key)
+            await pilot.pause()
+        assert len(heights) == 1
