@@ -24,7 +24,7 @@ from textual.worker import Worker, WorkerCancelled
 from careertui.domain.records import KINDS
 from careertui.store import Ambiguous, NotFound, Store, StoreError
 from careertui.store.overview import file_signature
-from careertui.widgets.footer import NavBar
+from careertui.widgets.footer import NavBar, QuietFooter
 from careertui.widgets.safe import compose
 
 if TYPE_CHECKING:
@@ -286,6 +286,8 @@ class CareerScreen(Screen):
                 pass  # a later load replaced it (a refill at the new width): wait for that
             if self.is_current:
                 return  # visited while it was loading: that visit shows it
+        for footer in self.query(QuietFooter):
+            footer.call_later(footer.show_keys)  # in its own context: it binds to its screen
         if not await self._settled():
             return
         self._refresh_layout(size)  # tables that changed size get a Resize, which empties
@@ -301,15 +303,15 @@ class CareerScreen(Screen):
         ]
 
     async def _settled(self, *messages: events.Event) -> bool:
-        """Post `messages` and wait until this screen and its tables have handled them and all
-        they had queued, and then idled (a DataTable measures new rows when idle): a second
-        round of callbacks runs only after the idle that followed the first. False if the
-        screen became the one shown meanwhile (its visit then takes over)."""
+        """Post `messages` and wait until this screen, its tables and its Footer have handled
+        them and all they had queued, and then idled (a DataTable measures new rows when
+        idle): a second round of callbacks runs only after the idle that followed the first.
+        False if the screen became the one shown meanwhile (its visit then takes over)."""
         for message in messages:
             self.post_message(message)
         for _round in range(2):
             handled = []
-            for pump in (self, *self.query(DataTable)):
+            for pump in (self, *self.query(DataTable), *self.query(QuietFooter)):
                 event = asyncio.Event()
                 pump.call_later(event.set)
                 handled.append(event.wait())

@@ -104,8 +104,12 @@ class QuietFooter(Footer):
 
     async def _recompose_if_changed(self) -> None:
         self._pending = False
-        if not self.is_attached or self.screen not in self.app.screen_stack:
-            return
+        if self.is_attached and self.screen in self.app.screen_stack:
+            await self.show_keys()
+
+    async def show_keys(self) -> None:
+        """Rebuild the keys now if they changed, on whichever screen (a screen warmed off
+        screen builds its Footer before it is shown)."""
         signature = self._signature()
         if signature != self._shown:
             self._shown = signature
