@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from importlib import import_module
@@ -23,6 +24,9 @@ from careertui.screens.dashboard import DashboardScreen
 from careertui.widgets.footer import SCREENS as NAV_SCREENS
 
 SCREENS_BY_KEY = tuple((key, mode, label) for key, mode, label, _short in NAV_SCREENS)
+
+CHECK_WAIT = 30.0
+"""Seconds a write waits at most for the start-up integrity check's verdict."""
 
 WARM_PAUSE = 0.05
 """Seconds between warming one screen and the next: keys typed meanwhile are handled first."""
@@ -120,6 +124,8 @@ class CareerApp(App[None]):
         self.read_only = ""
         """Why the app refuses to write (a failing integrity check), or "" when it may."""
         self._checked = False
+        self.file_checked = threading.Event()
+        """Set once the start-up integrity check is over (see refusal)."""
         self._crash: BaseException | None = None
         self._prefetch: Future[Any] | None = None
 
@@ -174,14 +180,24 @@ class CareerApp(App[None]):
         finally:
             self.warmed.set()
 
+    def refusal(self) -> str:
+        """Why this app will not write to the file ("" if it will): called by every write, in
+        its thread, it waits for the start-up integrity check (which starts once the first
+        screen has loaded, so as not to slow its frame)."""
+        self.file_checked.wait(CHECK_WAIT)
+        return self.read_only
+
     @work(thread=True, group="startup")
     def check_file(self) -> None:
         """PRAGMA quick_check off the UI thread; a failing file is opened read-only."""
         from careertui.store import Store
 
-        with Store(self.db_path) as store:
-            verdict = store.quick_check()
-            theme = store.profile().get("theme") or ""
+        try:
+            with Store(self.db_path) as store:
+                verdict = store.quick_check()
+                theme = store.profile().get("theme") or ""
+        finally:
+            self.file_checked.set()
         if verdict != "ok":
             self.read_only = (
                 f"{self.db_path} failed its integrity check ({verdict}); careertui will not write "

@@ -174,9 +174,13 @@ class CareerScreen(Screen):
 
     async def change(self, fn: Callable[..., T], *args: Any) -> T:
         """Run `fn(store, *args)` on a writable Store in a thread (refused on a failing file)."""
-        if self.career.read_only:
-            raise ReadOnlyError(self.career.read_only)
-        return await asyncio.to_thread(_with_store, self.career.db_path, True, fn, args)
+        return await asyncio.to_thread(self._write, fn, args)
+
+    def _write(self, fn: Callable[..., T], args: tuple[Any, ...]) -> T:
+        refused = self.career.refusal()
+        if refused:
+            raise ReadOnlyError(refused)
+        return _with_store(self.career.db_path, True, fn, args)
 
     def report(self, exc: BaseException) -> None:
         """Tell the user about a refused read or write; re-raise a real bug."""
@@ -376,8 +380,9 @@ class CareerScreen(Screen):
         db_path, today = self.career.db_path, self.today()
 
         def save(cleaned: dict[str, Any]) -> int:
-            if self.career.read_only:
-                raise ReadOnlyError(self.career.read_only)
+            refused = self.career.refusal()
+            if refused:
+                raise ReadOnlyError(refused)
             with Store(db_path) as store:
                 if record_id is None:
                     return store.insert(kind, cleaned, today)

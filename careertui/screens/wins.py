@@ -434,8 +434,9 @@ class WinsScreen(CareerScreen):
         def save(values: dict[str, Any]) -> bool:
             from careertui.screens.base import ReadOnlyError
 
-            if self.career.read_only:
-                raise ReadOnlyError(self.career.read_only)
+            refused = self.career.refusal()
+            if refused:
+                raise ReadOnlyError(refused)
             with Store(db_path) as store:
                 store.set_profile(values, today)
             return True

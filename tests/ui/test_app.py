@@ -261,3 +261,42 @@ async def test_the_integrity_check_runs_even_when_the_first_read_is_refused(
         await settle(app, pilot)
         await settle(app, pilot)
         assert "integrity check" in app.read_only
+
+
+async def test_a_write_made_before_the_integrity_check_is_over_waits_for_its_verdict(
+    app: CareerApp, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check starts after the first screen has loaded; a save made before it ends waits
+    for it, and is refused when the file fails it."""
+    import threading
+
+    go = threading.Event()
+
+    def slow_check(self: Store) -> str:
+        go.wait(10)
+        return "*** in database main *** page 7"
+
+    monkeypatch.setattr(Store, "quick_check", slow_check)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        app.screen.open_form("note")  # type: ignore[attr-defined]
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, EntryForm):
+                break
+        form = app.screen
+        assert isinstance(form, EntryForm)
+        assert not app.file_checked.is_set()
+        form.query_one("#field-text").load_text("important")  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.2)
+        assert app.screen is form  # still saving: waiting for the verdict
+        go.set()
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if "integrity check" in str(form.query_one("#form-error").render()):
+                break
+        assert app.screen is form
+        assert "integrity check" in str(form.query_one("#form-error").render())
+    with Store(db_path) as store:
+        assert store.count("note") == 0
