@@ -28,6 +28,9 @@ SCREENS_BY_KEY = tuple((key, mode, label) for key, mode, label, _short in NAV_SC
 CHECK_WAIT = 30.0
 """Seconds a write waits at most for the start-up integrity check's verdict."""
 
+WARM_START = 0.2
+"""Seconds between the first screen's data and the warming: its last repaints land first."""
+
 WARM_PAUSE = 0.05
 """Seconds between warming one screen and the next: keys typed meanwhile are handled first."""
 
@@ -167,6 +170,7 @@ class CareerApp(App[None]):
         `_load_screen_css` is the stylesheet step `switch_mode` would take first."""
         from careertui.screens.base import CareerScreen
 
+        await asyncio.sleep(WARM_START - WARM_PAUSE)
         try:
             for mode in self.SCREENS:
                 await asyncio.sleep(WARM_PAUSE)
