@@ -24,6 +24,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from careertui.domain.records import KINDS
 from careertui.screens.base import CareerScreen
 from careertui.store import Store
+from careertui.store.overview import shared_stats
 from careertui.store.roadmap import (
     HISTORY_WEEKS,
     actions_overview,
@@ -31,7 +32,6 @@ from careertui.store.roadmap import (
     history_first,
     requirements_overview,
 )
-from careertui.store.stats import compute_stats
 from careertui.widgets.footer import CareerFooter
 from careertui.widgets.paged import PagedTable, in_memory
 from careertui.widgets.safe import cell, compose, line, literal
@@ -400,7 +400,7 @@ class RoadmapScreen(CareerScreen):
                 goal_tree(store),
                 actions_overview(store, today),
                 requirements_overview(store),
-                compute_stats(store, today),
+                shared_stats(store, today),
             )
 
         profile, goals, actions, requirements, stats = await self.fetch(read)

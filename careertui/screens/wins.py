@@ -76,9 +76,9 @@ def _side(store: Store, today: date, text: str, responsibility: int,
 
 def _readiness(store: Store, today: date) -> dict[str, Any]:
     """The readiness object of `careertui stats --json`."""
-    from careertui.store.stats import compute_stats
+    from careertui.store.overview import shared_stats
 
-    return dict(compute_stats(store, today)["readiness"])
+    return dict(shared_stats(store, today)["readiness"])
 
 
 def _wins(store: Store, today: date, text: str, responsibility: int, in_period: bool,

@@ -6,6 +6,7 @@ Textual, so that the read's SQL, which releases the GIL, runs while Textual load
 from __future__ import annotations
 
 import os
+import pickle
 import threading
 import time
 from concurrent.futures import Future
@@ -51,9 +52,33 @@ def file_signature(path: Path, *, settled: bool = True) -> Signature | None:
     return tuple(marks)
 
 
+_shared_lock = threading.Lock()
+_shared: dict[str, tuple[tuple[date, Signature], bytes]] = {}
+
+
+def shared_stats(store: Store, today: date) -> dict[str, Any]:
+    """`compute_stats(store, today)`, computed once per state of the file: the dashboard,
+    Roadmap, Wins and the weekly review each show parts of it, and each gets its own copy of
+    one result while the file's signature is unchanged (any commit, by anyone, changes it; a
+    file written in the last second is not trusted and the stats are computed again).
+    At 100,000 entries: ~115 ms to compute, ~5 ms to copy (pickle)."""
+    path = str(store.path)
+    before = file_signature(store.path)
+    if before is not None:
+        with _shared_lock:
+            kept = _shared.get(path)
+        if kept is not None and kept[0] == (today, before):
+            return pickle.loads(kept[1])
+    stats = compute_stats(store, today)
+    if before is not None and file_signature(store.path) == before:
+        with _shared_lock:
+            _shared[path] = ((today, before), pickle.dumps(stats))
+    return stats
+
+
 def read_dashboard(store: Store, today: date, depth: int = PAGE) -> Read:
     """Everything the dashboard shows: the stats and the newest `depth` journal entries."""
-    return compute_stats(store, today), timeline(store, limit=depth)
+    return shared_stats(store, today), timeline(store, limit=depth)
 
 
 Prefetched = tuple[date, Signature | None, Read]

@@ -126,10 +126,10 @@ def week_perception(store: Store, today: date) -> Row | None:
 
 def review_overview(store: Store, today: date) -> dict[str, Any]:
     """Everything the Weekly review screen shows, in one read."""
+    from careertui.store.overview import shared_stats
     from careertui.store.selfcheck import rating_series
-    from careertui.store.stats import compute_stats
 
-    stats = compute_stats(store, today)
+    stats = shared_stats(store, today)
     week = iso_week(today)
     return {
         "week": week,
