@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from importlib import import_module
@@ -16,6 +17,7 @@ from textual.binding import Binding
 from textual.css.stylesheet import Stylesheet
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
+from textual.widget import AwaitMount
 from textual.worker import WorkerFailed
 
 from careertui.commands import EntrySearch
@@ -30,6 +32,9 @@ CHECK_WAIT = 30.0
 
 WARM_START = 0.1
 """Seconds between the first screen's data and the warming: its last repaints land first."""
+
+WARM_YIELD = 0.6
+"""Seconds warming waits after a screen switch: the screen being shown gets the CPU first."""
 
 WARM_PAUSE = 0.05
 """Seconds between warming one screen and the next: keys typed meanwhile are handled first."""
@@ -127,6 +132,7 @@ class CareerApp(App[None]):
         self.read_only = ""
         """Why the app refuses to write (a failing integrity check), or "" when it may."""
         self._checked = False
+        self._switched_at = 0.0
         self.file_checked = threading.Event()
         """Set once the start-up integrity check is over (see refusal)."""
         self._crash: BaseException | None = None
@@ -158,6 +164,16 @@ class CareerApp(App[None]):
             self.warm = False
             self.call_after_refresh(self.warm_screens)  # after its data is on screen
 
+    def switch_mode(self, mode: str) -> AwaitMount:
+        self._switched_at = time.monotonic()
+        return super().switch_mode(mode)
+
+    async def wait_quiet(self) -> None:
+        """Wait until no screen switch has happened for WARM_YIELD seconds: warming makes way
+        for the screen being shown (a warming step meanwhile slowed its paint ~2-3x)."""
+        while (left := self._switched_at + WARM_YIELD - time.monotonic()) > 0:
+            await asyncio.sleep(left)
+
     @work(group="warm")
     async def warm_screens(self) -> None:
         """Build each screen not yet visited while the first one is shown: compose, style, lay
@@ -173,6 +189,7 @@ class CareerApp(App[None]):
         try:
             for mode in self.SCREENS:
                 await asyncio.sleep(WARM_PAUSE)
+                await self.wait_quiet()
                 if mode in self._screen_stacks or not self.is_running:
                     continue  # visited already: it was built then
                 screen, mounted = self._get_screen(mode)

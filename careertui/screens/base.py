@@ -280,6 +280,9 @@ class CareerScreen(Screen):
         tells a screen it arrives; `_refresh_layout` and the compositor's `render_full_update`
         are what it runs to show a screen: off screen they only place and render the widgets,
         writing nothing to the terminal."""
+        await self._quiet()
+        if self.is_current:
+            return  # visited while it was being built: its arrival loads it
         self._refresh_layout(size)
         if not await self._settled(events.Resize(size, size), events.ScreenResume()):
             return
@@ -296,7 +299,15 @@ class CareerScreen(Screen):
             return
         self._refresh_layout(size)  # tables that changed size get a Resize, which empties
         if await self._settled():  # their caches: render after they have handled it
-            self._compositor.render_full_update()
+            await self._quiet()
+            if not self.is_current:
+                self._compositor.render_full_update()
+
+    async def _quiet(self) -> None:
+        """Let a screen switch made meanwhile paint first (CareerApp.wait_quiet)."""
+        wait_quiet = getattr(self.app, "wait_quiet", None)
+        if wait_quiet is not None:
+            await wait_quiet()
 
     def _loading(self) -> list[Worker[Any]]:
         """This screen's loads still under way."""

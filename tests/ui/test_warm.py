@@ -275,3 +275,22 @@ async def test_a_warmed_screens_footer_is_built_before_its_visit(
             await pilot.press(key)
             await settle(pilot)
         assert rebuilt == []
+
+
+async def test_warming_makes_way_for_a_screen_switch(db: Path) -> None:
+    """A warming step waits until no switch has happened for WARM_YIELD seconds, so that the
+    screen being shown is not slowed by a screen being built off screen."""
+    import time
+
+    from careertui import app as app_module
+
+    app = CareerApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pressed = time.monotonic()
+        await pilot.press("2")  # the switch happens after `pressed`, inside the press
+        await app.wait_quiet()
+        assert time.monotonic() - pressed >= app_module.WARM_YIELD
+        started = time.monotonic()
+        await app.wait_quiet()  # no switch since: at once
+        assert time.monotonic() - started < 0.05
