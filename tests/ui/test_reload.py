@@ -30,26 +30,6 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    """The loads of each screen (by mode name of its class), counted."""
-    counts: Counter[str] = Counter()
-    original = CareerScreen.fetch
-
-    async def counting(self: CareerScreen, fn: Any, *args: Any) -> Any:
-        counts[type(self).__name__] += 1
-        return await original(self, fn, *args)
-
-    monkeypatch.setattr(CareerScreen, "fetch", counting)
-    return counts
-
-
-@pytest.fixture
-def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Trust the file's signature at once (in real use, a second after the last write)."""
-    monkeypatch.setattr(overview, "SETTLED_NS", 0)
-
-
 async def settle(pilot: Pilot[Any]) -> None:
     for _ in range(2):
         await pilot.pause()

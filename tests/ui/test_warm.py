@@ -20,7 +20,7 @@ from careertui.app import CareerApp
 from careertui.screens.base import CareerScreen
 from careertui.screens.dashboard import DashboardScreen
 from careertui.screens.roadmap import RoadmapScreen
-from careertui.store import Store, overview
+from careertui.store import Store
 from careertui.widgets.form import EntryForm
 
 TODAY = date(2026, 11, 23)
@@ -74,26 +74,6 @@ def db(tmp_path: Path) -> Path:
             TODAY,
         )
     return path
-
-
-@pytest.fixture
-def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Trust the file's signature at once (in real use, a second after the last write)."""
-    monkeypatch.setattr(overview, "SETTLED_NS", 0)
-
-
-@pytest.fixture
-def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    """Each screen's reads, counted by the screen's class name."""
-    counts: Counter[str] = Counter()
-    original = CareerScreen.fetch
-
-    async def counting(self: CareerScreen, fn: Any, *args: Any) -> Any:
-        counts[type(self).__name__] += 1
-        return await original(self, fn, *args)
-
-    monkeypatch.setattr(CareerScreen, "fetch", counting)
-    return counts
 
 
 async def warmed(pilot: Pilot[Any]) -> None:
