@@ -118,7 +118,13 @@ class CareerApp(App[None]):
     ]
 
     def __init__(
-        self, db_path: Path, *, start_mode: str = "dashboard", warm: bool = False
+        self,
+        db_path: Path,
+        *,
+        start_mode: str = "dashboard",
+        warm: bool = False,
+        first_read: Future[Any] | None = None,
+        saved_theme: str = "",
     ) -> None:
         super().__init__()
         self.stylesheet = KeptStylesheet(variables=self.get_css_variables())
@@ -136,7 +142,11 @@ class CareerApp(App[None]):
         self.file_checked = threading.Event()
         """Set once the start-up integrity check is over (see refusal)."""
         self._crash: BaseException | None = None
-        self._prefetch: Future[Any] | None = None
+        self._prefetch = first_read
+        """The dashboard's first read if it was started already (store.overview.prefetch)."""
+        self.saved_theme = saved_theme
+        """The theme the profile holds, when it was read before the app (else the integrity
+        check reads it): used before the first frame."""
 
     def prefetch_dashboard(self) -> None:
         """Start the dashboard's first read in a thread (`careertui` starts it before it
@@ -151,7 +161,13 @@ class CareerApp(App[None]):
         return future
 
     def on_mount(self) -> None:
+        self.use_theme(self.saved_theme)
         self.switch_mode(self.start_mode)
+
+    def use_theme(self, theme: str) -> None:
+        """Switch to the profile's saved theme, if it is one Textual knows."""
+        if theme and theme in self.available_themes and theme != self.theme:
+            self.theme = theme
 
     # -- start-up ----------------------------------------------------------------------------------
     def screen_loaded(self, screen: Screen) -> None:
@@ -238,8 +254,8 @@ class CareerApp(App[None]):
             self.call_from_thread(
                 self.notify, self.read_only, severity="error", timeout=30, markup=False
             )
-        if theme and theme in self.available_themes and theme != self.theme:
-            self.call_from_thread(setattr, self, "theme", theme)
+        if not self.saved_theme:  # not read before the app (tests): apply it now
+            self.call_from_thread(self.use_theme, theme)
 
     def watch_theme(self, theme: str) -> None:
         if self.is_mounted and not self.read_only:
@@ -337,14 +353,12 @@ class CareerApp(App[None]):
         self._return_code = 1
 
 
-def run(db_path: Path, first_read: Future[Any] | None = None) -> None:
-    """Open the app on `db_path`, with the dashboard's first read if it was started already
-    (store.overview.prefetch)."""
-    app = CareerApp(db_path, warm=True)
+def run(db_path: Path, first_read: Future[Any] | None = None, saved_theme: str = "") -> None:
+    """Open the app on `db_path`, with the dashboard's first read and the saved theme if they
+    were read already (cli.py reads both before it imports Textual)."""
+    app = CareerApp(db_path, warm=True, first_read=first_read, saved_theme=saved_theme)
     if first_read is None:
         app.prefetch_dashboard()
-    else:
-        app._prefetch = first_read
     app.run()
     if app.return_code:
         raise SystemExit(app.return_code)

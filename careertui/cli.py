@@ -165,15 +165,14 @@ def cli(ctx: click.Context) -> None:
     """A keyboard-driven career journal. Without a command, opens the app."""
     ctx.ensure_object(dict)
     if ctx.invoked_subcommand is None:
-        from careertui.store import Store
-        from careertui.store.overview import prefetch
+        from careertui.store.overview import prefetch, saved_theme
 
         path = _db_path(ctx)
-        Store(path).close()  # a refused file stops here, before the screen starts
+        theme = saved_theme(path)  # a refused file stops here, before the screen starts
         first_read = prefetch(path)  # its SQL runs while Textual is imported
         from careertui.app import run
 
-        run(path, first_read)
+        run(path, first_read, theme)
 
 
 # -- add ---------------------------------------------------------------------------------------

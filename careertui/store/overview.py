@@ -81,6 +81,13 @@ def read_dashboard(store: Store, today: date, depth: int = PAGE) -> Read:
     return shared_stats(store, today), timeline(store, limit=depth)
 
 
+def saved_theme(path: Path) -> str:
+    """The theme the profile holds ("" for none). Opening the file here is also what refuses
+    a file careertui cannot use, before the app starts."""
+    with Store(path) as store:
+        return str(store.profile().get("theme") or "")
+
+
 Prefetched = tuple[date, Signature | None, Read]
 """The day and the file's signature before the read, and what it read."""
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from careertui.app import CareerApp
 from careertui.screens.base import CareerScreen
 from careertui.store import overview
 
@@ -29,3 +30,17 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
 def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Trust the file's signature at once (in real use, a second after the last write)."""
     monkeypatch.setattr(overview, "SETTLED_NS", 0)
+
+
+@pytest.fixture
+def css_refreshes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The mode current at each refresh of the whole app's CSS (a re-parse and a restyle)."""
+    calls: list[str] = []
+    original = CareerApp.refresh_css
+
+    def counting(self: CareerApp, animate: bool = True) -> None:
+        calls.append(self.current_mode)
+        original(self, animate)
+
+    monkeypatch.setattr(CareerApp, "refresh_css", counting)
+    return calls

@@ -1,5 +1,6 @@
 """The app shell: screens one key away, help, palette, forms, quitting, refusals."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from careertui.screens.base import CareerScreen
 from careertui.store import Store
 from careertui.widgets.form import EntryForm
 from careertui.widgets.help import HelpScreen
+
+TODAY = date(2026, 11, 23)
 
 SCREENS = [
     ("1", "dashboard"),
@@ -31,6 +34,14 @@ async def settle(app: CareerApp, pilot) -> None:  # type: ignore[no-untyped-def]
     for _ in range(2):
         await app.workers.wait_for_complete()
         await pilot.pause()
+
+
+async def visit_others(app: CareerApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Settle, then visit the five screens after the dashboard, settling after each."""
+    await settle(app, pilot)
+    for key, _mode in SCREENS[1:]:
+        await pilot.press(key)
+        await settle(app, pilot)
 
 
 async def test_every_screen_is_one_key_away(app: CareerApp) -> None:
@@ -180,10 +191,7 @@ async def test_css_is_parsed_once_per_source_until_the_theme_changes(
 
     monkeypatch.setattr(stylesheet, "parse", counting)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        for key, _mode in SCREENS[1:]:
-            await pilot.press(key)
-            await settle(app, pilot)
+        await visit_others(app, pilot)
         assert len(parsed) == len(set(parsed))  # each source once
         sources = len(app.stylesheet.source)
         parsed.clear()
@@ -195,22 +203,11 @@ async def test_css_is_parsed_once_per_source_until_the_theme_changes(
 
 
 async def test_a_screens_first_showing_does_not_refresh_the_apps_css(
-    app: CareerApp, monkeypatch: pytest.MonkeyPatch
+    app: CareerApp, css_refreshes: list[str]
 ) -> None:
-    calls: list[str] = []
-    original = CareerApp.refresh_css
-
-    def counting(self: CareerApp, animate: bool = True) -> None:
-        calls.append(self.current_mode)
-        original(self, animate)
-
-    monkeypatch.setattr(CareerApp, "refresh_css", counting)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        for key, _mode in SCREENS[1:]:
-            await pilot.press(key)
-            await settle(app, pilot)
-        assert calls == []
+        await visit_others(app, pilot)
+        assert css_refreshes == []
 
 
 @pytest.mark.parametrize(
@@ -282,7 +279,7 @@ async def test_a_write_made_before_the_integrity_check_is_over_waits_for_its_ver
         app.screen.open_form("note")  # type: ignore[attr-defined]
         for _ in range(100):
             await pilot.pause(0.02)
-            if isinstance(app.screen, EntryForm):
+            if isinstance(app.screen, EntryForm) and app.screen.query("#field-text"):
                 break
         form = app.screen
         assert isinstance(form, EntryForm)
@@ -300,3 +297,33 @@ async def test_a_write_made_before_the_integrity_check_is_over_waits_for_its_ver
         assert "integrity check" in str(form.query_one("#form-error").render())
     with Store(db_path) as store:
         assert store.count("note") == 0
+
+
+async def test_the_saved_theme_is_used_from_the_first_frame(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`careertui` reads the profile's theme before it imports Textual (with the same opening of
+    the file that refuses a bad one): the first screen is drawn in it, not switched to it after
+    the integrity check."""
+    from careertui.store.overview import saved_theme
+
+    with Store(db_path) as store:
+        store.set_profile({"theme": "nord"}, TODAY)
+    themes_at_first_screen: list[str] = []
+    original = CareerApp.switch_mode
+
+    def recording(self: CareerApp, mode: str):  # type: ignore[no-untyped-def]
+        themes_at_first_screen.append(self.theme)
+        return original(self, mode)
+
+    monkeypatch.setattr(CareerApp, "switch_mode", recording)
+    app = CareerApp(db_path, saved_theme=saved_theme(db_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert themes_at_first_screen[0] == "nord"
+    # without it (an app made directly), the integrity check still restores the saved theme
+    app = CareerApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert app.theme == "nord"

@@ -120,31 +120,21 @@ async def test_an_own_edit_always_reloads_the_screen(db: Path, reads: Counter[st
         assert reads["DashboardScreen"] > 0
 
 
-async def test_a_second_visit_does_not_restyle_the_app(
-    db: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_a_second_visit_does_not_restyle_the_app(db: Path, css_refreshes: list[str]) -> None:
     """Textual re-parsed the stylesheet on each screen's second visit (its mark of the CSS it
     was styled with was never set on the first); CareerScreen sets it when it mounts."""
-    calls: list[str] = []
-    original = CareerApp.refresh_css
-
-    def counting(self: CareerApp, animate: bool = True) -> None:
-        calls.append(self.current_mode)
-        original(self, animate)
-
-    monkeypatch.setattr(CareerApp, "refresh_css", counting)
     app = CareerApp(db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await visit_all(pilot)
-        calls.clear()
+        css_refreshes.clear()
         await visit_all(pilot)
-        assert calls == []
+        assert css_refreshes == []
         app.theme = "textual-light" if app.theme != "textual-light" else "nord"
         await settle(pilot)
         await pilot.press("4")
         await settle(pilot)
-        assert "wins" in calls  # a new theme still restyles the next screen shown
+        assert "wins" in css_refreshes  # a new theme still restyles the next screen shown
 
 
 async def test_the_prefetched_first_read_is_used_unless_the_file_changed(
