@@ -155,6 +155,15 @@ class CareerApp(App[None]):
 
         self._prefetch = prefetch(self.db_path)
 
+    def ready_prefetch(self) -> Future[Any] | None:
+        """The read prefetch_dashboard started, once, if it is finished (else None, and it is
+        left for take_prefetch)."""
+        future = self._prefetch
+        if future is None or not future.done():
+            return None
+        self._prefetch = None
+        return future
+
     def take_prefetch(self) -> Future[Any] | None:
         """The read prefetch_dashboard started, once (later loads read for themselves)."""
         future, self._prefetch = self._prefetch, None

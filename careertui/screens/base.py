@@ -24,7 +24,7 @@ from textual.worker import Worker, WorkerCancelled
 from careertui.domain.records import KINDS
 from careertui.store import Ambiguous, NotFound, Store, StoreError
 from careertui.store.overview import file_signature
-from careertui.widgets.footer import NavBar, QuietFooter
+from careertui.widgets.footer import CareerFooter
 from careertui.widgets.safe import compose
 
 if TYPE_CHECKING:
@@ -230,19 +230,26 @@ class CareerScreen(Screen):
         current there is nothing for that pass to change."""
         if self.is_mounted and self._css_update_count == self.app._css_update_count:
             event.refresh_styles = False
-        for bar in self.query(NavBar):
-            bar.refresh()  # it highlights the current screen: a warmed one drew another
+        for footer in self.query(CareerFooter):
+            footer.refresh()  # it highlights the current screen: a warmed one drew another
+        if self._loaded_for is None and self.show_ready_data():
+            return
         key = self.load_key()
         if key is not None and key == self._loaded_for:
             self._repaint()
         else:
             self.refresh_data()
 
+    def show_ready_data(self) -> bool:
+        """Show data already read for this screen, if there is some, as it first arrives (before
+        its first layout); True if it did, and then nothing is read. Screens without such
+        data keep this one."""
+        return False
+
     def _repaint(self) -> None:
         """Repaint what is shown (nothing was read again). A repaint asked for while another
-        widget holds a batch update (the Footer of the screen being left rebuilds itself in
-        one) is dropped by Textual until something else on this screen changes, so wait for
-        the batch to end."""
+        widget holds a batch update (a recompose or a mount elsewhere) is dropped by Textual
+        until something else on this screen changes, so wait for the batch to end."""
         if getattr(self.app, "_batch_count", 0):
             self.set_timer(0.01, self._repaint)
         else:
@@ -293,10 +300,6 @@ class CareerScreen(Screen):
                 pass  # a later load replaced it (a refill at the new width): wait for that
             if self.is_current:
                 return  # visited while it was loading: that visit shows it
-        for footer in self.query(QuietFooter):
-            footer.call_later(footer.show_keys)  # in its own context: it binds to its screen
-        if not await self._settled():
-            return
         self._refresh_layout(size)  # tables that changed size get a Resize, which empties
         if await self._settled():  # their caches: render after they have handled it
             await self._quiet()
@@ -318,7 +321,7 @@ class CareerScreen(Screen):
         ]
 
     async def _settled(self, *messages: events.Event) -> bool:
-        """Post `messages` and wait until this screen, its tables and its Footer have handled
+        """Post `messages` and wait until this screen and its tables have handled
         them and all they had queued, and then idled (a DataTable measures new rows when
         idle): a second round of callbacks runs only after the idle that followed the first.
         False if the screen became the one shown meanwhile (its visit then takes over)."""
@@ -326,7 +329,7 @@ class CareerScreen(Screen):
             self.post_message(message)
         for _round in range(2):
             handled = []
-            for pump in (self, *self.query(DataTable), *self.query(QuietFooter)):
+            for pump in (self, *self.query(DataTable)):
                 event = asyncio.Event()
                 pump.call_later(event.set)
                 handled.append(event.wait())

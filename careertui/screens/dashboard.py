@@ -11,7 +11,7 @@ import asyncio
 from datetime import date
 from typing import Any
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from careertui.domain.stats import PILLAR_LABELS
 from careertui.screens.base import CareerScreen
 from careertui.store.journal import PAGE, timeline
-from careertui.store.overview import Read, file_signature, read_dashboard
+from careertui.store.overview import Prefetched, Read, file_signature, read_dashboard
 from careertui.widgets.footer import CareerFooter
 from careertui.widgets.heatmap import Heatmap
 from careertui.widgets.readiness import ReadinessMeter
@@ -172,6 +172,9 @@ def streak_text(stats: dict[str, Any]) -> Content:
 class DashboardScreen(CareerScreen):
     TITLE = "Dashboard"
     CSS_PATH = "dashboard.tcss"
+    AUTO_FOCUS = "#journal"
+    """Focused as the screen is composed: focusing it later moved the focus (and restyled two
+    widgets, and rebuilt the keys shown) after the first frame."""
     HELP = (
         "Your career's numbers at a glance, and your journal.\n"
         "Every figure is the one `careertui stats` prints for the same day. tab moves between the "
@@ -191,6 +194,10 @@ class DashboardScreen(CareerScreen):
     def __init__(self) -> None:
         super().__init__()
         self.stats: dict[str, Any] = {}
+        self._due_shown_at = 0
+        """The width the Due lines were cut to."""
+        self._shown_on_arrival = False
+        """Whether show_ready_data showed the prefetched read since the screen arrived."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -214,14 +221,7 @@ class DashboardScreen(CareerScreen):
         self.query_one("#heatmap-panel").border_title = "Active days · 26 weeks"
         self.query_one("#due").border_title = "Due"
         self.query_one("#today").border_title = "Today's key actions"
-        journal = self.query_one(JournalTimeline)
-        journal.border_title = "Journal"
-        journal.focus()
-
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        super().on_screen_resume(event)
-        if self.focused is None:
-            self.query_one(JournalTimeline).focus()
+        self.query_one(JournalTimeline).border_title = "Journal"
 
     # -- loading -------------------------------------------------------------------------------
     async def load(self) -> None:
@@ -229,12 +229,39 @@ class DashboardScreen(CareerScreen):
         journal = self.query_one(JournalTimeline)
         depth = min(max(PAGE, journal.row_count), RELOAD_LIMIT)
         read = await self._prefetched(today) if depth == PAGE else None
-        stats, entries = read or await self.fetch(read_dashboard, today, depth)
+        self.show(read or await self.fetch(read_dashboard, today, depth), today, depth)
+
+    def show(self, read: Read, today: date, depth: int = PAGE) -> None:
+        stats, entries = read
         self.stats = stats
         self.show_stats(stats, today)
-        journal.fit(journal.size.width - 2)
+        journal = self.query_one(JournalTimeline)
+        journal.fit(self._journal_width())
         journal.show(entries, today, page=depth)
         journal.border_subtitle = "" if entries else "Nothing yet: n writes the first note"
+
+    def show_ready_data(self) -> bool:
+        """On the first arrival, show the read `careertui` started before it imported Textual if
+        it is finished and still current, before the screen's first layout: the first frame then
+        has the data. (A load's worker starts after that frame, and its data then cost a second
+        layout and a full repaint, ~0.1–0.2 s more before the dashboard was complete.)"""
+        if self._shown_on_arrival:
+            return True  # Textual resumes a mode's screen twice as it is first shown
+        future = self.career.ready_prefetch() if hasattr(self.career, "ready_prefetch") else None
+        if future is None or future.exception() is not None:
+            return False
+        today = self.today()
+        read = self._current(future.result(), today)
+        if read is None:
+            return False
+        self._loaded_for = self.load_key()
+        self.show(read, today)
+        self._shown_on_arrival = True
+        self.career.screen_loaded(self)
+        return True
+
+    def on_screen_suspend(self) -> None:
+        self._shown_on_arrival = False
 
     async def _prefetched(self, today: date) -> Read | None:
         """The app's prefetched first read, if there is one and nothing was written since it
@@ -243,21 +270,39 @@ class DashboardScreen(CareerScreen):
         if future is None:
             return None
         try:
-            day, signature, read = await asyncio.wrap_future(future)
+            result = await asyncio.wrap_future(future)
         except Exception:  # noqa: BLE001 - read again, and report what that read says
             return None
+        return self._current(result, today)
+
+    def _current(self, result: Prefetched, today: date) -> Read | None:
+        """The prefetched read, unless the day changed or the file was written since it began."""
+        day, signature, read = result
         if day != today or signature != file_signature(self.career.db_path, settled=False):
             return None
         return read
+
+    def _journal_width(self) -> int:
+        """The journal's width inside its border; before the screen's first layout, what that
+        layout will give it (it spans the screen)."""
+        journal = self.query_one(JournalTimeline)
+        return (journal.size.width or self.app.size.width - 2) - 2
+
+    def _due_width(self) -> int:
+        """The width a Due line is cut to: the panel's inside less its scrollbar's column,
+        whether the scrollbar shows or not (it comes and goes with the number of lines, and a
+        width that followed it cut every line twice on the first showing). Before the screen's
+        first layout, from what that layout will give the panel: half the screen, less its
+        border."""
+        due = self.query_one("#due", OptionList)
+        return (due.size.width or self.app.size.width // 2 - 2) - 2
 
     def show_stats(self, stats: dict[str, Any], today: date) -> None:
         self.query_one("#streak-now", Digits).update(str(stats["streak"]["current"]))
         self.query_one("#streak-text", Static).update(streak_text(stats))
         self.query_one(ReadinessMeter).show(stats["readiness"])
         self.query_one(Heatmap).show(stats["heatmap"], today)
-        due_list = self.query_one("#due", OptionList)
-        width = due_list.scrollable_content_region.width - 1 or 56
-        self._fill(due_list, due_options(stats, width), "Nothing due. ✓")
+        self._show_due(stats)
         actions = stats["actions"]
         self._fill(
             self.query_one("#today", OptionList),
@@ -272,6 +317,11 @@ class DashboardScreen(CareerScreen):
             f"Today's key actions · {met}/{len(actions)} met" if actions else "Today's key actions"
         )
 
+    def _show_due(self, stats: dict[str, Any]) -> None:
+        self._due_shown_at = self._due_width()
+        due_list = self.query_one("#due", OptionList)
+        self._fill(due_list, due_options(stats, self._due_shown_at), "Nothing due. ✓")
+
     @staticmethod
     def _fill(options: OptionList, items: list[Option], empty: str) -> None:
         highlighted = options.highlighted
@@ -285,8 +335,9 @@ class DashboardScreen(CareerScreen):
             )
 
     def on_resize(self) -> None:
-        journal = self.query_one(JournalTimeline)
-        journal.fit(journal.size.width - 2)
+        self.query_one(JournalTimeline).fit(self._journal_width())
+        if self.stats and self._due_width() != self._due_shown_at:
+            self._show_due(self.stats)
 
     @on(JournalTimeline.MoreWanted)
     async def _more(self, event: JournalTimeline.MoreWanted) -> None:

@@ -1,12 +1,13 @@
 """The dashboard's read, and the file signature that tells whether a read is still current.
 
 No Textual here: `careertui` starts the dashboard's first read (`prefetch`) before it imports
-Textual, so that the read's SQL, which releases the GIL, runs while Textual loads."""
+Textual, so that the read runs while Textual loads."""
 
 from __future__ import annotations
 
 import os
 import pickle
+import sys
 import threading
 import time
 from concurrent.futures import Future
@@ -92,21 +93,81 @@ Prefetched = tuple[date, Signature | None, Read]
 """The day and the file's signature before the read, and what it read."""
 
 
-def prefetch(path: Path) -> Future[Prefetched]:
-    """Start the dashboard's first read in a thread; the dashboard uses it unless the day or
-    the file changed since (and reads for itself if it failed)."""
+def prefetch(path: Path, *, fork: bool | None = None) -> Future[Prefetched]:
+    """Start the dashboard's first read; the dashboard uses it unless the day or the file
+    changed since (and reads for itself if it failed).
+
+    The read runs in a forked child process where that is safe (Linux, and only one thread so
+    far: `careertui` forks before it imports Textual), else in a thread. A thread's read
+    competes with Textual's import for the GIL: at 100,000 entries its 120 ms of work took
+    ~600 ms that way and was the last thing the first frame waited for; in a child it runs on
+    the other core. The child also sends its `shared_stats` result, so that the screens warmed
+    later copy it rather than compute it again. `fork` forces the choice (tests)."""
     from careertui.clock import today as clock_today
 
+    if fork is None:
+        fork = sys.platform.startswith("linux") and threading.active_count() == 1
     future: Future[Prefetched] = Future()
+    if fork:
+        try:
+            _read_in_child(path, clock_today, future)
+            return future
+        except OSError:  # no fork or no pipe: read in a thread
+            pass
 
     def read() -> None:
         try:
-            day = clock_today()
-            signature = file_signature(path, settled=False)
-            with Store(path, write=False) as store:
-                future.set_result((day, signature, read_dashboard(store, day)))
+            future.set_result(_read(path, clock_today()))
         except BaseException as exc:  # noqa: BLE001 - the dashboard reads again itself
             future.set_exception(exc)
 
     threading.Thread(target=read, name="careertui-prefetch", daemon=True).start()
     return future
+
+
+def _read(path: Path, day: date) -> Prefetched:
+    signature = file_signature(path, settled=False)
+    with Store(path, write=False) as store:
+        return day, signature, read_dashboard(store, day)
+
+
+def _read_in_child(path: Path, clock_today: Any, future: Future[Prefetched]) -> None:
+    """Fork a child that reads and writes the pickled result to a pipe; a thread of this
+    process waits for it (the wait releases the GIL) and settles `future`."""
+    readable, writable = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(readable)
+        os.close(writable)
+        raise
+    if pid == 0:  # the child: read, send, and leave without running any exit handler
+        code = 1
+        try:
+            os.close(readable)
+            result = _read(path, clock_today())
+            with _shared_lock:
+                kept = _shared.get(str(path))
+            with os.fdopen(writable, "wb") as pipe:
+                pipe.write(pickle.dumps((result, kept)))
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(writable)
+
+    def receive() -> None:
+        try:
+            with os.fdopen(readable, "rb") as pipe:
+                data = pipe.read()
+            os.waitpid(pid, 0)
+            if not data:
+                raise RuntimeError("the prefetch child read nothing")
+            result, kept = pickle.loads(data)  # noqa: S301 - our own child, over our own pipe
+            if kept is not None:
+                with _shared_lock:
+                    _shared.setdefault(str(path), kept)
+            future.set_result(result)
+        except BaseException as exc:  # noqa: BLE001 - the dashboard reads again itself
+            future.set_exception(exc)
+
+    threading.Thread(target=receive, name="careertui-prefetch", daemon=True).start()

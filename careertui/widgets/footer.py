@@ -1,6 +1,5 @@
-"""The two lines at the bottom of every screen: the six screens and the global keys (NavBar),
-then the keys of the screen at hand (Textual's Footer, as QuietFooter: rebuilt only when the keys
-it shows change).
+"""The two lines at the bottom of every screen: the six screens and the global keys, then the
+keys of the screen at hand (CareerFooter).
 
 One Footer line cannot hold both at 120 columns, let alone 80: the global keys pushed the
 screen's own keys off the edge, or the other way round. Here the global keys always fit, by
@@ -12,12 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual import events
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 
 SCREENS: Sequence[tuple[str, str, str, str]] = (
     ("1", "dashboard", "Dashboard", "Dash"),
@@ -64,101 +60,102 @@ def _nav(current: str, labels: str) -> tuple[Content, list[tuple[int, int, str]]
     return Content.assemble(*parts, (" │ ", "dim"), gap.join(keys)), spans
 
 
-class QuietFooter(Footer):
-    """Textual's Footer, recomposed only when what it shows changes.
+Key = tuple[str, str, str, bool]
+"""A key the screen offers: (key, how it is shown, what it does, enabled)."""
 
-    The stock Footer rebuilds all its keys (two style passes per key) on every
-    `refresh_bindings`, several times per focus change and screen switch, also on a screen that
-    is being left; each rebuild holds the screen's paint (≈ 50–150 ms here). This one coalesces
-    the requests, skips a screen that is not on the current stack (its own refresh on resume
-    catches up) and skips when the bindings shown are the same."""
 
-    _pending = False
-    _shown: tuple[object, ...] | None = None
+def screen_keys(screen: Screen) -> list[Key]:
+    """The keys `screen` shows now, one per action, as Textual's Footer picks them: bindings
+    marked `show`, the first key of each action, a disabled one kept (drawn dim)."""
+    keys: dict[str, Key] = {}
+    for _node, binding, enabled, _tooltip in screen.active_bindings.values():
+        if binding.show and binding.action not in keys:
+            shown = screen.app.get_key_display(binding)
+            keys[binding.action] = (binding.key, shown, binding.description, enabled)
+    return list(keys.values())
 
-    def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
-            return
-        if not self._pending:
-            self._pending = True
-            self.call_after_refresh(self._recompose_if_changed)
 
-    def _signature(self) -> tuple[object, ...]:
-        return (
-            self.show_command_palette,
-            self.compact,
-            *(
-                (
-                    binding.key,
-                    binding.key_display,
-                    binding.action,
-                    binding.description,
-                    binding.show,
-                    enabled,
-                    tooltip,
-                )
-                for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
-            ),
+def key_line(keys: Sequence[Key], width: int) -> tuple[Content, list[tuple[int, int, str, bool]]]:
+    """The screen's keys in at most `width` cells, styled as Textual's Footer styles them, with
+    the cells each takes: (start, end, key, enabled)."""
+    parts: list[Content] = []
+    spans: list[tuple[int, int, str, bool]] = []
+    start = 0
+    for key, shown, description, enabled in keys:
+        item = Content.assemble(
+            (f" {shown} ", "bold $footer-key-foreground on $footer-key-background"),
+            (f"{description} ", "$footer-description-foreground on $footer-description-background"),
         )
-
-    async def _recompose_if_changed(self) -> None:
-        self._pending = False
-        if self.is_attached and self.screen in self.app.screen_stack:
-            await self.show_keys()
-
-    async def show_keys(self) -> None:
-        """Rebuild the keys now if they changed, on whichever screen (a screen warmed off
-        screen builds its Footer before it is shown)."""
-        signature = self._signature()
-        if signature != self._shown:
-            self._shown = signature
-            await self.recompose()
+        if not enabled:
+            item = item.stylize("dim")
+        parts.append(item)
+        spans.append((start, start + item.cell_length, key, enabled))
+        start += item.cell_length
+    line = Content.assemble(*parts)
+    return (line if line.cell_length <= width else line[:width]), spans
 
 
-class NavBar(Widget):
-    """The six screens, the current one highlighted, and `?`, `^p`, `q`."""
+class CareerFooter(Widget):
+    """The bottom two lines of every screen, as one widget: the six screens and the global keys
+    (NavBar's line), then the screen's own keys.
 
-    DEFAULT_CSS = """
-    NavBar {
-        height: 1;
-        background: $footer-background;
-        color: $footer-foreground;
-    }
-    """
-
-    def render(self) -> Content:
-        return nav_line(str(self.app.current_mode), self.size.width)[0]
-
-    def on_resize(self, _event: events.Resize) -> None:
-        self.refresh()
-
-    def on_click(self, event: events.Click) -> None:
-        """A click on a screen's name switches to it."""
-        _line, spans = nav_line(str(self.app.current_mode), self.size.width)
-        for start, end, mode in spans:
-            if start <= event.x < end and mode != self.app.current_mode:
-                self.app.switch_mode(mode)
-                return
-
-
-class CareerFooter(Vertical):
-    """NavBar above the screen's Footer, docked at the bottom."""
+    Textual's Footer is a container of one widget per key, rebuilt (composed, styled, laid out)
+    whenever the screen's bindings change: on every focus change and on a screen's first
+    showing, ~30–50 ms each time, which the first frame waited for twice. Here a change of keys
+    is a repaint of one line."""
 
     DEFAULT_CSS = """
     CareerFooter {
         dock: bottom;
         height: 2;
-    }
-    CareerFooter > Footer {
-        dock: none;
+        background: $footer-background;
+        color: $footer-foreground;
     }
     """
+    ALLOW_SELECT = False
 
-    def __init__(self, footer: Footer | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._footer = footer or QuietFooter(show_command_palette=False)
+        self._keys: list[Key] = []
 
-    def compose(self) -> ComposeResult:
-        yield NavBar()
-        yield self._footer
+    def on_mount(self) -> None:
+        """The keys come with the screen's first bindings update (as it arrives): a screen's
+        `check_action` may read widgets not mounted yet."""
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def bindings_changed(self, screen: Screen) -> None:
+        """Repaint when the keys the screen offers change (a focus change, a screen shown)."""
+        keys = screen_keys(screen)
+        if keys != self._keys:
+            self._keys = keys
+            self.refresh()
+
+    def render(self) -> Content:
+        width = self.size.width
+        nav, _ = nav_line(str(self.app.current_mode), width)
+        keys, _ = key_line(self._keys, width)
+        return Content("\n").join([nav, keys])
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a screen's name switches to it; on a key, presses it."""
+        if event.y == 0:
+            _line, spans = nav_line(str(self.app.current_mode), self.size.width)
+            for start, end, mode in spans:
+                if start <= event.x < end and mode != self.app.current_mode:
+                    self.app.switch_mode(mode)
+                    return
+        else:
+            _line, key_spans = key_line(self._keys, self.size.width)
+            for start, end, key, enabled in key_spans:
+                if start <= event.x < end:
+                    if enabled:
+                        self.app.simulate_key(key)
+                    else:
+                        self.app.bell()
+                    return

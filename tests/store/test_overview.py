@@ -75,3 +75,42 @@ def test_a_file_written_in_the_last_second_is_not_trusted(
         overview.shared_stats(store, TODAY)
         overview.shared_stats(store, TODAY)
     assert computed == [TODAY, TODAY]
+
+
+FORK_WARNING = "ignore:This process .* is multi-threaded"
+"""Python 3.12+ warns of any fork in a process with threads (pytest's); careertui forks only
+while it has one thread."""
+
+
+@pytest.mark.filterwarnings(FORK_WARNING)
+@pytest.mark.parametrize("fork", [True, False], ids=["child", "thread"])
+def test_a_prefetch_reads_what_the_dashboard_reads(db_path: Path, fork: bool) -> None:
+    seed(db_path)
+    day, signature, read = overview.prefetch(db_path, fork=fork).result(timeout=30)
+    with Store(db_path, write=False) as store:
+        assert read == overview.read_dashboard(store, day)
+    assert signature == overview.file_signature(db_path, settled=False)
+    assert [e["title"] for e in read[1]] == ["Asked about the rubric", "Shipped the beta"]
+
+
+@pytest.mark.filterwarnings(FORK_WARNING)
+def test_a_child_hands_its_stats_to_this_process(
+    db_path: Path, computed: list[date], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The screens warmed after the dashboard copy the child's stats rather than compute them
+    again (the child's own compute_stats call is not counted here: it ran in the child)."""
+    monkeypatch.setattr(overview, "SETTLED_NS", 0)
+    seed(db_path)
+    day, _signature, (stats, _entries) = overview.prefetch(db_path, fork=True).result(timeout=30)
+    with Store(db_path, write=False) as store:
+        assert overview.shared_stats(store, day) == stats
+    assert computed == []
+
+
+@pytest.mark.filterwarnings(FORK_WARNING)
+@pytest.mark.parametrize("fork", [True, False], ids=["child", "thread"])
+def test_a_failed_prefetch_fails_its_future(tmp_path: Path, fork: bool) -> None:
+    bad = tmp_path / "notes.txt"
+    bad.write_text("not a database\n" * 100)
+    assert overview.prefetch(bad, fork=fork).exception(timeout=30) is not None
+    assert bad.read_text() == "not a database\n" * 100

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Digits, OptionList, Static, TextArea
 from ui_helpers import press_text as type_text
@@ -162,6 +165,49 @@ async def test_figures_are_the_stats_figures(db_path: Path, today: date) -> None
 
         journal = screen.query_one(JournalTimeline)
         assert journal_keys(journal) == [f"{r['kind']}-{r['id']}" for r in first_page]
+        assert app.focused is journal
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (99, 35)])
+async def test_a_finished_first_read_is_shown_before_the_first_layout(
+    db_path: Path, today: date, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`careertui` starts the dashboard's read before it imports Textual; finished when the
+    dashboard arrives, it is shown before the screen's first layout: no load runs, and the
+    widths guessed before that layout are the ones it gives, so nothing is cut again (and
+    repainted) after it."""
+    seed(db_path, today)
+    calls: Counter[str] = Counter()
+    load, show_due = DashboardScreen.load, DashboardScreen._show_due
+    refresh_columns = JournalTimeline.refresh_columns
+
+    async def counting_load(self: DashboardScreen) -> None:
+        calls["load"] += 1
+        await load(self)
+
+    def counting_due(self: DashboardScreen, stats: dict[str, Any]) -> None:
+        calls["due"] += 1
+        show_due(self, stats)
+
+    def counting_columns(self: JournalTimeline) -> None:
+        calls["columns"] += bool(self.entries)
+        refresh_columns(self)
+
+    monkeypatch.setattr(DashboardScreen, "load", counting_load)
+    monkeypatch.setattr(DashboardScreen, "_show_due", counting_due)
+    monkeypatch.setattr(JournalTimeline, "refresh_columns", counting_columns)
+    with Store(db_path) as store:
+        first_page = timeline(store, limit=PAGE)
+    app = CareerApp(db_path)
+    app.prefetch_dashboard()
+    assert app._prefetch is not None
+    app._prefetch.result(timeout=30)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_dashboard(app, pilot)
+        assert calls == {"due": 1, "columns": 0}
+        journal = screen.query_one(JournalTimeline)
+        assert journal_keys(journal) == [f"{r['kind']}-{r['id']}" for r in first_page]
+        assert screen._due_shown_at == screen.query_one("#due").size.width - 2
         assert app.focused is journal
 
 

@@ -232,31 +232,6 @@ async def test_a_resize_after_warming_refits_the_screen_on_its_visit(db: Path) -
         assert screen.has_class("-narrow") and not screen.has_class("-wide")
 
 
-@pytest.mark.usefixtures("settled_at_once")
-async def test_a_warmed_screens_footer_is_built_before_its_visit(
-    db: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Rebuilding a Footer's keys restyles each of them: a warmed screen's are built off
-    screen, so its first visit rebuilds none."""
-    from careertui.widgets.footer import QuietFooter
-
-    app = CareerApp(db, warm=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await warmed(pilot)
-        rebuilt: list[str] = []
-        original = QuietFooter.recompose
-
-        async def counting(self: QuietFooter) -> None:
-            rebuilt.append(type(self.screen).__name__)
-            await original(self)
-
-        monkeypatch.setattr(QuietFooter, "recompose", counting)
-        for key in KEYS.values():
-            await pilot.press(key)
-            await settle(pilot)
-        assert rebuilt == []
-
-
 async def test_warming_makes_way_for_a_screen_switch(db: Path) -> None:
     """A warming step waits until no switch has happened for WARM_YIELD seconds, so that the
     screen being shown is not slowed by a screen being built off screen."""

@@ -1,5 +1,6 @@
-"""The NavBar: every screen and the global keys fit at the bottom of every screen, even at 80
-columns, with the current screen marked; a click on a name switches to it."""
+"""The footer: every screen and the global keys fit at the bottom of every screen, even at 80
+columns, with the current screen marked, and the screen's own keys below; a click on a name
+switches to it, a click on a key presses it."""
 
 from pathlib import Path
 
@@ -7,7 +8,7 @@ import pytest
 
 from careertui.app import CareerApp
 from careertui.store import Store
-from careertui.widgets.footer import SCREENS, NavBar, nav_line
+from careertui.widgets.footer import SCREENS, CareerFooter, key_line, nav_line
 
 KEYS = [key for key, *_ in SCREENS]
 
@@ -42,11 +43,61 @@ async def test_nav_bar_on_every_screen_and_click_switches(tmp_path: Path) -> Non
             await pilot.press(key)
             await app.workers.wait_for_complete()
             await pilot.pause()
-            bar = app.screen.query_one(NavBar)
-            assert bar.region.y == 22, mode  # above the Footer's line
-            assert all(f" {k} " in bar.render().plain for k in KEYS)
+            footer = app.screen.query_one(CareerFooter)
+            assert footer.region.y == 22, mode  # the last two lines
+            nav, keys = footer.render().plain.split("\n")
+            assert all(f" {k} " in nav for k in KEYS)
+            assert keys.strip(), mode
         _line, spans = nav_line("review", 80)
         start, _end, mode = spans[1]
-        await pilot.click(NavBar, offset=(start + 1, 0))
+        await pilot.click(CareerFooter, offset=(start + 1, 0))
         await pilot.pause()
         assert app.current_mode == mode == "roadmap"
+
+
+def test_the_key_line_dims_a_disabled_key_and_fits_the_width() -> None:
+    keys = [("n", "n", "Note", True), ("delete", "del", "Delete", False)]
+    line, spans = key_line(keys, 120)
+    assert line.plain == " n Note  del Delete "
+    assert spans == [(0, 8, "n", True), (8, 20, "delete", False)]
+    dim = [span for span in line.spans if "dim" in str(span.style)]
+    assert dim and all(span.start >= 8 for span in dim)
+    assert key_line(keys, 10)[0].cell_length == 10
+
+
+async def test_the_key_line_follows_the_focus_without_mounting_anything(
+    tmp_path: Path,
+) -> None:
+    """Space checks a key action in only while today's key actions have the focus: the key
+    line shows it then, and not while the journal has it; the footer stays one widget."""
+    db = tmp_path / "c.db"
+    Store(db).close()
+    app = CareerApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        footer = app.screen.query_one(CareerFooter)
+        keys = footer.render().plain.split("\n")[1]
+        assert " n Note " in keys and "Delete" in keys and "Check in" not in keys
+        app.screen.query_one("#today").focus()
+        await pilot.pause()
+        keys = footer.render().plain.split("\n")[1]
+        assert "Check in" in keys and "Delete" not in keys
+        assert not footer.children
+
+
+async def test_a_click_on_a_key_presses_it(tmp_path: Path) -> None:
+    from careertui.widgets.form import EntryForm
+
+    db = tmp_path / "c.db"
+    Store(db).close()
+    app = CareerApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        footer = app.screen.query_one(CareerFooter)
+        _line, spans = key_line(footer._keys, 120)
+        start = next(start for start, _end, key, _on in spans if key == "n")
+        await pilot.click(CareerFooter, offset=(start + 1, 1))
+        await pilot.pause()
+        assert isinstance(app.screen, EntryForm)
