@@ -197,6 +197,16 @@ class CareerScreen(Screen):
         mounted, from the stylesheet `switch_mode` had just loaded this screen's CSS into."""
         self._css_update_count = self.app._css_update_count
 
+    def _screen_resized(self, size: Size) -> None:
+        """Textual lays a screen out again at every Resize it gets (here), also one of the size
+        it was just laid out at. A mode's screen gets two of those as it is first shown (one
+        its own first layout sends it, one the app kept from the terminal's first report until
+        it idled): each reflowed and repainted every widget, ~20–40 ms each on the dashboard,
+        before its first frame was complete. A widget whose size changes after a layout asks
+        for one itself, and so does a change of size classes; a new size goes to Textual."""
+        if size != self._compositor.size:
+            super()._screen_resized(size)
+
     def fit_columns(self) -> bool:
         """Size the screen's tables to its width; True when a column's width changed (its cells,
         cut to the old width, are then read and laid out again). Screens without such tables
@@ -222,6 +232,10 @@ class CareerScreen(Screen):
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Reload on arrival, unless nothing the data depends on changed since the last load.
 
+        Textual calls each class's own handler in turn, a screen's before this one: a screen's
+        `on_screen_resume` must not call this one again (it ran twice, and a second load
+        cancelled the first).
+
         Runs before Textual's own `Screen._on_screen_resume` (handlers go down the MRO), which
         re-applies every style of every widget on each mode switch; that empties each
         DataTable's render caches, so all its visible cells are rendered again (~0.3 s for the
@@ -232,7 +246,7 @@ class CareerScreen(Screen):
             event.refresh_styles = False
         for footer in self.query(CareerFooter):
             footer.refresh()  # it highlights the current screen: a warmed one drew another
-        if self._loaded_for is None and self.show_ready_data():
+        if self.show_ready_data():
             return
         key = self.load_key()
         if key is not None and key == self._loaded_for:
@@ -241,9 +255,9 @@ class CareerScreen(Screen):
             self.refresh_data()
 
     def show_ready_data(self) -> bool:
-        """Show data already read for this screen, if there is some, as it first arrives (before
-        its first layout); True if it did, and then nothing is read. Screens without such
-        data keep this one."""
+        """Show data read for this screen before it was made, if there is some, as it first
+        arrives (before its first layout); True if it did, and then nothing is read. Screens
+        without such data keep this one."""
         return False
 
     def _repaint(self) -> None:

@@ -11,7 +11,7 @@ import asyncio
 from datetime import date
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -245,8 +245,6 @@ class DashboardScreen(CareerScreen):
         it is finished and still current, before the screen's first layout: the first frame then
         has the data. (A load's worker starts after that frame, and its data then cost a second
         layout and a full repaint, ~0.1–0.2 s more before the dashboard was complete.)"""
-        if self._shown_on_arrival:
-            return True  # Textual resumes a mode's screen twice as it is first shown
         future = self.career.ready_prefetch() if hasattr(self.career, "ready_prefetch") else None
         if future is None or future.exception() is not None:
             return False
@@ -259,6 +257,13 @@ class DashboardScreen(CareerScreen):
         self._shown_on_arrival = True
         self.career.screen_loaded(self)
         return True
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """(Textual then runs CareerScreen's and Screen's handlers, unless stopped here.)"""
+        if self._shown_on_arrival:
+            # Textual resumes a mode's screen twice as it is first shown: the read is on screen
+            # and laid out already, and Textual's own handler would repaint all of it again.
+            event.prevent_default()
 
     def on_screen_suspend(self) -> None:
         self._shown_on_arrival = False

@@ -172,7 +172,6 @@ class NetworkScreen(CareerScreen):
         self.query_one("#follow").border_title = "Follow-ups due"
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        super().on_screen_resume(event)
         if self.focused is None or not self.focused.display:
             self.main_table().focus()
 

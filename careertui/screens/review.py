@@ -279,8 +279,7 @@ class ReviewScreen(CareerScreen):
         self.to_modal = isinstance(self.app.screen, ModalScreen)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        """Reload; on arrival (not back from a form) focus the current step's first field."""
-        super().on_screen_resume(event)
+        """On arrival (not back from a form) focus the current step's first field."""
         if not self.to_modal:
             self.focus_step()
         self.to_modal = False

@@ -358,7 +358,6 @@ class RoadmapScreen(CareerScreen):
         )
 
     def on_screen_resume(self, event: Any) -> None:
-        super().on_screen_resume(event)
         self.focus_list()
 
     # -- state ---------------------------------------------------------------------------------

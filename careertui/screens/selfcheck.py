@@ -229,8 +229,7 @@ class SelfCheckScreen(CareerScreen):
         self.to_modal = isinstance(self.app.screen, ModalScreen)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        """Reload; on arrival (not back from a form or dialog) focus the perception history."""
-        super().on_screen_resume(event)
+        """On arrival (not back from a form or dialog) focus the perception history."""
         if not self.to_modal:
             self.query_one("#perception-table", DataTable).focus()
         self.to_modal = False

@@ -183,7 +183,6 @@ class WinsScreen(CareerScreen):
         self.query_one("#wins-table").focus()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        super().on_screen_resume(event)
         if self.focused is None or not self.focused.display:
             self.query_one("#wins-table").focus()
 

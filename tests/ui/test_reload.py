@@ -158,3 +158,37 @@ async def test_the_prefetched_first_read_is_used_unless_the_file_changed(
         await settle(pilot)
         assert reads["DashboardScreen"] == 1
         assert "Written meanwhile" in journal_titles(app)
+
+
+@pytest.mark.usefixtures("settled_at_once")
+async def test_an_arrival_looks_at_the_file_once(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Textual runs each class's on_screen_resume in turn: a screen whose own handler also
+    called CareerScreen's ran the arrival twice (two looks at the file, two repaints, and two
+    loads when it had changed, the second cancelling the first)."""
+    looks: Counter[str] = Counter()
+    original = CareerScreen.load_key
+
+    def counting(self: CareerScreen) -> tuple[object, ...] | None:
+        looks[type(self).__name__] += 1
+        return original(self)
+
+    monkeypatch.setattr(CareerScreen, "load_key", counting)
+    app = CareerApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await visit_all(pilot)
+        looks.clear()
+        await visit_all(pilot)
+        assert looks == Counter(
+            {
+                name: 1
+                for name in (
+                    "RoadmapScreen",
+                    "NetworkScreen",
+                    "WinsScreen",
+                    "SelfCheckScreen",
+                    "ReviewScreen",
+                    "DashboardScreen",
+                )
+            }
+        )
