@@ -132,6 +132,9 @@ class CareerScreen(Screen):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._resumed_for: object = None
+        """The screen switch (CareerApp's `_switched_at`) this screen last arrived with while
+        shown: a second ScreenResume for the same switch is Textual's duplicate."""
         self._loaded_for: tuple[object, ...] | None = None
         """What the data shown was read for (the day, the file's signature, the theme, the
         terminal's size): a visit with none of them changed reads nothing again."""
@@ -242,6 +245,13 @@ class CareerScreen(Screen):
         Network screen). `switch_mode` has already refreshed the CSS if the theme or the
         stylesheet changed since this screen was last shown, so once the screen's CSS is
         current there is nothing for that pass to change."""
+        switch = getattr(self.app, "_switched_at", None)
+        if self._resumed_for == switch and self.is_current and self._compositor.size:
+            # Textual resumes a mode's screen twice as it is first shown: the first arrival
+            # has done all there is to do, and Textual's own handler would repaint it all.
+            event.prevent_default()
+            return
+        self._resumed_for = switch if self.is_current else None
         if self.is_mounted and self._css_update_count == self.app._css_update_count:
             event.refresh_styles = False
         for footer in self.query(CareerFooter):
@@ -253,6 +263,9 @@ class CareerScreen(Screen):
             self._repaint()
         else:
             self.refresh_data()
+
+    def on_screen_suspend(self) -> None:
+        self._resumed_for = None  # back from a form or another screen: a new arrival
 
     def show_ready_data(self) -> bool:
         """Show data read for this screen before it was made, if there is some, as it first
@@ -301,10 +314,11 @@ class CareerScreen(Screen):
         tells a screen it arrives; `_refresh_layout` and the compositor's `render_full_update`
         are what it runs to show a screen: off screen they only place and render the widgets,
         writing nothing to the terminal."""
-        await self._quiet()
-        if self.is_current:
+        if not await self._still_off_screen():
             return  # visited while it was being built: its arrival loads it
         self._refresh_layout(size)
+        if not await self._still_off_screen():
+            return
         if not await self._settled(events.Resize(size, size), events.ScreenResume()):
             return
         while loads := self._loading():
@@ -314,17 +328,20 @@ class CareerScreen(Screen):
                 pass  # a later load replaced it (a refill at the new width): wait for that
             if self.is_current:
                 return  # visited while it was loading: that visit shows it
+        if not await self._still_off_screen():
+            return
         self._refresh_layout(size)  # tables that changed size get a Resize, which empties
-        if await self._settled():  # their caches: render after they have handled it
-            await self._quiet()
-            if not self.is_current:
-                self._compositor.render_full_update()
+        if await self._settled() and await self._still_off_screen():  # their caches: render
+            self._compositor.render_full_update()  # after they have handled it
 
-    async def _quiet(self) -> None:
-        """Let a screen switch made meanwhile paint first (CareerApp.wait_quiet)."""
-        wait_quiet = getattr(self.app, "wait_quiet", None)
+    async def _still_off_screen(self) -> bool:
+        """Wait for quiet (each step of the warming makes way for a screen switch made
+        meanwhile, so that a switch waits for one step, not for a whole screen's warming);
+        False if this screen became the one shown meanwhile."""
+        wait_quiet = getattr(self.app, "wait_quiet", None)  # CareerApp's
         if wait_quiet is not None:
             await wait_quiet()
+        return not self.is_current
 
     def _loading(self) -> list[Worker[Any]]:
         """This screen's loads still under way."""

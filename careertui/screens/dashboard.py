@@ -11,7 +11,7 @@ import asyncio
 from datetime import date
 from typing import Any
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -196,8 +196,6 @@ class DashboardScreen(CareerScreen):
         self.stats: dict[str, Any] = {}
         self._due_shown_at = 0
         """The width the Due lines were cut to."""
-        self._shown_on_arrival = False
-        """Whether show_ready_data showed the prefetched read since the screen arrived."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -254,19 +252,9 @@ class DashboardScreen(CareerScreen):
             return False
         self._loaded_for = self.load_key()
         self.show(read, today)
-        self._shown_on_arrival = True
         self.career.screen_loaded(self)
         return True
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        """(Textual then runs CareerScreen's and Screen's handlers, unless stopped here.)"""
-        if self._shown_on_arrival:
-            # Textual resumes a mode's screen twice as it is first shown: the read is on screen
-            # and laid out already, and Textual's own handler would repaint all of it again.
-            event.prevent_default()
-
-    def on_screen_suspend(self) -> None:
-        self._shown_on_arrival = False
 
     async def _prefetched(self, today: date) -> Read | None:
         """The app's prefetched first read, if there is one and nothing was written since it

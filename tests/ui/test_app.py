@@ -309,14 +309,16 @@ async def test_the_saved_theme_is_used_from_the_first_frame(
 
     with Store(db_path) as store:
         store.set_profile({"theme": "nord"}, TODAY)
-    themes_at_first_screen: list[str] = []
-    original = CareerApp.switch_mode
+    from textual.app import App
 
-    def recording(self: CareerApp, mode: str):  # type: ignore[no-untyped-def]
+    themes_at_first_screen: list[str] = []
+    original = App.switch_mode
+
+    def recording(self: App, mode: str):  # type: ignore[no-untyped-def]
         themes_at_first_screen.append(self.theme)
         return original(self, mode)
 
-    monkeypatch.setattr(CareerApp, "switch_mode", recording)
+    monkeypatch.setattr(App, "switch_mode", recording)
     app = CareerApp(db_path, saved_theme=saved_theme(db_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
