@@ -329,3 +329,39 @@ async def test_the_saved_theme_is_used_from_the_first_frame(
         await settle(app, pilot)
         await settle(app, pilot)
         assert app.theme == "nord"
+
+
+@pytest.mark.parametrize("warm", [True, False])
+async def test_careertui_checks_the_file_after_the_first_frame(
+    db_path: Path, warm: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The integrity check's SQLite ran beside the first frame and made it later: `careertui`
+    (which warms) starts it WARM_START after the first screen's data; tests at once."""
+    import time
+
+    from careertui import app as app_module
+
+    Store(db_path).close()
+    moments: dict[str, float] = {}
+    loaded, check = CareerApp.screen_loaded, CareerApp.check_file
+
+    def on_loaded(self: CareerApp, screen: CareerScreen) -> None:
+        moments.setdefault("loaded", time.monotonic())
+        loaded(self, screen)
+
+    def on_check(self: CareerApp) -> None:
+        moments["checked"] = time.monotonic()
+        check(self)
+
+    monkeypatch.setattr(CareerApp, "screen_loaded", on_loaded)
+    monkeypatch.setattr(CareerApp, "check_file", on_check)
+    app = CareerApp(db_path, warm=warm)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.pause(app_module.WARM_START + 0.2)
+        assert app.file_checked.wait(10)
+        delay = moments["checked"] - moments["loaded"]
+        if warm:
+            assert delay >= app_module.WARM_START - 0.01
+        else:
+            assert delay < app_module.WARM_START / 2
