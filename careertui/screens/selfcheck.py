@@ -171,6 +171,8 @@ class SelfCheckScreen(CareerScreen):
         super().__init__()
         self.query_text = ""
         self.loaded: dict[str, int] = {"perception": 0, "security": 0}
+        self.notes_widths: dict[str, int] = {}
+        """The width each table's notes were cut to when it was last filled."""
         self.totals: dict[str, int] = {"perception": 0, "security": 0}
         self.answers: list[Answer] = []
         self.security_notes: dict[str, str] = {}
@@ -217,8 +219,13 @@ class SelfCheckScreen(CareerScreen):
         self._set_history_titles()
 
     def on_resize(self) -> None:
-        """The notes column is cut to the table's width: refill at the new size."""
-        self.refresh_data()
+        """The notes column is cut to the table's width: refill if that width changed, once
+        the tables are laid out at the new size (a Resize at an unchanged size, as warming and
+        a first showing send, refilled them and emptied the render caches warming had filled,
+        so the first visit rendered every cell again)."""
+        for kind, width in self.notes_widths.items():
+            table = self.query_one(f"#{kind}-table", DataTable)
+            self.call_after_refresh(self._refit_notes, table, width)
 
     def _refit_notes(self, table: DataTable, width: int) -> None:
         """A fill laid out before a size class moved the tables: refill at their width now."""
@@ -307,6 +314,7 @@ class SelfCheckScreen(CareerScreen):
             if kind == "security":
                 self.security_notes.clear()
         width = _notes_width(table)
+        self.notes_widths[kind] = width
         start = table.row_count
         for row in rows:
             table.add_row(*self._cells(kind, row, width), key=str(row["id"]))
@@ -476,8 +484,10 @@ def _ago(days: int) -> str:
 
 
 def _notes_width(table: DataTable) -> int:
-    """Room left for the notes column, so a row fits the panel without a horizontal scroll."""
-    available = table.scrollable_content_region.width
+    """Room left for the notes column, so a row fits the panel without a horizontal scroll.
+    The scrollbar's column is kept whether it shows or not: it comes as the rows are added,
+    and a width that followed it cut every note twice (a second fill after the first)."""
+    available = table.size.width - table.styles.scrollbar_size_vertical
     if available <= 0:
         return NOTES_FALLBACK
     fixed = sum(c.get_render_width(table) for c in table.columns.values() if c.key.value != "notes")

@@ -1,13 +1,25 @@
 """A terminal resized under a list screen refits its columns (CareerScreen.on_resize →
 fit_columns) and reads the rows again, cut to the new widths."""
 
+from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+from textual import events
+from textual.pilot import Pilot
 
 from careertui.app import CareerApp
 from careertui.store import Store
 
 TODAY = date(2026, 11, 23)
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    for _ in range(2):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 async def test_network_drops_and_restores_columns_as_the_terminal_resizes(
@@ -36,3 +48,32 @@ async def test_network_drops_and_restores_columns_as_the_terminal_resizes(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert [str(key.value) for key in table.columns] == wide
+
+
+async def test_self_check_refills_its_notes_only_when_their_width_changes(
+    tmp_path: Path, reads: Counter[str]
+) -> None:
+    """Its notes are cut to the table's width. A Resize at the same size (warming and a first
+    showing send them) refilled the tables and emptied the render caches warming had filled."""
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        store.insert(
+            "perception",
+            {"date": "2026-11-20", "behaviour": 3, "language": 4, "attitude": 3,
+             "notes": "Steady in the incident review; " * 8},
+            TODAY,
+        )
+    app = CareerApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5")
+        await settle(pilot)
+        screen = app.screen
+        wide = screen.notes_widths["perception"]
+        reads.clear()
+        screen.post_message(events.Resize(app.size, app.size))
+        await settle(pilot)
+        assert reads["SelfCheckScreen"] == 0
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert reads["SelfCheckScreen"] > 0
+        assert screen.notes_widths["perception"] != wide  # at 80 columns the panels stack
