@@ -150,8 +150,8 @@ class CareerApp(App[None]):
         check reads it): used before the first frame."""
 
     def prefetch_dashboard(self) -> None:
-        """Start the dashboard's first read in a thread (`careertui` starts it before it
-        imports Textual and passes it in)."""
+        """Start the dashboard's first read (store.overview.prefetch; `careertui` starts it
+        before it imports Textual and passes it in)."""
         from careertui.store.overview import prefetch
 
         self._prefetch = prefetch(self.db_path)

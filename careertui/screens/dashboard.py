@@ -255,7 +255,6 @@ class DashboardScreen(CareerScreen):
         self.career.screen_loaded(self)
         return True
 
-
     async def _prefetched(self, today: date) -> Read | None:
         """The app's prefetched first read, if there is one and nothing was written since it
         began (else None: read again)."""

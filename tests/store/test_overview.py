@@ -33,12 +33,19 @@ def seed(path: Path) -> None:
         store.insert("note", {"date": "2026-11-21", "text": "Asked about the rubric"}, TODAY)
 
 
-def test_an_unchanged_file_is_computed_once_and_each_caller_gets_its_own_copy(
-    db_path: Path, computed: list[date], monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def settled_db(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A seeded file whose signature is trusted at once (in real use, a second after the last
+    write)."""
     monkeypatch.setattr(overview, "SETTLED_NS", 0)
     seed(db_path)
-    with Store(db_path, write=False) as store:
+    return db_path
+
+
+def test_an_unchanged_file_is_computed_once_and_each_caller_gets_its_own_copy(
+    settled_db: Path, computed: list[date]
+) -> None:
+    with Store(settled_db, write=False) as store:
         first = overview.shared_stats(store, TODAY)
         first["readiness"]["score"] = -1  # a screen changing its copy
         first["follow_ups_due"].append("x")
@@ -50,16 +57,12 @@ def test_an_unchanged_file_is_computed_once_and_each_caller_gets_its_own_copy(
     assert second is not third
 
 
-def test_a_commit_or_a_new_day_computes_again(
-    db_path: Path, computed: list[date], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(overview, "SETTLED_NS", 0)
-    seed(db_path)
-    with Store(db_path, write=False) as store:
+def test_a_commit_or_a_new_day_computes_again(settled_db: Path, computed: list[date]) -> None:
+    with Store(settled_db, write=False) as store:
         before = overview.shared_stats(store, TODAY)
-    with Store(db_path) as store:  # e.g. `careertui add win …` in another terminal
+    with Store(settled_db) as store:  # e.g. `careertui add win …` in another terminal
         store.insert("win", {"date": "2026-11-22", "title": "Closed the deal"}, TODAY)
-    with Store(db_path, write=False) as store:
+    with Store(settled_db, write=False) as store:
         after = overview.shared_stats(store, TODAY)
         assert after == compute_stats(store, TODAY)
         overview.shared_stats(store, date(2026, 11, 24))
@@ -94,15 +97,11 @@ def test_a_prefetch_reads_what_the_dashboard_reads(db_path: Path, fork: bool) ->
 
 
 @pytest.mark.filterwarnings(FORK_WARNING)
-def test_a_child_hands_its_stats_to_this_process(
-    db_path: Path, computed: list[date], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_child_hands_its_stats_to_this_process(settled_db: Path, computed: list[date]) -> None:
     """The screens warmed after the dashboard copy the child's stats rather than compute them
     again (the child's own compute_stats call is not counted here: it ran in the child)."""
-    monkeypatch.setattr(overview, "SETTLED_NS", 0)
-    seed(db_path)
-    day, _signature, (stats, _entries) = overview.prefetch(db_path, fork=True).result(timeout=30)
-    with Store(db_path, write=False) as store:
+    day, _signature, (stats, _entries) = overview.prefetch(settled_db, fork=True).result(timeout=30)
+    with Store(settled_db, write=False) as store:
         assert overview.shared_stats(store, day) == stats
     assert computed == []
 

@@ -4,22 +4,14 @@ fit_columns) and reads the rows again, cut to the new widths."""
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from textual import events
-from textual.pilot import Pilot
+from ui_helpers import settle_past_modals as settle
 
 from careertui.app import CareerApp
 from careertui.store import Store
 
 TODAY = date(2026, 11, 23)
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    for _ in range(2):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_network_drops_and_restores_columns_as_the_terminal_resizes(

@@ -5,12 +5,20 @@ switches to it, a click on a key presses it."""
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from careertui.app import CareerApp
 from careertui.store import Store
 from careertui.widgets.footer import SCREENS, CareerFooter, key_line, nav_line
 
 KEYS = [key for key, *_ in SCREENS]
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "c.db"
+    Store(path).close()
+    return path
 
 
 @pytest.mark.parametrize(
@@ -34,9 +42,7 @@ def test_the_current_screen_is_marked() -> None:
     assert any("reverse" in str(span.style) for span in marked)
 
 
-async def test_nav_bar_on_every_screen_and_click_switches(tmp_path: Path) -> None:
-    db = tmp_path / "c.db"
-    Store(db).close()
+async def test_nav_bar_on_every_screen_and_click_switches(db: Path) -> None:
     app = CareerApp(db)
     async with app.run_test(size=(80, 24)) as pilot:
         for key, mode, *_ in SCREENS:
@@ -65,18 +71,18 @@ def test_the_key_line_dims_a_disabled_key_and_fits_the_width() -> None:
     assert key_line(keys, 10)[0].cell_length == 10
 
 
-async def test_the_key_line_follows_the_focus_without_mounting_anything(
-    tmp_path: Path,
-) -> None:
+async def dashboard_footer(app: CareerApp, pilot: Pilot[None]) -> CareerFooter:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app.screen.query_one(CareerFooter)
+
+
+async def test_the_key_line_follows_the_focus_without_mounting_anything(db: Path) -> None:
     """Space checks a key action in only while today's key actions have the focus: the key
     line shows it then, and not while the journal has it; the footer stays one widget."""
-    db = tmp_path / "c.db"
-    Store(db).close()
     app = CareerApp(db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        footer = app.screen.query_one(CareerFooter)
+        footer = await dashboard_footer(app, pilot)
         keys = footer.render().plain.split("\n")[1]
         assert " n Note " in keys and "Delete" in keys and "Check in" not in keys
         app.screen.query_one("#today").focus()
@@ -86,16 +92,12 @@ async def test_the_key_line_follows_the_focus_without_mounting_anything(
         assert not footer.children
 
 
-async def test_a_click_on_a_key_presses_it(tmp_path: Path) -> None:
+async def test_a_click_on_a_key_presses_it(db: Path) -> None:
     from careertui.widgets.form import EntryForm
 
-    db = tmp_path / "c.db"
-    Store(db).close()
     app = CareerApp(db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        footer = app.screen.query_one(CareerFooter)
+        footer = await dashboard_footer(app, pilot)
         _line, spans = key_line(footer._keys, 120)
         start = next(start for start, _end, key, _on in spans if key == "n")
         await pilot.click(CareerFooter, offset=(start + 1, 1))
