@@ -17,9 +17,18 @@ WAITING_GROUPS = ("form", "delete")
 
 # -- waiting -------------------------------------------------------------------------------------
 async def settle(pilot: Pilot[Any]) -> None:
-    """Let the keys land and every worker finish (forms and dialogs do not hold one)."""
+    """Let the keys land, every worker finish (forms and dialogs do not hold one) and the
+    tables shown measure their new rows (they do when they idle: on a busy machine that could
+    come after the pause)."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    for _ in range(200):
+        if not any(table._require_update_dimensions for table in pilot.app.screen.query(DataTable)):
+            break
+        await pilot.pause(0.01)
+    else:
+        return
     await pilot.pause()
 
 

@@ -16,9 +16,11 @@ from textual import events, work
 from textual._context import NoActiveAppError
 from textual.content import Content
 from textual.css.query import NoMatches
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable
+from textual.widgets._toast import ToastRack
 from textual.worker import Worker, WorkerCancelled
 
 from careertui.domain.records import KINDS
@@ -32,6 +34,11 @@ if TYPE_CHECKING:
     from careertui.widgets.form import EntryForm
 
 T = TypeVar("T")
+
+WARM_LAYOUTS = 3
+"""Layouts a warming screen runs at most until one asks for no other (see CareerScreen.warm)."""
+WARM_LINES = 6
+"""Lines of a widget a warming screen renders in one go (see CareerScreen._render_widgets)."""
 
 FORM_FIELDS: dict[str, tuple[str, ...]] = {
     "goal": ("title", "kind", "parent_id", "metric", "target", "current", "due", "status", "notes"),
@@ -210,6 +217,11 @@ class CareerScreen(Screen):
         if size != self._compositor.size:
             super()._screen_resized(size)
 
+    def width_now(self) -> int:
+        """The screen's width, also before its first layout (a first visit's load sizes its
+        tables' columns before it: at width 0 they were all cut to their narrowest)."""
+        return self.size.width or self.app.size.width
+
     def fit_columns(self) -> bool:
         """Size the screen's tables to its width; True when a column's width changed (its cells,
         cut to the old width, are then read and laid out again). Screens without such tables
@@ -255,7 +267,7 @@ class CareerScreen(Screen):
         if self.is_mounted and self._css_update_count == self.app._css_update_count:
             event.refresh_styles = False
         for footer in self.query(CareerFooter):
-            footer.refresh()  # it highlights the current screen: a warmed one drew another
+            footer.arrive()  # it highlights the current screen: a warmed one drew another
         if self.show_ready_data():
             return
         key = self.load_key()
@@ -276,7 +288,10 @@ class CareerScreen(Screen):
     def _repaint(self) -> None:
         """Repaint what is shown (nothing was read again). A repaint asked for while another
         widget holds a batch update (a recompose or a mount elsewhere) is dropped by Textual
-        until something else on this screen changes, so wait for the batch to end."""
+        until something else on this screen changes, so wait for the batch to end. A screen
+        switch holding repaints repaints as it ends (CareerApp.delay_update)."""
+        if getattr(self.app, "held_switches", 0):
+            return
         if getattr(self.app, "_batch_count", 0):
             self.set_timer(0.01, self._repaint)
         else:
@@ -328,16 +343,53 @@ class CareerScreen(Screen):
                 pass  # a later load replaced it (a refill at the new width): wait for that
             if self.is_current:
                 return  # visited while it was loading: that visit shows it
-        if not await self._still_off_screen():
-            return
-        self._refresh_layout(size)  # tables that changed size get a Resize, which empties
-        if await self._settled() and await self._still_off_screen():  # their caches: render
-            self._compositor.render_full_update()  # after they have handled it
+        self._hide_toasts()
+        for _round in range(WARM_LAYOUTS):
+            # A table that got its rows gets its scrollbars at the next layout, and a list
+            # measures its lines as it first renders them: either asks for one more layout
+            # (which Textual runs only on screen: the visit laid out again and repainted).
+            # Tables that changed size get a Resize, which empties their caches: render after
+            # they have handled it.
+            if not await self._still_off_screen():
+                return
+            self._layout_required = False
+            self._refresh_layout(size)
+            if not await self._settled():
+                return
+            if not self._layout_required and not await self._render_widgets():
+                return
+            if not await self._flushed():
+                return
+            if not self._layout_required:
+                break
+
+    async def _render_widgets(self) -> bool:
+        """Render each widget the screen shows into its cache, as the compositor's full update
+        does, but a few lines at a time, making way for a key in between: in one go it took
+        50-200 ms at 100,000 entries (a table's first lines ~2-3 ms each), and a screen switch
+        asked for meanwhile waited for it. False if the screen became the one shown."""
+        for widget, (region, clip) in list(self._compositor.visible_widgets.items()):
+            shown = region.intersection(clip).translate(-region.offset)
+            for top in range(shown.y, shown.bottom, WARM_LINES):
+                if not await self._still_off_screen():
+                    return False
+                widget.render_lines(
+                    Region(shown.x, top, shown.width, min(WARM_LINES, shown.bottom - top))
+                )
+        return True
+
+    def _hide_toasts(self) -> None:
+        """Hide the screen's toast rack while no notification is up, as Textual does as it
+        shows the screen (the rack starts shown: hiding it then asked for a layout)."""
+        if not self.app._notifications:
+            for rack in self.query(ToastRack):
+                rack.display = False
 
     async def _still_off_screen(self) -> bool:
         """Wait for quiet (each step of the warming makes way for a screen switch made
         meanwhile, so that a switch waits for one step, not for a whole screen's warming);
         False if this screen became the one shown meanwhile."""
+        await asyncio.sleep(0)  # a key read meanwhile is handled first
         wait_quiet = getattr(self.app, "wait_quiet", None)  # CareerApp's
         if wait_quiet is not None:
             await wait_quiet()
@@ -351,7 +403,20 @@ class CareerScreen(Screen):
             if worker.node is self and worker.group == "load" and not worker.is_finished
         ]
 
-    async def _settled(self, *messages: events.Event) -> bool:
+    async def _flushed(self) -> bool:
+        """Have the widgets act on the refreshes asked of them (Textual does as each next
+        idles: some hidden fields of the weekly review had not by the visit, which then laid
+        out again); False if the screen became the one shown meanwhile."""
+        pending = [
+            widget
+            for widget in self.walk_children(Widget)
+            if widget._layout_required or widget._repaint_required
+        ]
+        for widget in pending:
+            widget.check_idle()
+        return await self._settled(pumps=pending)
+
+    async def _settled(self, *messages: events.Event, pumps: Sequence[Widget] = ()) -> bool:
         """Post `messages` and wait until this screen and its tables have handled
         them and all they had queued, and then idled (a DataTable measures new rows when
         idle): a second round of callbacks runs only after the idle that followed the first.
@@ -360,7 +425,7 @@ class CareerScreen(Screen):
             self.post_message(message)
         for _round in range(2):
             handled = []
-            for pump in (self, *self.query(DataTable)):
+            for pump in (self, *self.query(DataTable), *pumps):
                 event = asyncio.Event()
                 pump.call_later(event.set)
                 handled.append(event.wait())

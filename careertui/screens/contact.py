@@ -130,7 +130,7 @@ class ContactScreen(CareerScreen):
 
     def fit_columns(self) -> bool:
         """Size both tables' columns to the screen's width; True when any changed."""
-        room = self.size.width - 5  # margins, border, scrollbar
+        room = self.width_now() - 5  # margins, border, scrollbar
         widths = (fit_widths(room, INTERACTION_FIT), fit_widths(room, SHARED_FIT))
         if widths == self._widths:
             return False

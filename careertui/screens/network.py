@@ -213,7 +213,7 @@ class NetworkScreen(CareerScreen):
     # -- loading -------------------------------------------------------------------------------
     def fit_columns(self) -> bool:
         """Size the tables' columns to the screen's width; True when any changed."""
-        room = self.size.width - 5  # margins, border, scrollbar
+        room = self.width_now() - 5  # margins, border, scrollbar
         widths = {
             "contacts": fit_widths(room, CONTACT_FIT, drop=("circle",)),
             "key": fit_widths(room, KEY_FIT),

@@ -366,7 +366,9 @@ class RoadmapScreen(CareerScreen):
         return self.query_one(TabbedContent).active or "goals"
 
     def focus_list(self) -> None:
-        self.query_one(LIST_OF_TAB[self.tab]).focus()
+        table = self.query_one(LIST_OF_TAB[self.tab])
+        if self.focused is not table:  # focus() repaints the widget, focused or not
+            table.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         tab = self.tab if self.is_mounted else "goals"

@@ -237,8 +237,9 @@ class SelfCheckScreen(CareerScreen):
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """On arrival (not back from a form or dialog) focus the perception history."""
-        if not self.to_modal:
-            self.query_one("#perception-table", DataTable).focus()
+        table = self.query_one("#perception-table", DataTable)
+        if not self.to_modal and self.focused is not table:  # focus() repaints it anyway
+            table.focus()
         self.to_modal = False
 
     # -- loading ---------------------------------------------------------------------------------
@@ -248,7 +249,7 @@ class SelfCheckScreen(CareerScreen):
         perception, security = data["perception"], data["security"]
         self.answers = perception["answers"]
         trend = self.query_one("#perception-trend", Static)
-        width = trend.content_size.width or self.size.width // 2 - 4
+        width = trend.content_size.width or self.width_now() // 2 - 4
         trend.update(trend_lines(perception["series"], RATING_LABELS, width))
         self._show_perception_age(perception["last_date"], today)
         self.query_one("#perception-answers", Static).update(answers_content(self.answers))

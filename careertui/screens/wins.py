@@ -188,8 +188,8 @@ class WinsScreen(CareerScreen):
 
     def fit_columns(self) -> bool:
         """Size both tables' columns to the screen's width; True when any changed."""
-        room = self.size.width - 5  # margins, border, scrollbar
-        side = self.query_one("#responsibilities-panel").size.width or (self.size.width - 2) // 2
+        room = self.width_now() - 5  # margins, border, scrollbar
+        side = self.query_one("#responsibilities-panel").size.width or (self.width_now() - 2) // 2
         widths = (fit_widths(room, WIN_FIT), fit_widths(side - 3, RESPONSIBILITY_FIT))
         if widths == self._widths:
             return False

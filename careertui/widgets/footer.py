@@ -117,6 +117,8 @@ class CareerFooter(Widget):
     def __init__(self) -> None:
         super().__init__()
         self._keys: list[Key] = []
+        self._drawn_for = ""
+        """The screen (mode) the nav line was last drawn highlighting."""
 
     def on_mount(self) -> None:
         """The keys come with the screen's first bindings update (as it arrives): a screen's
@@ -133,9 +135,16 @@ class CareerFooter(Widget):
             self._keys = keys
             self.refresh()
 
+    def arrive(self) -> None:
+        """Repaint as its screen is shown if the nav line highlights another (the screen was
+        built, and drawn, while another was shown)."""
+        if self._drawn_for != self.app.current_mode:
+            self.refresh()
+
     def render(self) -> Content:
         width = self.size.width
-        nav, _ = nav_line(str(self.app.current_mode), width)
+        self._drawn_for = str(self.app.current_mode)
+        nav, _ = nav_line(self._drawn_for, width)
         keys, _ = key_line(self._keys, width)
         return Content("\n").join([nav, keys])
 

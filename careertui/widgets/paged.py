@@ -59,6 +59,20 @@ def restore_cursor(table: DataTable[Any], key: str | None) -> None:
         pass  # that row is gone: the cursor stays at the top
 
 
+def measure_new_rows(table: DataTable[Any]) -> None:
+    """Measure the rows just added now rather than when the table next idles (DataTable's
+    `_on_idle` does this). A line drawn before that idle is cached with the columns' old
+    widths and stays so (the line caches' keys hold a count that measuring does not move): on
+    a busy machine a first visit showed names cut to their header's width. Measured with the
+    rows, a table filled before the screen's first layout also has its height and scrollbar
+    in that layout, not in a second one."""
+    if table._require_update_dimensions:
+        table._require_update_dimensions = False
+        new_rows = table._new_rows.copy()
+        table._new_rows.clear()
+        table._update_dimensions(new_rows)
+
+
 MAX_CELL = 200
 """The most cells of text a table cell keeps: columns are narrower than that, and DataTable
 measures and renders a cell's whole text however little of it is shown."""
@@ -198,6 +212,7 @@ class PagedTable(DataTable[Any]):
         for key, cells in rows:
             if key not in self.rows:
                 self.add_row(*(clip(value) for value in cells), key=key)
+        measure_new_rows(self)
         self.call_after_refresh(self._fill_view)
 
     def _fill_view(self) -> None:

@@ -16,6 +16,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
+from careertui.widgets.paged import measure_new_rows
 from careertui.widgets.safe import cell
 
 KIND_LOOK = {
@@ -83,21 +84,11 @@ class JournalTimeline(DataTable):
         self.clear()
         self.complete = False
         self.append(rows, page=page, generation=self.generation)
-        self._measure_now()
+        measure_new_rows(self)  # its height and scrollbar in the screen's first layout
         if keep is not None:
             key = f"{keep[0]}-{keep[1]}"
             if key in self.rows:
                 self.move_cursor(row=self.get_row_index(key))
-
-    def _measure_now(self) -> None:
-        """Measure the new rows now rather than when the table next idles (DataTable's
-        `_on_idle` does this): filled before the screen's first layout, the table then has its
-        height and scrollbar in that layout, not in a second one after the first frame."""
-        if self._require_update_dimensions:
-            self._require_update_dimensions = False
-            new_rows = self._new_rows.copy()
-            self._new_rows.clear()
-            self._update_dimensions(new_rows)
 
     def append(self, rows: Sequence[dict[str, Any]], *, page: int, generation: int) -> None:
         """Add the next page under what is shown (unless the list was reloaded meanwhile)."""

@@ -6,6 +6,7 @@ reach the screen that is shown, and a write after warming must still show."""
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import DataTable
 from ui_helpers import cells, press_text, settle, table_cells
 
@@ -249,3 +251,58 @@ async def test_warming_makes_way_for_a_screen_switch(db: Path) -> None:
         started = time.monotonic()
         await app.wait_quiet()  # no switch since: at once
         assert time.monotonic() - started < 0.05
+
+
+@pytest.fixture
+def visits(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """Layouts and paints of the screen shown, counted as "layout" and "paint"."""
+    counts: Counter[str] = Counter()
+    layout, paint = Screen._refresh_layout, Screen._compositor_refresh
+
+    def counting_layout(self: Screen, *args: Any, **kwargs: Any) -> None:
+        if self.is_current:
+            counts["layout"] += 1
+        layout(self, *args, **kwargs)
+
+    def counting_paint(self: Screen) -> None:
+        if self.is_current:
+            counts["paint"] += 1
+        paint(self)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counting_layout)
+    monkeypatch.setattr(Screen, "_compositor_refresh", counting_paint)
+    return counts
+
+
+@pytest.mark.usefixtures("settled_at_once")
+async def test_a_visit_is_one_paint_and_no_layout(db: Path, visits: Counter[str]) -> None:
+    """After warming, every switch, a first visit or a later one, paints the screen once and
+    lays nothing out. A layout left for the visit (a table's scrollbars, the toast rack), a
+    focus given again, a footer or a screen repainted twice would each be one more."""
+    app = CareerApp(db, warm=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await warmed(pilot)
+        for visit in ("first", "again"):
+            for key in (*KEYS.values(), "1"):
+                visits.clear()
+                await pilot.press(key)
+                await settle(pilot)
+                await pilot.pause(0.1)
+                assert visits == Counter(paint=1), (visit, app.current_mode)
+                assert app.held_switches == 0 and app._batch_count == 0
+
+
+@pytest.mark.parametrize("freeze", [True, False])
+async def test_careertui_freezes_what_start_up_built(
+    db: Path, freeze: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`careertui` moves what it built out of the garbage collector's sight after the first
+    screen's data and after each warmed screen (a full collection walked it all, 30-90 ms in
+    the middle of a switch at 100,000 entries); apps made by tests do not."""
+    frozen: list[str] = []
+    app = CareerApp(db, warm=True)
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(str(app.current_mode)))
+    app.freeze = freeze
+    async with app.run_test(size=(120, 40)) as pilot:
+        await warmed(pilot)
+    assert len(frozen) == (1 + len(KEYS) if freeze else 0)

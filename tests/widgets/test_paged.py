@@ -6,6 +6,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.widgets.data_table import ColumnKey
 
 from careertui.widgets.paged import MAX_CELL, Page, PagedTable, clip
 
@@ -126,3 +127,17 @@ async def test_long_cells_are_cut() -> None:
     assert cut.cell_len == MAX_CELL and long.cell_len == 1000, "the original is left alone"
     assert clip("z" * 1000) == "z" * (MAX_CELL - 1) + "…"
     assert clip(5) == 5
+
+
+async def test_rows_are_measured_as_they_are_added() -> None:
+    """A page's rows size their columns at once, not when the table next idles: a line drawn
+    in between stayed cached at the header's width ("Row" cut "row 1…") for good."""
+    app = ListApp(total=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.query_one(PagedTable)
+        table.clear()
+        table._append([("wide", (Text("a row label wider than its header"), Text("x")))])
+        assert table.columns[ColumnKey("row")].content_width == 33
+        line = table.render_line(1).text  # drawn before the table idles
+        assert "a row label wider than its header" in line
