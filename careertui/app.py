@@ -146,7 +146,7 @@ class CareerApp(App[None]):
         self._switched_at = 0.0
         self.freeze = False
         """Whether to freeze the objects built at start-up (keep_objects): `careertui` does."""
-        self._switching = self._switch_held = False
+        self._switching = False
         self.held_switches = 0
         """Screen switches holding repaints until the new screen has arrived (delay_update)."""
         self.file_checked = threading.Event()
@@ -217,12 +217,13 @@ class CareerApp(App[None]):
 
     def switch_mode(self, mode: str) -> AwaitMount:
         self._switched_at = time.monotonic()
-        self._switching, self._switch_held = True, False
+        held = self.held_switches
+        self._switching = True
         try:
             return super().switch_mode(mode)
         finally:
             self._switching = False
-            if self._switch_held:
+            if self.held_switches > held:  # Textual asked for its delay (a real switch)
                 release = self._batch_release()
                 self.set_timer(SWITCH_HOLD, release)
                 self.screen.call_later(release)  # after the ScreenResume switch_mode posted
@@ -233,18 +234,18 @@ class CareerApp(App[None]):
         arrival (its ScreenResume; SWITCH_HOLD at most): the same frame, ~50 ms sooner."""
         if self._switching:
             self._begin_batch()
-            self._switch_held = True
             self.held_switches += 1
         else:
             super().delay_update(delay)
 
     def _batch_release(self) -> Callable[[], None]:
         """Ends the batch begun by delay_update, once, however many times it is called."""
-        held = [True]
+        held = True
 
         def release() -> None:
+            nonlocal held
             if held:
-                held.clear()
+                held = False
                 self.held_switches -= 1
                 self._end_batch()
                 screen = self.screen

@@ -326,9 +326,9 @@ class CareerScreen(Screen):
         the visit will show.
 
         A Resize event is how Textual gives a screen its size classes and ScreenResume how it
-        tells a screen it arrives; `_refresh_layout` and the compositor's `render_full_update`
-        are what it runs to show a screen: off screen they only place and render the widgets,
-        writing nothing to the terminal."""
+        tells a screen it arrives; `_refresh_layout` and each widget's `render_lines` are what
+        it runs to show a screen: off screen they only place and render the widgets, writing
+        nothing to the terminal. Every step makes way for a screen switch (_still_off_screen)."""
         if not await self._still_off_screen():
             return  # visited while it was being built: its arrival loads it
         self._refresh_layout(size)

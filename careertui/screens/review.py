@@ -398,8 +398,10 @@ class ReviewScreen(CareerScreen):
             await self.fill_tables(resized_only=True)
 
     def on_resize(self) -> None:
-        """Cells are cut to the tables' widths: refill at the new size."""
-        self.refresh_data()
+        """Cells are cut to the tables' widths: once laid out at the new size, refill the
+        tables whose width changed from what was read (reading again on every Resize, also
+        one at an unchanged size as warming sends just before its arrival, read twice)."""
+        self.call_after_refresh(self._refit_tables)
 
     def _show_status(self) -> None:
         data = self.data

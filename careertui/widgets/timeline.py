@@ -84,7 +84,6 @@ class JournalTimeline(DataTable):
         self.clear()
         self.complete = False
         self.append(rows, page=page, generation=self.generation)
-        measure_new_rows(self)  # its height and scrollbar in the screen's first layout
         if keep is not None:
             key = f"{keep[0]}-{keep[1]}"
             if key in self.rows:
@@ -107,6 +106,7 @@ class JournalTimeline(DataTable):
                 self.add_row(*self._cells(row), key=key)
         finally:
             self._filling = False
+        measure_new_rows(self)  # a first page: its height and scrollbar in the first layout
         self._want_more(self.cursor_row)
 
     def fit(self, width: int) -> None:

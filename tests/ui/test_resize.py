@@ -69,3 +69,36 @@ async def test_self_check_refills_its_notes_only_when_their_width_changes(
         await settle(pilot)
         assert reads["SelfCheckScreen"] > 0
         assert screen.notes_widths["perception"] != wide  # at 80 columns the panels stack
+
+
+async def test_weekly_review_refits_its_tables_without_reading_again(
+    tmp_path: Path, reads: Counter[str]
+) -> None:
+    """Its cells are cut to each table's width: a resize refills the tables at the new width
+    from what was read; a Resize at the same size (warming sends one just before the arrival's
+    load) does nothing, where it read the whole week a second time."""
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        store.insert(
+            "win", {"date": "2026-11-23", "title": "Shipped the quarterly migration plan " * 3,
+                    "impact": "Cut the batch window by 40 minutes " * 3}, TODAY
+        )
+    app = CareerApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("6")
+        await settle(pilot)
+        screen = app.screen
+        table = screen.query_one("#wins-table")
+        wide = screen.filled_at["wins-table"]
+        wide_title = table.get_row_at(0)[1].cell_len
+        reads.clear()
+        screen.post_message(events.Resize(app.size, app.size))
+        await settle(pilot)
+        assert reads["ReviewScreen"] == 0
+        assert screen.filled_at["wins-table"] == wide
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert reads["ReviewScreen"] == 0
+        assert screen.filled_at["wins-table"] < wide
+        assert table.row_count == 1
+        assert table.get_row_at(0)[1].cell_len < wide_title
