@@ -54,7 +54,9 @@ def main() -> None:
             if args.png:
                 args.png.mkdir(parents=True, exist_ok=True)
                 png = args.png / f"{path.stem}.png"
-                subprocess.run(["rsvg-convert", "-w", "1400", str(path), "-o", str(png)], check=True)
+                subprocess.run(
+                    ["rsvg-convert", "-w", "1400", str(path), "-o", str(png)], check=True
+                )
 
 
 if __name__ == "__main__":

@@ -31,32 +31,68 @@ def rows(store: Store, sql: str) -> list[tuple]:
 def test_the_figures_of_the_year(demo: Store) -> None:
     counts = {
         table: demo.conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-        for table in ("profile", "goals", "actions", "checkins", "requirements",
-                      "responsibilities", "wins", "contacts", "interactions", "perceptions",
-                      "security_checks", "notes", "reviews")
+        for table in (
+            "profile",
+            "goals",
+            "actions",
+            "checkins",
+            "requirements",
+            "responsibilities",
+            "wins",
+            "contacts",
+            "interactions",
+            "perceptions",
+            "security_checks",
+            "notes",
+            "reviews",
+        )
     }
     assert counts == {
-        "profile": 1, "goals": 14, "actions": 4, "checkins": 531, "requirements": 7,
-        "responsibilities": 6, "wins": 40, "contacts": 25, "interactions": 120,
-        "perceptions": 12, "security_checks": 4, "notes": 8, "reviews": 48,
+        "profile": 1,
+        "goals": 14,
+        "actions": 4,
+        "checkins": 531,
+        "requirements": 7,
+        "responsibilities": 6,
+        "wins": 40,
+        "contacts": 25,
+        "interactions": 120,
+        "perceptions": 12,
+        "security_checks": 4,
+        "notes": 8,
+        "reviews": 48,
     }
     assert rows(demo, "SELECT kind, status, count(*) FROM goals GROUP BY 1, 2 ORDER BY 1, 2") == [
-        ("goal", "active", 3), ("milestone", "active", 5), ("milestone", "done", 5),
+        ("goal", "active", 3),
+        ("milestone", "active", 5),
+        ("milestone", "done", 5),
         ("opportunity", "active", 1),
     ]
-    assert rows(demo, "SELECT count(*) FROM goals WHERE kind = 'milestone' AND parent_id IS NULL"
-                ) == [(0,)]
+    assert rows(
+        demo, "SELECT count(*) FROM goals WHERE kind = 'milestone' AND parent_id IS NULL"
+    ) == [(0,)]
     assert rows(demo, "SELECT title, cadence FROM actions ORDER BY id") == [
-        ("Write 30 min of notes", "daily"), ("Review one PR deeply", "weekdays"),
+        ("Write 30 min of notes", "daily"),
+        ("Review one PR deeply", "weekdays"),
         ("Coffee with someone outside the team", "weekly:2"),
         ("Publish an internal post", "monthly"),
     ]
-    assert rows(demo, "SELECT a.cadence, sum(c.skip), count(*) FROM checkins c "
-                      "JOIN actions a ON a.id = c.action_id GROUP BY a.id ORDER BY a.id") == [
-        ("daily", 5, 270), ("weekdays", 2, 182), ("weekly:2", 0, 68), ("monthly", 2, 11),
+    assert rows(
+        demo,
+        "SELECT a.cadence, sum(c.skip), count(*) FROM checkins c "
+        "JOIN actions a ON a.id = c.action_id GROUP BY a.id ORDER BY a.id",
+    ) == [
+        ("daily", 5, 270),
+        ("weekdays", 2, 182),
+        ("weekly:2", 0, 68),
+        ("monthly", 2, 11),
     ]
     assert rows(demo, "SELECT influence, count(*) FROM contacts GROUP BY 1 ORDER BY 1") == [
-        ("decision-maker", 3), ("mentee", 4), ("mentor", 4), ("other", 4), ("peer", 8),
+        ("decision-maker", 3),
+        ("mentee", 4),
+        ("mentor", 4),
+        ("other", 4),
+        ("peer", 8),
         ("sponsor", 2),
     ]
     assert rows(demo, "SELECT count(*) FROM wins WHERE impact GLOB '*[0-9]*'") == [(36,)]
@@ -69,7 +105,9 @@ def test_the_figures_of_the_year(demo: Store) -> None:
 def test_the_profile_looks_at_a_review_a_few_months_ahead(demo: Store) -> None:
     profile = demo.profile()
     assert (profile["current_role"], profile["target_role"]) == (
-        "Senior Software Engineer, Payments Platform", "Staff Engineer")
+        "Senior Software Engineer, Payments Platform",
+        "Staff Engineer",
+    )
     assert (profile["review_start"], profile["review_date"]) == ("2026-02-06", "2027-02-06")
     empty = [name for name, value in profile.items() if value in ("", None)]
     assert empty == ["theme"]
@@ -78,21 +116,30 @@ def test_the_profile_looks_at_a_review_a_few_months_ahead(demo: Store) -> None:
 def test_the_dashboard_numbers_on_a_fixed_day(demo: Store) -> None:
     stats = compute_stats(demo, TODAY)
     readiness = stats["readiness"]
-    assert (readiness["score"], readiness["band"], readiness["days_to_review"]) == (
-        88, "ready", 75)
-    assert readiness["parts"] == {"coverage": 33.3, "evidence": 17.6, "consistency": 15.0,
-                                  "visibility": 12.0, "self_check": 10.0}
+    assert (readiness["score"], readiness["band"], readiness["days_to_review"]) == (88, "ready", 75)
+    assert readiness["parts"] == {
+        "coverage": 33.3,
+        "evidence": 17.6,
+        "consistency": 15.0,
+        "visibility": 12.0,
+        "self_check": 10.0,
+    }
     assert [(g["part"], g["points"], g["text"]) for g in readiness["gaps"]] == [
         ("coverage", 6.7, "Link a win to: Hiring and interviewing"),
         ("visibility", 3.0, "Talk to Helen Okafor (decision-maker), last seen 118 days ago"),
-        ("evidence", 2.4,
-         'Add a measured impact to 4 wins, e.g. "Mentored the intern on the webhook retry '
-         'project"'),
+        (
+            "evidence",
+            2.4,
+            'Add a measured impact to 4 wins, e.g. "Mentored the intern on the webhook retry '
+            'project"',
+        ),
     ]
     assert stats["streak"] == {"current": 9, "longest": 68}
     assert [(a["title"], a["streak"], a["strength"]) for a in stats["actions"]] == [
-        ("Write 30 min of notes", 21, 91), ("Review one PR deeply", 16, 87),
-        ("Coffee with someone outside the team", 6, 92), ("Publish an internal post", 9, 96),
+        ("Write 30 min of notes", 21, 91),
+        ("Review one PR deeply", 16, 87),
+        ("Coffee with someone outside the team", 6, 92),
+        ("Publish an internal post", 9, 96),
     ]
     assert [f["text"] for f in stats["follow_ups_due"]] == [
         "Get in touch with Helen Okafor (every 30 days), last seen 118 days ago",
@@ -108,11 +155,14 @@ def test_the_dashboard_numbers_on_a_fixed_day(demo: Store) -> None:
 def test_the_year_always_ends_today(tmp_path: Path, today: date) -> None:
     with Store(tmp_path / "demo.db") as store:
         fill_demo(store, today)
-        latest = rows(store, "SELECT max(d) FROM (SELECT max(date) AS d FROM wins UNION ALL "
-                             "SELECT max(date) FROM notes UNION ALL SELECT max(date) FROM "
-                             "interactions UNION ALL SELECT max(date) FROM checkins UNION ALL "
-                             "SELECT max(date) FROM reviews UNION ALL SELECT max(date) FROM "
-                             "perceptions)")
+        latest = rows(
+            store,
+            "SELECT max(d) FROM (SELECT max(date) AS d FROM wins UNION ALL "
+            "SELECT max(date) FROM notes UNION ALL SELECT max(date) FROM "
+            "interactions UNION ALL SELECT max(date) FROM checkins UNION ALL "
+            "SELECT max(date) FROM reviews UNION ALL SELECT max(date) FROM "
+            "perceptions)",
+        )
         stats = compute_stats(store, today)
         review_date = store.profile()["review_date"]
     assert latest == [(today.isoformat(),)]
@@ -130,7 +180,9 @@ def test_timestamps_carry_the_offset_given() -> None:
     tz = timezone(timedelta(hours=-5))
     document = demo_document(TODAY, tz)
     stamps = [document["profile"]["created_at"]] + [
-        record[key] for table in ("wins", "checkins", "contacts") for record in document[table]
+        record[key]
+        for table in ("wins", "checkins", "contacts")
+        for record in document[table]
         for key in ("created_at", "updated_at")
     ]
     assert {datetime.fromisoformat(s).utcoffset() for s in stamps} == {timedelta(hours=-5)}

@@ -65,25 +65,41 @@ def follow_ups_due(
         if item.follow_up > today:
             continue
         notes = one_line(item.notes, NOTE_PREVIEW)
-        due.append(FollowUp(
-            "interaction", item.contact_id, item.contact, item.interaction_id, item.follow_up,
-            (today - item.follow_up).days,
-            f"Follow up with {item.contact}" + (f": {notes}" if notes else ""),
-        ))
+        due.append(
+            FollowUp(
+                "interaction",
+                item.contact_id,
+                item.contact,
+                item.interaction_id,
+                item.follow_up,
+                (today - item.follow_up).days,
+                f"Follow up with {item.contact}" + (f": {notes}" if notes else ""),
+            )
+        )
     for contact in keep_in_touch:
         since = contact.last_seen or contact.created
         when = since + timedelta(days=contact.every)
         if when > today:
             continue
-        seen = "never seen" if contact.last_seen is None else (
-            f"last seen {_ago((today - contact.last_seen).days)}"
+        seen = (
+            "never seen"
+            if contact.last_seen is None
+            else (f"last seen {_ago((today - contact.last_seen).days)}")
         )
-        due.append(FollowUp(
-            "contact", contact.contact_id, contact.contact, None, when, (today - when).days,
-            f"Get in touch with {contact.contact} (every {contact.every} days), {seen}",
-        ))
-    due.sort(key=lambda f: (f.due, f.kind != "interaction", f.contact.casefold(),
-                            f.interaction_id or 0))
+        due.append(
+            FollowUp(
+                "contact",
+                contact.contact_id,
+                contact.contact,
+                None,
+                when,
+                (today - when).days,
+                f"Get in touch with {contact.contact} (every {contact.every} days), {seen}",
+            )
+        )
+    due.sort(
+        key=lambda f: (f.due, f.kind != "interaction", f.contact.casefold(), f.interaction_id or 0)
+    )
     return due
 
 

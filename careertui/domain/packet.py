@@ -188,8 +188,7 @@ def _relationships(packet: Packet) -> list[str]:
         count = len(contact.interactions)
         last = contact.interactions[-1].date if contact.interactions else ""
         lines.append(
-            f"- {who} ({contact.influence}): {_plural(count, 'interaction')}, "
-            f"the latest on {last}."
+            f"- {who} ({contact.influence}): {_plural(count, 'interaction')}, the latest on {last}."
         )
         for interaction in contact.interactions:
             notes = _sentence(interaction.notes)
@@ -212,7 +211,10 @@ def _gaps(packet: Packet) -> list[str]:
 def render_packet(packet: Packet) -> str:
     """The packet as Markdown, ending with one newline."""
     lines = [
-        *_header(packet), *_wins(packet), *_goals(packet), *_relationships(packet),
+        *_header(packet),
+        *_wins(packet),
+        *_goals(packet),
+        *_relationships(packet),
         *_gaps(packet),
     ]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -80,7 +80,16 @@ class Field(_Frozen):
     default: Any = None
 
     __match_args__ = (
-        "name", "type", "label", "required", "choices", "low", "high", "ref", "future", "default",
+        "name",
+        "type",
+        "label",
+        "required",
+        "choices",
+        "low",
+        "high",
+        "ref",
+        "future",
+        "default",
     )
 
     def __init__(
@@ -97,8 +106,16 @@ class Field(_Frozen):
         default: Any = None,
     ) -> None:
         self.__dict__.update(
-            name=name, type=type, label=label, required=required, choices=choices, low=low,
-            high=high, ref=ref, future=future, default=default,
+            name=name,
+            type=type,
+            label=label,
+            required=required,
+            choices=choices,
+            low=low,
+            high=high,
+            ref=ref,
+            future=future,
+            default=default,
         )
 
     @property
@@ -117,7 +134,14 @@ class Kind(_Frozen):
     plural: str = ""
 
     __match_args__ = (
-        "name", "table", "label", "fields", "title_field", "date_field", "fts", "plural",
+        "name",
+        "table",
+        "label",
+        "fields",
+        "title_field",
+        "date_field",
+        "fts",
+        "plural",
     )
 
     def __init__(
@@ -132,8 +156,14 @@ class Kind(_Frozen):
         plural: str = "",
     ) -> None:
         self.__dict__.update(
-            name=name, table=table, label=label, fields=fields, title_field=title_field,
-            date_field=date_field, fts=fts, plural=plural,
+            name=name,
+            table=table,
+            label=label,
+            fields=fields,
+            title_field=title_field,
+            date_field=date_field,
+            fts=fts,
+            plural=plural,
         )
 
     def field(self, name: str) -> Field:

@@ -107,22 +107,22 @@ def build_stats(facts: StatsFacts, today: date) -> dict[str, Any]:
 
     actions = []
     for action in facts.actions:
-        progress = action_progress(
-            action.cadence, action.created, action.done, action.skips, today
+        progress = action_progress(action.cadence, action.created, action.done, action.skips, today)
+        actions.append(
+            {
+                "id": action.id,
+                "title": action.title,
+                "goal_id": action.goal_id,
+                "goal": action.goal,
+                "cadence": action.cadence.text,
+                "streak": progress.streak,
+                "strength": progress.strength,
+                "target": progress.target,
+                "met_this_period": progress.met_this_period,
+                "period_start": progress.period_start.isoformat(),
+                "due_today": progress.due_today,
+            }
         )
-        actions.append({
-            "id": action.id,
-            "title": action.title,
-            "goal_id": action.goal_id,
-            "goal": action.goal,
-            "cadence": action.cadence.text,
-            "streak": progress.streak,
-            "strength": progress.strength,
-            "target": progress.target,
-            "met_this_period": progress.met_this_period,
-            "period_start": progress.period_start.isoformat(),
-            "due_today": progress.due_today,
-        })
 
     readiness = review_readiness(facts.readiness, facts.period, facts.review_date, today)
     security = security_status(facts.security_date, facts.security_scores, today)
@@ -144,8 +144,10 @@ def build_stats(facts: StatsFacts, today: date) -> dict[str, Any]:
             ],
             "days_to_review": readiness.days_to_review,
             "review_date": _iso(facts.review_date),
-            "period": {"start": facts.period.start.isoformat(),
-                       "end": facts.period.end.isoformat()},
+            "period": {
+                "start": facts.period.start.isoformat(),
+                "end": facts.period.end.isoformat(),
+            },
         },
         "follow_ups_due": [
             {
@@ -160,8 +162,7 @@ def build_stats(facts: StatsFacts, today: date) -> dict[str, Any]:
             for f in follow_ups
         ],
         "milestones_due": [
-            {"id": m.id, "title": m.title, "goal": m.goal, "due": m.due.isoformat(),
-             "days": m.days}
+            {"id": m.id, "title": m.title, "goal": m.goal, "due": m.due.isoformat(), "days": m.days}
             for m in milestones
         ],
         "security_due": security.due,
@@ -222,9 +223,12 @@ def _readiness(result: Mapping[str, Any]) -> list[str]:
     if r["days_to_review"] is not None:
         review = f"; review {_when(r['days_to_review'])} ({r['review_date']})"
     lines = [f"Review readiness: {r['score']}/100 ({r['band']}){review}"]
-    lines.append("  " + "  ".join(
-        f"{name} {_points(points)}/{FULL_MARKS[name]}" for name, points in r["parts"].items()
-    ))
+    lines.append(
+        "  "
+        + "  ".join(
+            f"{name} {_points(points)}/{FULL_MARKS[name]}" for name, points in r["parts"].items()
+        )
+    )
     for gap in r["gaps"][:TOP_GAPS]:
         lines.append(f"  -{_points(gap['points'])} {gap['part']}: {one_line(gap['text'])}")
     return lines

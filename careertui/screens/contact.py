@@ -35,18 +35,35 @@ if TYPE_CHECKING:
     from careertui.store import Store
 
 NO_VALUE = "—"
-INTERACTION_COLUMNS = (("Date", "date"), ("Channel", "channel"), ("Follow-up", "follow_up"),
-                       ("Notes", "notes"), ("What I learned", "learned"), ("What I gave", "gave"))
-SHARED_COLUMNS = (("Date", "date"), ("Win", "title"), ("Impact", "impact"),
-                  ("Shared with", "shared"))
+INTERACTION_COLUMNS = (
+    ("Date", "date"),
+    ("Channel", "channel"),
+    ("Follow-up", "follow_up"),
+    ("Notes", "notes"),
+    ("What I learned", "learned"),
+    ("What I gave", "gave"),
+)
+SHARED_COLUMNS = (
+    ("Date", "date"),
+    ("Win", "title"),
+    ("Impact", "impact"),
+    ("Shared with", "shared"),
+)
 # Narrowest and widest text per column (`fit_widths`): on a narrow screen the text columns
 # shrink so every column stays in view.
 INTERACTION_FIT: tuple[ColumnFit, ...] = (
-    ("date", 10, 10), ("channel", 7, 7), ("follow_up", 12, 12), ("notes", 10, 30),
-    ("learned", 6, 20), ("gave", 6, 20),
+    ("date", 10, 10),
+    ("channel", 7, 7),
+    ("follow_up", 12, 12),
+    ("notes", 10, 30),
+    ("learned", 6, 20),
+    ("gave", 6, 20),
 )
 SHARED_FIT: tuple[ColumnFit, ...] = (
-    ("date", 10, 10), ("title", 12, 36), ("impact", 10, 28), ("shared", 8, 28),
+    ("date", 10, 10),
+    ("title", 12, 36),
+    ("impact", 10, 28),
+    ("shared", 8, 28),
 )
 
 
@@ -166,8 +183,9 @@ class ContactScreen(CareerScreen):
         count = table.row_count
         more = "" if table.exhausted else "+"
         table_panel = self.query_one("#contact-interactions")
-        table_panel.border_title = compose(("Interactions ", ""), (f"{count}{more}", "bold"),
-                                           (" · newest first", "dim"))
+        table_panel.border_title = compose(
+            ("Interactions ", ""), (f"{count}{more}", "bold"), (" · newest first", "dim")
+        )
         table_panel.border_subtitle = "i log · d follow-up done · e edit · delete"
         empty = self.query_one("#interactions-empty", Static)
         empty.display = count == 0
@@ -188,26 +206,42 @@ class ContactScreen(CareerScreen):
             compose((f"{'Role':<15}", "dim"), c["role"] or NO_VALUE),
             compose((f"{'Circle':<15}", "dim"), c["circle"] or NO_VALUE),
             compose((f"{'Influence':<15}", "dim"), (c["influence"] or NO_VALUE, "bold $accent")),
-            compose((f"{'Knows me':<15}", "dim"), ("●" * knows + "○" * (3 - knows), "$primary"),
-                    (f" {knows}/3", "dim")),
-            compose((f"{'Stay in touch':<15}", "dim"),
-                    (f"every {c['follow_up_days']} days" if c["follow_up_days"] else NO_VALUE, "")),
-            compose((f"{'Last seen':<15}", "dim"),
-                    (f"{c['last_date']} ({ago(c['days_since'])})" if c["last_date"] else "never",
-                     "")),
-            compose((f"{'Next':<15}", "dim"),
-                    (upcoming or NO_VALUE,
-                     "bold $warning" if upcoming and upcoming <= today.isoformat() else "")),
+            compose(
+                (f"{'Knows me':<15}", "dim"),
+                ("●" * knows + "○" * (3 - knows), "$primary"),
+                (f" {knows}/3", "dim"),
+            ),
+            compose(
+                (f"{'Stay in touch':<15}", "dim"),
+                (f"every {c['follow_up_days']} days" if c["follow_up_days"] else NO_VALUE, ""),
+            ),
+            compose(
+                (f"{'Last seen':<15}", "dim"),
+                (f"{c['last_date']} ({ago(c['days_since'])})" if c["last_date"] else "never", ""),
+            ),
+            compose(
+                (f"{'Next':<15}", "dim"),
+                (
+                    upcoming or NO_VALUE,
+                    "bold $warning" if upcoming and upcoming <= today.isoformat() else "",
+                ),
+            ),
         ]
         details = self.query_one("#contact-details", Static)
         details.update(Content("\n").join(rows))
         details.border_title = line(c["name"], 60)
         notes = self.query_one("#contact-notes", Static)
-        notes.update(compose(c["notes"]) if c["notes"] else Content.from_markup(
-            "[dim]No notes. What matters to them? How can you help? (E to edit)[/]"))
+        notes.update(
+            compose(c["notes"])
+            if c["notes"]
+            else Content.from_markup(
+                "[dim]No notes. What matters to them? How can you help? (E to edit)[/]"
+            )
+        )
 
-    def _interaction_cells(self, row: dict[str, Any], today: date,
-                           palette: dict[str, str]) -> tuple[Any, ...]:
+    def _interaction_cells(
+        self, row: dict[str, Any], today: date, palette: dict[str, str]
+    ) -> tuple[Any, ...]:
         return (
             Text(row["date"] or ""),
             Text(row["channel"] or "", style=palette["accent"]),
@@ -222,9 +256,13 @@ class ContactScreen(CareerScreen):
         key = current_key(table)
         table.clear()
         for win in wins:
-            table.add_row(Text(win["date"] or ""), cell(win["title"], 40, "bold"),
-                          cell(win["impact"] or NO_VALUE, 30), cell(win["shared_with"], 30, "dim"),
-                          key=str(win["id"]))
+            table.add_row(
+                Text(win["date"] or ""),
+                cell(win["title"], 40, "bold"),
+                cell(win["impact"] or NO_VALUE, 30),
+                cell(win["shared_with"], 30, "dim"),
+                key=str(win["id"]),
+            )
         restore_cursor(table, key)
         panel = self.query_one("#contact-wins")
         panel.border_title = compose(("Wins shared with them ", ""), (f"{len(wins)}", "bold"))
@@ -250,8 +288,9 @@ class ContactScreen(CareerScreen):
         if not parts:
             parts.append(Content.from_markup("[dim]No text.[/]"))
         detail.update(Content("\n").join(parts))
-        detail.border_title = compose(("Interaction of ", ""), (row["date"] or "", "bold"),
-                                      (f" · {row['channel']}", "dim"))
+        detail.border_title = compose(
+            ("Interaction of ", ""), (row["date"] or "", "bold"), (f" · {row['channel']}", "dim")
+        )
 
     # -- actions -------------------------------------------------------------------------------
     def _interaction_id(self) -> int | None:
@@ -271,7 +310,8 @@ class ContactScreen(CareerScreen):
 
     def action_add_interaction(self) -> None:
         self.open_form(
-            "interaction", values={"contact_id": self.contact_id, "date": "today"},
+            "interaction",
+            values={"contact_id": self.contact_id, "date": "today"},
             title=compose(("Log an interaction with ", "bold"), self.contact.get("name", "")),
         )
 

@@ -62,36 +62,70 @@ def _side_views(store: Store, today: date, text: str) -> dict[str, Any]:
     }
 
 
-def _contacts(store: Store, today: date, text: str, sort: str, descending: bool,
-              limit: int, offset: int) -> list[dict[str, Any]]:
+def _contacts(
+    store: Store, today: date, text: str, sort: str, descending: bool, limit: int, offset: int
+) -> list[dict[str, Any]]:
     from careertui.store import network
 
-    return network.contacts_page(store, today, text=text, sort=sort, descending=descending,
-                                 limit=limit, offset=offset)
+    return network.contacts_page(
+        store, today, text=text, sort=sort, descending=descending, limit=limit, offset=offset
+    )
 
 
 COLUMNS = (
-    ("Name", "name"), ("Org", "org"), ("Role", "role"), ("Circle", "circle"),
-    ("Influence", "influence"), ("Knows", "knows_me"), ("Last seen", "last"),
+    ("Name", "name"),
+    ("Org", "org"),
+    ("Role", "role"),
+    ("Circle", "circle"),
+    ("Influence", "influence"),
+    ("Knows", "knows_me"),
+    ("Last seen", "last"),
     ("Follow-up", "next"),
 )
 SORT_LABELS = dict((key, label) for label, key in COLUMNS)
 # Narrowest and widest text per column: below the room the widest need, text columns shrink
 # (circle goes first) so the dates and the knows-me dots stay in view.
 CONTACT_FIT: tuple[ColumnFit, ...] = (
-    ("name", 11, 15), ("org", 6, 16), ("role", 6, 18), ("circle", 6, 12),
-    ("influence", 9, 14), ("knows_me", 5, 5), ("last", 9, 9), ("next", 10, 10),
+    ("name", 11, 15),
+    ("org", 6, 16),
+    ("role", 6, 18),
+    ("circle", 6, 12),
+    ("influence", 9, 14),
+    ("knows_me", 5, 5),
+    ("last", 9, 9),
+    ("next", 10, 10),
 )
-KEY_COLUMNS = (("", "mark"), ("Name", "name"), ("Influence", "influence"), ("Org", "org"),
-               ("Role", "role"), ("Last seen", "last"), ("Days since", "days"))
+KEY_COLUMNS = (
+    ("", "mark"),
+    ("Name", "name"),
+    ("Influence", "influence"),
+    ("Org", "org"),
+    ("Role", "role"),
+    ("Last seen", "last"),
+    ("Days since", "days"),
+)
 KEY_FIT: tuple[ColumnFit, ...] = (
-    ("mark", 1, 1), ("name", 8, 16), ("influence", 9, 14), ("org", 6, 20), ("role", 6, 20),
-    ("last", 10, 10), ("days", 10, 10),
+    ("mark", 1, 1),
+    ("name", 8, 16),
+    ("influence", 9, 14),
+    ("org", 6, 20),
+    ("role", 6, 20),
+    ("last", 10, 10),
+    ("days", 10, 10),
 )
-FOLLOW_COLUMNS = (("Due", "due"), ("Overdue", "late"), ("Contact", "contact"), ("Kind", "kind"),
-                  ("What", "what"))
+FOLLOW_COLUMNS = (
+    ("Due", "due"),
+    ("Overdue", "late"),
+    ("Contact", "contact"),
+    ("Kind", "kind"),
+    ("What", "what"),
+)
 FOLLOW_FIT: tuple[ColumnFit, ...] = (
-    ("due", 10, 10), ("late", 7, 7), ("contact", 8, 16), ("kind", 13, 13), ("what", 10, 64),
+    ("due", 10, 10),
+    ("late", 7, 7),
+    ("contact", 8, 16),
+    ("kind", 13, 13),
+    ("what", 10, 64),
 )
 VIEWS = ("contacts", "who", "follow")
 
@@ -146,8 +180,11 @@ class NetworkScreen(CareerScreen):
         )
         with ContentSwitcher(initial="contacts", id="network-views"):
             with Vertical(id="contacts", classes="panel"):
-                yield FilterBox(placeholder="filter by name, org, role, circle, influence…",
-                                for_list="#contacts-table", id="contacts-filter")
+                yield FilterBox(
+                    placeholder="filter by name, org, role, circle, influence…",
+                    for_list="#contacts-table",
+                    id="contacts-filter",
+                )
                 yield PagedTable(id="contacts-table")
                 yield Static("", id="contacts-empty", classes="empty")
             with Vertical(id="who"):
@@ -166,7 +203,8 @@ class NetworkScreen(CareerScreen):
         self.query_one(Tabs).can_focus = False
         self.fit_columns()
         self.query_one("#lapsed-table", DataTable).add_columns(
-            "Name", "Every", "Last seen", "Due", "Overdue")
+            "Name", "Every", "Last seen", "Due", "Overdue"
+        )
         self.query_one("#key-panel").border_title = "Decision-makers and sponsors"
         self.query_one("#lapsed-panel").border_title = "Stay in touch: cadence lapsed"
         self.query_one("#follow").border_title = "Follow-ups due"
@@ -262,18 +300,27 @@ class NetworkScreen(CareerScreen):
         empty = self.query_one("#contacts-empty", Static)
         empty.display = count == 0
         empty.update(
-            "No contact matches the filter." if self.filter_text
+            "No contact matches the filter."
+            if self.filter_text
             else "No contacts yet. Press a to add the first person who should know your work."
         )
 
     def _set_contact_columns(self) -> None:
         arrow = " ↓" if self.descending else " ↑"
         table = self.query_one("#contacts-table", PagedTable)
-        table.set_columns([
-            (Text(label + (arrow if key == self.sort_key else ""),
-                  style="bold" if key == self.sort_key else ""), key)
-            for label, key in COLUMNS
-        ], self._widths.get("contacts"))
+        table.set_columns(
+            [
+                (
+                    Text(
+                        label + (arrow if key == self.sort_key else ""),
+                        style="bold" if key == self.sort_key else "",
+                    ),
+                    key,
+                )
+                for label, key in COLUMNS
+            ],
+            self._widths.get("contacts"),
+        )
 
     async def _show_key(self, rows: list[dict[str, Any]], palette: dict[str, str]) -> None:
         def to_row(row: dict[str, Any]) -> tuple[str, Sequence[Any]]:
@@ -292,28 +339,36 @@ class NetworkScreen(CareerScreen):
         unseen = sum(1 for r in rows if r["unseen"])
         panel = self.query_one("#key-panel")
         panel.border_title = compose(
-            ("Decision-makers and sponsors ", ""), (f"{len(rows)}", "bold"),
+            ("Decision-makers and sponsors ", ""),
+            (f"{len(rows)}", "bold"),
             (f" · {unseen} not seen in 90 days", "dim" if not unseen else "bold"),
         )
         empty = self.query_one("#key-empty", Static)
         empty.display = not rows
-        empty.update("Nobody marked decision-maker or sponsor yet: who decides your promotion? "
-                     "Set their influence with e.")
+        empty.update(
+            "Nobody marked decision-maker or sponsor yet: who decides your promotion? "
+            "Set their influence with e."
+        )
 
-    async def _show_follow(self, items: list[FollowUp], keep: dict[int, KeepInTouch],
-                           palette: dict[str, str]) -> None:
+    async def _show_follow(
+        self, items: list[FollowUp], keep: dict[int, KeepInTouch], palette: dict[str, str]
+    ) -> None:
         def key_of(item: FollowUp) -> str:
             if item.kind == "interaction":
                 return f"i{item.interaction_id}"
             return f"c{item.contact_id}"
 
         def late(item: FollowUp) -> Text:
-            return Text("today" if item.days_overdue == 0 else f"{item.days_overdue}d",
-                        style=palette["error"] if item.days_overdue > 7 else palette["warning"])
+            return Text(
+                "today" if item.days_overdue == 0 else f"{item.days_overdue}d",
+                style=palette["error"] if item.days_overdue > 7 else palette["warning"],
+            )
 
         def follow_row(item: FollowUp) -> tuple[str, Sequence[Any]]:
             return key_of(item), (
-                Text(item.due.isoformat()), late(item), cell(item.contact, 24, "bold"),
+                Text(item.due.isoformat()),
+                late(item),
+                cell(item.contact, 24, "bold"),
                 Text("follow-up" if item.kind == "interaction" else "stay in touch", style="dim"),
                 cell(item.text, 64),
             )
@@ -322,9 +377,11 @@ class NetworkScreen(CareerScreen):
             cadence = keep[item.contact_id]
             seen = cadence.last_seen.isoformat() if cadence.last_seen else "never"
             return key_of(item), (
-                cell(item.contact, 28, "bold"), Text(f"{cadence.every} days"),
+                cell(item.contact, 28, "bold"),
+                Text(f"{cadence.every} days"),
                 Text(seen, style="" if cadence.last_seen else "dim"),
-                Text(item.due.isoformat()), late(item),
+                Text(item.due.isoformat()),
+                late(item),
             )
 
         self.follow_items = {key_of(item): item for item in items}
@@ -332,13 +389,18 @@ class NetworkScreen(CareerScreen):
         await self.query_one("#follow-table", PagedTable).reload(in_memory(items, follow_row))
         await self.query_one("#lapsed-table", PagedTable).reload(in_memory(lapsed, lapsed_row))
         self.query_one("#follow").border_title = compose(
-            ("Follow-ups due ", ""), (f"{len(items)}", "bold"), (" · oldest first", "dim"))
+            ("Follow-ups due ", ""), (f"{len(items)}", "bold"), (" · oldest first", "dim")
+        )
         self.query_one("#follow").border_subtitle = "d done · z snooze 7 days · i log interaction"
         self.query_one("#lapsed-panel").border_title = compose(
-            ("Stay in touch: cadence lapsed ", ""), (f"{len(lapsed)}", "bold"))
+            ("Stay in touch: cadence lapsed ", ""), (f"{len(lapsed)}", "bold")
+        )
         for name, count, message in (
-            ("follow", len(items), "Nothing due. Follow-up dates you set on interactions show "
-                                   "up here on the day."),
+            (
+                "follow",
+                len(items),
+                "Nothing due. Follow-up dates you set on interactions show up here on the day.",
+            ),
             ("lapsed", len(lapsed), "Every stay-in-touch cadence is met."),
         ):
             empty = self.query_one(f"#{name}-empty", Static)
@@ -417,8 +479,11 @@ class NetworkScreen(CareerScreen):
         if contact_id is None:
             self.notify("Pick a contact first (or add one with a).", severity="warning")
             return
-        self.open_form("interaction", values={"contact_id": contact_id, "date": "today"},
-                       title=Content("Log an interaction").stylize("bold"))
+        self.open_form(
+            "interaction",
+            values={"contact_id": contact_id, "date": "today"},
+            title=Content("Log an interaction").stylize("bold"),
+        )
 
     def action_sort(self) -> None:
         keys = [key for _label, key in COLUMNS]
@@ -466,8 +531,9 @@ class NetworkScreen(CareerScreen):
         if item is None:
             return
         if item.interaction_id is None:
-            self.notify("Stay-in-touch cadences clear when you log an interaction (i).",
-                        markup=False)
+            self.notify(
+                "Stay-in-touch cadences clear when you log an interaction (i).", markup=False
+            )
             return
         self._follow_change("done", item.interaction_id)
 
@@ -476,8 +542,11 @@ class NetworkScreen(CareerScreen):
         if item is None:
             return
         if item.interaction_id is None:
-            self.notify("A stay-in-touch cadence has no date to snooze: log an interaction (i) "
-                        "or change the cadence (e).", markup=False)
+            self.notify(
+                "A stay-in-touch cadence has no date to snooze: log an interaction (i) "
+                "or change the cadence (e).",
+                markup=False,
+            )
             return
         self._follow_change("snooze", item.interaction_id)
 
@@ -520,4 +589,3 @@ def contact_cells(row: dict[str, Any], today: date, palette: dict[str, str]) -> 
         Text(ago(row["days_since"]), style="" if row["days_since"] is not None else "dim"),
         Text(upcoming or "—", style=due_style or ("" if upcoming else "dim")),
     )
-

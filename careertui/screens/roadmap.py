@@ -272,8 +272,7 @@ def goal_entries(
                 continue
         entries.append((goal, 0, False))
         entries.extend(
-            (milestone, 1, position == len(listed) - 1)
-            for position, milestone in enumerate(listed)
+            (milestone, 1, position == len(listed) - 1) for position, milestone in enumerate(listed)
         )
     return entries
 
@@ -472,9 +471,9 @@ class RoadmapScreen(CareerScreen):
             "action": "#actions-table",
             "requirement": "#requirements-table",
         }.get((key or "").split("-", 1)[0])
-        found = bool(key and table_id) and await self.query_one(
-            str(table_id), PagedTable
-        ).reveal(str(key))
+        found = bool(key and table_id) and await self.query_one(str(table_id), PagedTable).reveal(
+            str(key)
+        )
         if (found or forget) and self._pending_key == key:
             self._pending_key = None
 

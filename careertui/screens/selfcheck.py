@@ -502,8 +502,10 @@ def fit_columns(table: DataTable, start: int = 0) -> None:
     rows were appended from there: the columns only grow to fit them."""
     widths = [column.label.cell_len for column in table.ordered_columns]
     if start:
-        widths = [max(w, column.content_width) for w, column in zip(
-            widths, table.ordered_columns, strict=True)]
+        widths = [
+            max(w, column.content_width)
+            for w, column in zip(widths, table.ordered_columns, strict=True)
+        ]
     for index in range(start, table.row_count):
         for position, value in enumerate(table.get_row_at(index)):
             if isinstance(value, Text):

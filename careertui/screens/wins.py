@@ -44,30 +44,47 @@ if TYPE_CHECKING:
     from careertui.store import Store
 
 NO_VALUE = "—"
-WIN_COLUMNS = (("Date", "date"), ("Win", "title"), ("Impact", "impact"),
-               ("Responsibility", "responsibility"), ("Tags", "tags"))
-RESPONSIBILITY_COLUMNS = ((" ", "mark"), ("Responsibility", "title"), ("In period", "period"),
-                          ("All", "all"))
+WIN_COLUMNS = (
+    ("Date", "date"),
+    ("Win", "title"),
+    ("Impact", "impact"),
+    ("Responsibility", "responsibility"),
+    ("Tags", "tags"),
+)
+RESPONSIBILITY_COLUMNS = (
+    (" ", "mark"),
+    ("Responsibility", "title"),
+    ("In period", "period"),
+    ("All", "all"),
+)
 # Narrowest and widest text per column (`fit_widths`): on a narrow screen the text columns
 # shrink so every column stays in view.
 WIN_FIT: tuple[ColumnFit, ...] = (
-    ("date", 10, 10), ("title", 12, 36), ("impact", 10, 24), ("responsibility", 14, 22),
+    ("date", 10, 10),
+    ("title", 12, 36),
+    ("impact", 10, 24),
+    ("responsibility", 14, 22),
     ("tags", 6, 12),
 )
 RESPONSIBILITY_FIT: tuple[ColumnFit, ...] = (
-    ("mark", 1, 1), ("title", 14, 33), ("period", 9, 9), ("all", 3, 3),
+    ("mark", 1, 1),
+    ("title", 14, 33),
+    ("period", 9, 9),
+    ("all", 3, 3),
 )
 
 
-def _side(store: Store, today: date, text: str, responsibility: int,
-          in_period: bool) -> dict[str, Any]:
+def _side(
+    store: Store, today: date, text: str, responsibility: int, in_period: bool
+) -> dict[str, Any]:
     """The counts, the responsibilities and the review period (fast: a few indexed queries)."""
     from careertui.store import wins
 
     period = wins.review_window(store, today)
     return {
-        "count": wins.count_wins(store, today, text=text, responsibility=responsibility,
-                                 in_period=in_period),
+        "count": wins.count_wins(
+            store, today, text=text, responsibility=responsibility, in_period=in_period
+        ),
         "total": wins.count_wins(store, today),
         "responsibilities": wins.responsibilities(store, today),
         "period": (period.start.isoformat(), period.end.isoformat()),
@@ -81,12 +98,26 @@ def _readiness(store: Store, today: date) -> dict[str, Any]:
     return dict(shared_stats(store, today)["readiness"])
 
 
-def _wins(store: Store, today: date, text: str, responsibility: int, in_period: bool,
-          limit: int, offset: int) -> list[dict[str, Any]]:
+def _wins(
+    store: Store,
+    today: date,
+    text: str,
+    responsibility: int,
+    in_period: bool,
+    limit: int,
+    offset: int,
+) -> list[dict[str, Any]]:
     from careertui.store import wins
 
-    return wins.wins_page(store, today, text=text, responsibility=responsibility,
-                          in_period=in_period, limit=limit, offset=offset)
+    return wins.wins_page(
+        store,
+        today,
+        text=text,
+        responsibility=responsibility,
+        in_period=in_period,
+        limit=limit,
+        offset=offset,
+    )
 
 
 def _retire(store: Store, responsibility_id: int, active: bool, today: date) -> None:
@@ -106,8 +137,10 @@ def win_cells(row: dict[str, Any], palette: dict[str, str]) -> tuple[Any, ...]:
     if row["measured"]:
         impact = cell(row["impact"], 24, palette["success"])
     else:
-        impact = Text.assemble(("⚠ ", f"bold {palette['warning']}"),
-                               cell(row["impact"] or "unmeasured", 22, "dim italic"))
+        impact = Text.assemble(
+            ("⚠ ", f"bold {palette['warning']}"),
+            cell(row["impact"] or "unmeasured", 22, "dim italic"),
+        )
         impact.no_wrap, impact.overflow = True, "ellipsis"
     tags = " ".join(f"#{tag}" for tag in (row["tags"] or "").split())
     return (
@@ -164,8 +197,11 @@ class WinsScreen(CareerScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="wins-panel", classes="panel"):
-            yield FilterBox(placeholder="filter wins by title, impact, tags, shared with, notes…",
-                            for_list="#wins-table", id="wins-filter")
+            yield FilterBox(
+                placeholder="filter wins by title, impact, tags, shared with, notes…",
+                for_list="#wins-table",
+                id="wins-filter",
+            )
             yield PagedTable(id="wins-table")
             yield Static("", id="wins-empty", classes="empty")
         with Horizontal(id="wins-bottom"):
@@ -236,7 +272,8 @@ class WinsScreen(CareerScreen):
         empty = self.query_one("#wins-empty", Static)
         empty.display = count == 0
         empty.update(
-            "No win matches these filters (escape clears them)." if count != total
+            "No win matches these filters (escape clears them)."
+            if count != total
             else "No wins yet. Press a to record one: what you did, and its impact in numbers."
         )
 
@@ -257,10 +294,15 @@ class WinsScreen(CareerScreen):
             gap = active and not row["wins"]
             table.add_row(
                 Text("▶" if chosen else " ", style=f"bold {palette['accent']}"),
-                cell(row["title"] + ("" if active else " (retired)"), 34,
-                     "bold" if active else "dim strike"),
-                Text(str(row["wins"]).rjust(9),
-                     style=f"bold {palette['warning']}" if gap else palette["success"]),
+                cell(
+                    row["title"] + ("" if active else " (retired)"),
+                    34,
+                    "bold" if active else "dim strike",
+                ),
+                Text(
+                    str(row["wins"]).rjust(9),
+                    style=f"bold {palette['warning']}" if gap else palette["success"],
+                ),
                 Text(str(row["total"]).rjust(3), style="dim"),
                 key=str(row["id"]),
             )
@@ -269,8 +311,10 @@ class WinsScreen(CareerScreen):
         covered = sum(1 for r in active_rows if r["wins"])
         panel = self.query_one("#responsibilities-panel")
         panel.border_title = compose(
-            ("Responsibilities ", ""), (f"{covered}/{len(active_rows)}", "bold"),
-            (" covered in the review period", "dim"))
+            ("Responsibilities ", ""),
+            (f"{covered}/{len(active_rows)}", "bold"),
+            (" covered in the review period", "dim"),
+        )
         panel.border_subtitle = "a add · e edit · t retire · r show wins"
         empty = self.query_one("#responsibilities-empty", Static)
         empty.display = not rows
@@ -289,12 +333,20 @@ class WinsScreen(CareerScreen):
         panel = self._in_responsibilities()
         if action in ("add_win", "edit_win", "delete_win", "cycle_responsibility"):
             return not panel
-        if action in ("edit_responsibility", "delete_responsibility", "retire",
-                      "show_responsibility"):
+        if action in (
+            "edit_responsibility",
+            "delete_responsibility",
+            "retire",
+            "show_responsibility",
+        ):
             return panel
         if action == "clear_filters":
-            return bool(self.filter_text or filter_open(self) or self.in_period
-                        or self.responsibility != ALL)
+            return bool(
+                self.filter_text
+                or filter_open(self)
+                or self.in_period
+                or self.responsibility != ALL
+            )
         return True
 
     # -- wins ----------------------------------------------------------------------------------
@@ -383,9 +435,11 @@ class WinsScreen(CareerScreen):
         return next((r for r in self.responsibility_rows if str(r["id"]) == key), None)
 
     def action_add_responsibility(self) -> None:
-        self.open_form("responsibility", fields=("title",),
-                       title=Content("New responsibility (a line of your job description)")
-                       .stylize("bold"))
+        self.open_form(
+            "responsibility",
+            fields=("title",),
+            title=Content("New responsibility (a line of your job description)").stylize("bold"),
+        )
 
     def action_edit_responsibility(self) -> None:
         row = self._responsibility()
@@ -409,8 +463,12 @@ class WinsScreen(CareerScreen):
         except Exception as exc:  # noqa: BLE001
             self.report(exc)
             return
-        self.notify("Responsibility back in the job description." if active
-                    else "Responsibility retired: it no longer counts for coverage.", markup=False)
+        self.notify(
+            "Responsibility back in the job description."
+            if active
+            else "Responsibility retired: it no longer counts for coverage.",
+            markup=False,
+        )
         self.refresh_data()
 
     # -- review ----------------------------------------------------------------------------------
@@ -441,11 +499,15 @@ class WinsScreen(CareerScreen):
             return True
 
         form = EntryForm(
-            "profile", ("review_start", "review_date"), save, today=today,
+            "profile",
+            ("review_start", "review_date"),
+            save,
+            today=today,
             values={k: profile.get(k) for k in ("review_start", "review_date")},
-            title=Content("Review period").stylize("bold"), partial=True,
+            title=Content("Review period").stylize("bold"),
+            partial=True,
             note="Wins dated in [start, review date] count. Without a start the period is the "
-                 "365 days before the review date; without a review date, the last 365 days.",
+            "365 days before the review date; without a review date, the last 365 days.",
         )
 
         def saved(result: Any) -> None:

@@ -58,8 +58,13 @@ same record (one check-in per action and day, one review per week)."""
 _UNSAFE_JSON = {
     code: f"\\u{code:04x}"
     for code in (
-        *range(0x7F, 0xA0), 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A),
-        0x2028, 0x2029,
+        *range(0x7F, 0xA0),
+        0x200E,
+        0x200F,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        0x2028,
+        0x2029,
     )
 }
 
@@ -413,10 +418,13 @@ def _key_taken(conn: sqlite3.Connection, kind: Kind, row: Mapping[str, Any], own
     if not key:
         return False
     where = " AND ".join(f'"{column}" = ?' for column in key)
-    return conn.execute(
-        f'SELECT 1 FROM "{kind.table}" WHERE {where} AND id != ?',
-        (*(row[c] for c in key), own_id),
-    ).fetchone() is not None
+    return (
+        conn.execute(
+            f'SELECT 1 FROM "{kind.table}" WHERE {where} AND id != ?',
+            (*(row[c] for c in key), own_id),
+        ).fetchone()
+        is not None
+    )
 
 
 def _insert(conn: sqlite3.Connection, kind: Kind, row: Mapping[str, Any]) -> int:
@@ -439,9 +447,7 @@ def _merge_row(conn: sqlite3.Connection, kind: Kind, row: Mapping[str, Any]) -> 
     if not _newer(row["updated_at"], existing["updated_at"]) or _key_taken(conn, kind, row, row_id):
         return "unchanged", row_id
     assignments = ", ".join(f'"{c}" = ?' for c in row)
-    conn.execute(
-        f'UPDATE "{kind.table}" SET {assignments} WHERE id = ?', (*row.values(), row_id)
-    )
+    conn.execute(f'UPDATE "{kind.table}" SET {assignments} WHERE id = ?', (*row.values(), row_id))
     return "updated", row_id
 
 
@@ -457,7 +463,10 @@ def _records(data: Mapping[str, Any], name: str, source: str) -> list[Any]:
 
 
 def _merge_careertui(
-    conn: sqlite3.Connection, data: Mapping[str, Any], today: date, result: ImportResult,
+    conn: sqlite3.Connection,
+    data: Mapping[str, Any],
+    today: date,
+    result: ImportResult,
     source: str,
 ) -> None:
     known = {"format", "version", *(KINDS[name].table for name in ORDER)}
@@ -508,8 +517,11 @@ def jrnl_uuid(entry: Mapping[str, Any]) -> str:
         ensure_ascii=False,
     )
     # uuid5 encodes the name as UTF-8: a lone surrogate (valid in JSON) must not stop it.
-    return str(uuidlib.uuid5(JRNL_NAMESPACE, name.encode("utf-8", "surrogatepass").decode(
-        "utf-8", "replace")))
+    return str(
+        uuidlib.uuid5(
+            JRNL_NAMESPACE, name.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        )
+    )
 
 
 def _jrnl_text(value: Any, key: str, where: str) -> str:
@@ -521,7 +533,10 @@ def _jrnl_text(value: Any, key: str, where: str) -> str:
 
 
 def _merge_jrnl(
-    conn: sqlite3.Connection, data: Mapping[str, Any], today: date, result: ImportResult,
+    conn: sqlite3.Connection,
+    data: Mapping[str, Any],
+    today: date,
+    result: ImportResult,
     source: str,
 ) -> None:
     """Each entry becomes a note: its date, its title and body as text, its tags without the tag
@@ -578,8 +593,9 @@ def packet_data(store: Store, today: date) -> Packet:
 
     readiness = compute_stats(store, today)["readiness"]
     profile = store.profile()
-    period = review_period(_day(profile.get("review_start")), _day(profile.get("review_date")),
-                           today)
+    period = review_period(
+        _day(profile.get("review_start")), _day(profile.get("review_date")), today
+    )
     last = min(period.end, today)
     bounds = (period.start.isoformat(), last.isoformat())
     counted = "date BETWEEN ? AND ?"
@@ -591,8 +607,9 @@ def packet_data(store: Store, today: date) -> Packet:
         rid = row["responsibility_id"]
         (unlinked if rid is None else by_responsibility.setdefault(rid, [])).append(_win(row))
     responsibilities = tuple(
-        PacketResponsibility(row["title"], bool(row["active"]),
-                             tuple(by_responsibility.get(row["id"], ())))
+        PacketResponsibility(
+            row["title"], bool(row["active"]), tuple(by_responsibility.get(row["id"], ()))
+        )
         for row in store._fetch("SELECT id, title, active FROM responsibilities ORDER BY id")
         if row["active"] or row["id"] in by_responsibility
     )
@@ -605,15 +622,24 @@ def packet_data(store: Store, today: date) -> Packet:
         return row["status"] == "done" and any(period.start <= d <= last for d in when)
 
     def packet_goal(row: Mapping[str, Any], milestones: tuple[PacketGoal, ...]) -> PacketGoal:
-        return PacketGoal(row["title"], row["kind"], row["status"], row["due"], row["metric"],
-                          row["target"], row["current"], milestones)
+        return PacketGoal(
+            row["title"],
+            row["kind"],
+            row["status"],
+            row["due"],
+            row["metric"],
+            row["target"],
+            row["current"],
+            milestones,
+        )
 
     reached_goals = []
     for row in goals:
         if row["kind"] == "milestone" and row["parent_id"] is not None:
             continue
         milestones = tuple(
-            packet_goal(m, ()) for m in goals
+            packet_goal(m, ())
+            for m in goals
             if m["kind"] == "milestone" and m["parent_id"] == row["id"] and reached(m)
         )
         if milestones or reached(row):
@@ -623,20 +649,22 @@ def packet_data(store: Store, today: date) -> Packet:
     interactions: dict[int, list[PacketInteraction]] = {}
     for row in store._fetch(
         f"SELECT contact_id, date, channel, notes FROM interactions WHERE {counted} "
-        "ORDER BY date, id", bounds,
+        "ORDER BY date, id",
+        bounds,
     ):
         interactions.setdefault(row["contact_id"], []).append(
             PacketInteraction(row["date"], row["channel"], row["notes"])
         )
     contacts = store._fetch(
         f"SELECT id, name, org, role, influence FROM contacts WHERE influence IN ({marks}) "
-        "ORDER BY id", KEY_INFLUENCES,
+        "ORDER BY id",
+        KEY_INFLUENCES,
     )
     contacts.sort(key=lambda c: (KEY_INFLUENCES.index(c["influence"]), c["name"].casefold()))
     relationships = tuple(
-        PacketContact(c["name"], c["org"], c["role"], c["influence"],
-                      tuple(interactions[c["id"]]))
-        for c in contacts if c["id"] in interactions
+        PacketContact(c["name"], c["org"], c["role"], c["influence"], tuple(interactions[c["id"]]))
+        for c in contacts
+        if c["id"] in interactions
     )
 
     return Packet(

@@ -106,8 +106,9 @@ def contacts_page(
         f"{_OVERVIEW}{where} ORDER BY ({key}) IS NULL, {key} {direction}, "
         "c.name COLLATE NOCASE, c.id LIMIT :limit OFFSET :offset"
     )
-    return _named(store, sql, {"today": today.isoformat(), "limit": limit, "offset": offset,
-                              **params})
+    return _named(
+        store, sql, {"today": today.isoformat(), "limit": limit, "offset": offset, **params}
+    )
 
 
 def count_contacts(store: Store, text: str = "") -> int:
@@ -185,8 +186,13 @@ def keep_in_touch(store: Store, today: date) -> list[KeepInTouch]:
     """Contacts whose stay-in-touch date has come: `follow_up_days` after their last
     interaction up to today (or after the day they were added, if never seen)."""
     return [
-        KeepInTouch(row["id"], row["name"], int(row["follow_up_days"]), _day(row["last_date"]),
-                    _day(row["created"]) or today)
+        KeepInTouch(
+            row["id"],
+            row["name"],
+            int(row["follow_up_days"]),
+            _day(row["last_date"]),
+            _day(row["created"]) or today,
+        )
         for row in _named(
             store,
             "SELECT c.id, c.name, c.follow_up_days, substr(c.created_at, 1, 10) AS created, "
@@ -197,9 +203,7 @@ def keep_in_touch(store: Store, today: date) -> list[KeepInTouch]:
     ]
 
 
-def follow_ups(
-    store: Store, today: date, keep: list[KeepInTouch] | None = None
-) -> list[FollowUp]:
+def follow_ups(store: Store, today: date, keep: list[KeepInTouch] | None = None) -> list[FollowUp]:
     """Follow-ups due on or before today and lapsed stay-in-touch cadences (SPEC §3), oldest
     first, by the same rule as `careertui stats` (domain.due.follow_ups_due)."""
     open_items = [

@@ -27,7 +27,13 @@ if TYPE_CHECKING:
 # Every kind whose entries make a day active (SPEC §3). Each part is DISTINCT on its own date
 # index, so the UNION merges one row per day and kind rather than one per entry.
 _ACTIVE_SOURCES = (
-    "wins", "notes", "interactions", "checkins", "perceptions", "security_checks", "reviews",
+    "wins",
+    "notes",
+    "interactions",
+    "checkins",
+    "perceptions",
+    "security_checks",
+    "reviews",
 )
 
 
@@ -35,15 +41,24 @@ def _active_filter(table: str) -> str:
     return " AND skip = 0" if table == "checkins" else ""
 
 
-_ACTIVE_DAYS = " UNION ".join(
-    f'SELECT DISTINCT date FROM "{table}" WHERE date <= ?1{_active_filter(table)}'
-    for table in _ACTIVE_SOURCES
-) + " ORDER BY 1"
+_ACTIVE_DAYS = (
+    " UNION ".join(
+        f'SELECT DISTINCT date FROM "{table}" WHERE date <= ?1{_active_filter(table)}'
+        for table in _ACTIVE_SOURCES
+    )
+    + " ORDER BY 1"
+)
 # The same days found by walking the calendar from the first active day to today and probing
 # each day's date index, densest kind first (the OR stops at the first hit): one or two index
 # probes per day, however many entries a day holds. Used when entries outnumber days.
 _PROBE_ORDER = (
-    "notes", "checkins", "interactions", "wins", "perceptions", "security_checks", "reviews",
+    "notes",
+    "checkins",
+    "interactions",
+    "wins",
+    "perceptions",
+    "security_checks",
+    "reviews",
 )
 _FIRST_DAY = (
     "SELECT min(first) AS first, sum(rows) AS rows FROM ("
@@ -62,11 +77,15 @@ _ACTIVE_DAYS_PROBED = (
         for table in _PROBE_ORDER
     )
 )
-_DAY_COUNTS = "SELECT date, sum(n) AS n FROM (" + " UNION ALL ".join(
-    f'SELECT date, count(*) AS n FROM "{table}" '
-    f"WHERE date BETWEEN ?2 AND ?1{_active_filter(table)} GROUP BY date"
-    for table in _ACTIVE_SOURCES
-) + ") GROUP BY date"
+_DAY_COUNTS = (
+    "SELECT date, sum(n) AS n FROM ("
+    + " UNION ALL ".join(
+        f'SELECT date, count(*) AS n FROM "{table}" '
+        f"WHERE date BETWEEN ?2 AND ?1{_active_filter(table)} GROUP BY date"
+        for table in _ACTIVE_SOURCES
+    )
+    + ") GROUP BY date"
+)
 
 # date.toordinal() of a stored date: julianday('0001-01-01') is 1721425.5, day number 1.
 _DAY_NUMBER = "CAST(julianday(date) AS INTEGER) - 1721424"
@@ -136,10 +155,18 @@ def _actions(store: Store, today: date) -> list[ActionFacts]:
         done = _day_numbers(checked.get(row["id"]))
         if skips:
             done = list(set(done).difference(skips))
-        actions.append(ActionFacts(
-            id=row["id"], title=row["title"], goal_id=row["goal_id"], goal=row["goal"],
-            cadence=cadence, created=_date(row["created"]) or today, done=done, skips=skips,
-        ))
+        actions.append(
+            ActionFacts(
+                id=row["id"],
+                title=row["title"],
+                goal_id=row["goal_id"],
+                goal=row["goal"],
+                cadence=cadence,
+                created=_date(row["created"]) or today,
+                done=done,
+                skips=skips,
+            )
+        )
     return actions
 
 
@@ -159,9 +186,12 @@ def _readiness_facts(store: Store, period: ReviewPeriod, today: date) -> Readine
         bounds = (window[0].isoformat(), window[1].isoformat())
         counted = "FROM wins WHERE date BETWEEN ? AND ?"
         covered = frozenset(
-            row["responsibility_id"] for row in store._fetch(
+            row["responsibility_id"]
+            for row in store._fetch(
                 f"SELECT DISTINCT responsibility_id {counted} AND responsibility_id IN "
-                "(SELECT id FROM responsibilities WHERE active = 1)", bounds)
+                "(SELECT id FROM responsibilities WHERE active = 1)",
+                bounds,
+            )
         )
         totals = store._fetch(f"SELECT count(*) AS n, total({_MEASURED}) AS m {counted}", bounds)
         wins, measured = int(totals[0]["n"]), int(totals[0]["m"])

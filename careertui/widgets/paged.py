@@ -27,8 +27,10 @@ FILTER_DELAY = 0.15
 def tones(app: App[Any]) -> dict[str, str]:
     """The theme's colours as Rich styles, for DataTable cells (rich Text, not Content)."""
     variables = app.theme_variables
-    return {name: variables.get(name, "") or "default"
-            for name in ("accent", "warning", "error", "success", "primary")}
+    return {
+        name: variables.get(name, "") or "default"
+        for name in ("accent", "warning", "error", "success", "primary")
+    }
 
 
 def in_memory(
@@ -37,7 +39,7 @@ def in_memory(
     """A PageLoader over a list already fetched: cells are built only for the pages shown."""
 
     async def page(offset: int, limit: int) -> Page:
-        return [to_row(item) for item in items[offset:offset + limit]]
+        return [to_row(item) for item in items[offset : offset + limit]]
 
     return page
 

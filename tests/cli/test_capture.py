@@ -210,8 +210,9 @@ def test_ambiguous_names_are_an_error(db_path: Path) -> None:
     with Store(db_path) as store:
         for kind in ("contact", "responsibility"):
             for name in ("Sam Park", "sam park"):
-                store.insert(kind, {"name" if kind == "contact" else "title": name},
-                             date(2026, 11, 23))
+                store.insert(
+                    kind, {"name" if kind == "contact" else "title": name}, date(2026, 11, 23)
+                )
     code, _, err = run(db_path, "add", "interaction", "SAM PARK", "hello")
     assert code == 1 and "2 contacts are named 'SAM PARK' (ids 1, 2); rename one" in err
     code, _, err = run(db_path, "add", "win", "x", "--resp", "sam park")
@@ -295,8 +296,11 @@ def test_backup_command(db_path: Path, tmp_path: Path) -> None:
     ("first", "again", "message"),
     [
         (["add", "contact", "Dana Lee"], ["add", "contact", " dana LEE"], "a contact named"),
-        (["add", "action", "Write", "--cadence", "daily"],
-         ["add", "action", "write", "--cadence", "weekly"], "an action named"),
+        (
+            ["add", "action", "Write", "--cadence", "daily"],
+            ["add", "action", "write", "--cadence", "weekly"],
+            "an action named",
+        ),
         (["add", "responsibility", "Ops"], ["add", "responsibility", "OPS"], "a responsibility"),
         (["add", "goal", "Staff"], ["add", "goal", "staff", "--kind", "opportunity"], "a goal"),
     ],
@@ -311,9 +315,12 @@ def test_a_name_that_finds_records_cannot_be_taken_twice(
 
 
 def test_milestones_of_different_goals_may_share_a_name(db_path: Path) -> None:
-    for args in (["add", "goal", "A"], ["add", "goal", "B"],
-                 ["add", "goal", "Q1 review", "--parent", "A"],
-                 ["add", "goal", "Q1 review", "--parent", "B"]):
+    for args in (
+        ["add", "goal", "A"],
+        ["add", "goal", "B"],
+        ["add", "goal", "Q1 review", "--parent", "A"],
+        ["add", "goal", "Q1 review", "--parent", "B"],
+    ):
         assert run(db_path, *args)[0] == 0, args
 
 

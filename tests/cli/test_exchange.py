@@ -44,19 +44,50 @@ def digest(path: Path) -> str:
 @pytest.fixture
 def filled(db_path: Path) -> Path:
     ok("add", "responsibility", "Stakeholder reporting", "--db", db_path)
-    ok("add", "win", "Shipped the report", "--resp", "stakeholder reporting", "--impact",
-       "3 teams use it", "--date", "2026-11-20", "--tag", "reporting", "--db", db_path)
+    ok(
+        "add",
+        "win",
+        "Shipped the report",
+        "--resp",
+        "stakeholder reporting",
+        "--impact",
+        "3 teams use it",
+        "--date",
+        "2026-11-20",
+        "--tag",
+        "reporting",
+        "--db",
+        db_path,
+    )
     ok("add", "contact", "Dana Lee", "--influence", "decision-maker", "--db", db_path)
-    ok("add", "interaction", "Dana Lee", "Talked roadmap", "--date", "2026-11-02", "--db",
-       db_path)
+    ok("add", "interaction", "Dana Lee", "Talked roadmap", "--date", "2026-11-02", "--db", db_path)
     ok("add", "goal", "Staff promotion", "--db", db_path)
     ok("add", "goal", "Write the proposal", "--parent", "Staff promotion", "--db", db_path)
-    ok("add", "action", "Write notes", "--cadence", "daily", "--goal", "Staff promotion",
-       "--db", db_path)
+    ok(
+        "add",
+        "action",
+        "Write notes",
+        "--cadence",
+        "daily",
+        "--goal",
+        "Staff promotion",
+        "--db",
+        db_path,
+    )
     ok("check", "Write notes", "--date", "yesterday", "--db", db_path)
     ok("set", "review-date", "2026-12-31", "--db", db_path)
-    ok("add", "perception", "--behaviour", "4", "--language", "4", "--attitude", "4", "--db",
-       db_path)
+    ok(
+        "add",
+        "perception",
+        "--behaviour",
+        "4",
+        "--language",
+        "4",
+        "--attitude",
+        "4",
+        "--db",
+        db_path,
+    )
     return db_path
 
 
@@ -68,9 +99,7 @@ def test_export_json_to_stdout(filled: Path) -> None:
     assert ok("export", "--db", filled) == ok("export", "--format", "JSON", "--db", filled)
 
 
-def test_export_out_creates_a_private_file_and_says_where(
-    filled: Path, tmp_path: Path
-) -> None:
+def test_export_out_creates_a_private_file_and_says_where(filled: Path, tmp_path: Path) -> None:
     out = tmp_path / "export.json"
     old = os.umask(0o022)
     try:
@@ -116,11 +145,15 @@ def test_import_jrnl_from_a_file_and_from_stdin(db_path: Path) -> None:
     [
         (b"not json", "bad.json is not valid JSON (Expecting value at line 1, column 1)"),
         (b'{"notes": []}', "bad.json is neither a careertui nor a jrnl JSON export"),
-        (b'{"format": "careertui", "version": 7}',
-         "bad.json was exported by a newer careertui (format version 7; this one reads up to 1); "
-         "upgrade careertui to import it"),
-        (b'{"tags": {}, "entries": [{"date": "2026-01-01", "title": "ok"}, {"date": "x"}]}',
-         "bad.json: jrnl entry #2: date 'x' is not a YYYY-MM-DD date"),
+        (
+            b'{"format": "careertui", "version": 7}',
+            "bad.json was exported by a newer careertui (format version 7; this one reads up to 1); "
+            "upgrade careertui to import it",
+        ),
+        (
+            b'{"tags": {}, "entries": [{"date": "2026-01-01", "title": "ok"}, {"date": "x"}]}',
+            "bad.json: jrnl entry #2: date 'x' is not a YYYY-MM-DD date",
+        ),
     ],
 )
 def test_import_refuses_with_one_line_and_writes_nothing(
@@ -139,7 +172,8 @@ def test_import_refuses_with_one_line_and_writes_nothing(
 
 def test_import_a_missing_file(db_path: Path) -> None:
     assert refused("import", "/nonexistent/x.json", "--db", db_path) == (
-        "careertui: cannot read /nonexistent/x.json: No such file or directory")
+        "careertui: cannot read /nonexistent/x.json: No such file or directory"
+    )
     assert not db_path.exists()
 
 
@@ -147,12 +181,18 @@ def test_export_markdown_is_the_review_packet(filled: Path, tmp_path: Path) -> N
     text = ok("export", "--format", "markdown", "--db", filled)
     assert text.startswith("# Review packet: 2025-12-31 to 2026-12-31\n\n")
     assert "\nReview readiness: " in text and "38 days to the review on 2026-12-31" in text
-    assert ("### Stakeholder reporting\n\n- 2026-11-20: Shipped the report. "
-            "Impact: 3 teams use it. Tags: reporting.\n") in text
+    assert (
+        "### Stakeholder reporting\n\n- 2026-11-20: Shipped the report. "
+        "Impact: 3 teams use it. Tags: reporting.\n"
+    ) in text
     assert "- Dana Lee (decision-maker): 1 interaction, the latest on 2026-11-02.\n" in text
-    assert text.index("## Wins by responsibility") < text.index("## Other wins") < text.index(
-        "## Goals and milestones reached") < text.index("## Key relationships built") < (
-        text.index("## Readiness gaps left"))
+    assert (
+        text.index("## Wins by responsibility")
+        < text.index("## Other wins")
+        < text.index("## Goals and milestones reached")
+        < text.index("## Key relationships built")
+        < (text.index("## Readiness gaps left"))
+    )
     out = tmp_path / "packet.md"
     said = ok("export", "--format", "markdown", "--out", out, "--db", filled)
     assert said == f"Exported the review packet for 2025-12-31 to 2026-12-31 to {out}\n"
@@ -163,14 +203,16 @@ def test_export_markdown_is_the_review_packet(filled: Path, tmp_path: Path) -> N
 def test_export_refuses_to_overwrite_the_database(filled: Path) -> None:
     before = digest(filled)
     assert refused("export", "--out", filled, "--db", filled) == (
-        f"careertui: {filled} is the database itself; choose another file")
+        f"careertui: {filled} is the database itself; choose another file"
+    )
     assert digest(filled) == before
 
 
 def test_export_of_a_missing_database(tmp_path: Path) -> None:
     missing = tmp_path / "none.db"
     assert refused("export", "--db", missing) == (
-        f"careertui: {missing} does not exist yet; add something first")
+        f"careertui: {missing} does not exist yet; add something first"
+    )
     assert not missing.exists()
 
 
@@ -191,7 +233,8 @@ def test_demo_fills_a_new_file_and_refuses_one_with_data(tmp_path: Path) -> None
     assert (stats["readiness"]["score"], stats["readiness"]["band"]) == (88, "ready")
     before = digest(demo)
     assert refused("demo", "--db", demo) == (
-        f"careertui: {demo} already has data; the demo only fills a new file (try --db demo.db)")
+        f"careertui: {demo} already has data; the demo only fills a new file (try --db demo.db)"
+    )
     assert digest(demo) == before
 
 
@@ -216,9 +259,15 @@ def test_the_installed_command_pipes_jrnl_into_import(tmp_path: Path) -> None:
     """A real process: `jrnl --export json | careertui import -`."""
     db = tmp_path / "pipe.db"
     command = [sys.executable, "-m", "careertui", "import", "-", "--db", str(db)]
-    done = subprocess.run(command, input=(FIXTURES / "jrnl_export.json").read_bytes(),
-                          capture_output=True, check=False, timeout=60)
+    done = subprocess.run(
+        command,
+        input=(FIXTURES / "jrnl_export.json").read_bytes(),
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode() == (
-        "Imported standard input (jrnl export): 6 notes added, 0 already there.\n")
+        "Imported standard input (jrnl export): 6 notes added, 0 already there.\n"
+    )
     assert done.stderr == b""

@@ -105,11 +105,14 @@ def test_iso_week_across_the_year_boundary() -> None:
     assert iso_week(date(2021, 1, 1)) == "2020-W53"
 
 
-@pytest.mark.parametrize(("text", "reason"), [
-    ("9999-12-31", r"out of range \(1900-2200\)"),
-    ("1066-10-14", r"out of range"),
-    ("2026-02-30", "no such day"),
-])
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("9999-12-31", r"out of range \(1900-2200\)"),
+        ("1066-10-14", r"out of range"),
+        ("2026-02-30", "no such day"),
+    ],
+)
 def test_a_refused_date_says_why(text: str, reason: str) -> None:
     with pytest.raises(DateError, match=reason):
         parse_date(text, MONDAY)

@@ -30,27 +30,61 @@ def test_interaction_follow_ups_on_or_before_today() -> None:
         OpenFollowUp(4, 12, "Ann", D("2026-03-10")),
     ]
     assert follow_ups_due(items, [], TODAY) == [
-        FollowUp("interaction", 11, "Sam Park", 2, D("2026-03-01"), 14,
-                 "Follow up with Sam Park: line one line two\ufffd[31m"),
+        FollowUp(
+            "interaction",
+            11,
+            "Sam Park",
+            2,
+            D("2026-03-01"),
+            14,
+            "Follow up with Sam Park: line one line two\ufffd[31m",
+        ),
         FollowUp("interaction", 12, "Ann", 4, D("2026-03-10"), 5, "Follow up with Ann"),
-        FollowUp("interaction", 10, "Dana Lee", 1, D("2026-03-15"), 0,
-                 "Follow up with Dana Lee: Send the deck"),
+        FollowUp(
+            "interaction",
+            10,
+            "Dana Lee",
+            1,
+            D("2026-03-15"),
+            0,
+            "Follow up with Dana Lee: Send the deck",
+        ),
     ]
 
 
 @pytest.mark.parametrize(
     ("every", "last_seen", "created", "due", "text"),
     [
-        (30, "2026-02-13", "2025-01-01", "2026-03-15",
-         "Get in touch with Dana Lee (every 30 days), last seen 30 days ago"),  # exactly now
+        (
+            30,
+            "2026-02-13",
+            "2025-01-01",
+            "2026-03-15",
+            "Get in touch with Dana Lee (every 30 days), last seen 30 days ago",
+        ),  # exactly now
         (30, "2026-02-14", "2025-01-01", None, None),  # tomorrow
-        (7, "2026-01-15", "2025-01-01", "2026-01-22",
-         "Get in touch with Dana Lee (every 7 days), last seen 59 days ago"),
-        (1, "2026-03-14", "2025-01-01", "2026-03-15",
-         "Get in touch with Dana Lee (every 1 days), last seen 1 day ago"),
+        (
+            7,
+            "2026-01-15",
+            "2025-01-01",
+            "2026-01-22",
+            "Get in touch with Dana Lee (every 7 days), last seen 59 days ago",
+        ),
+        (
+            1,
+            "2026-03-14",
+            "2025-01-01",
+            "2026-03-15",
+            "Get in touch with Dana Lee (every 1 days), last seen 1 day ago",
+        ),
         # never seen: the clock starts when the contact was added
-        (30, None, "2026-02-01", "2026-03-03",
-         "Get in touch with Dana Lee (every 30 days), never seen"),
+        (
+            30,
+            None,
+            "2026-02-01",
+            "2026-03-03",
+            "Get in touch with Dana Lee (every 30 days), never seen",
+        ),
         (30, None, "2026-03-01", None, None),
     ],
 )
@@ -70,8 +104,10 @@ def test_stay_in_touch(
 def test_follow_ups_are_listed_most_overdue_first() -> None:
     result = follow_ups_due(
         [OpenFollowUp(1, 1, "Bea", D("2026-03-10")), OpenFollowUp(2, 2, "al", D("2026-03-03"))],
-        [KeepInTouch(3, "Cy", 10, D("2026-02-21"), D("2025-01-01")),
-         KeepInTouch(2, "al", 5, None, D("2026-02-26"))],
+        [
+            KeepInTouch(3, "Cy", 10, D("2026-02-21"), D("2025-01-01")),
+            KeepInTouch(2, "al", 5, None, D("2026-02-26")),
+        ],
         TODAY,
     )
     assert [(f.kind, f.contact, f.due.isoformat()) for f in result] == [
@@ -107,8 +143,11 @@ SCORES = {"skills": 4, "performance": 3, "network": 2, "job_search": 2, "finance
         ("2025-12-14", SCORES, SecurityStatus(True, D("2025-12-14"), "network", 2, 91)),
         ("2026-03-15", {**SCORES, "finances": 1}, SecurityStatus(False, TODAY, "finances", 1, 0)),
         # ties go to the foundation of the hierarchy: job skills first
-        ("2026-03-01", dict.fromkeys(SCORES, 3), SecurityStatus(False, D("2026-03-01"), "skills",
-                                                                3, 14)),
+        (
+            "2026-03-01",
+            dict.fromkeys(SCORES, 3),
+            SecurityStatus(False, D("2026-03-01"), "skills", 3, 14),
+        ),
         ("2026-03-16", SCORES, SecurityStatus(True, None, None, None, None)),  # future
     ],
 )

@@ -15,8 +15,12 @@ from careertui.domain.packet import (
     render_packet,
 )
 
-REPORT = PacketWin("2026-03-04", "Launched the platform health report",
-                   "Adopted by 4 directors", ("reporting", "visibility"))
+REPORT = PacketWin(
+    "2026-03-04",
+    "Launched the platform health report",
+    "Adopted by 4 directors",
+    ("reporting", "visibility"),
+)
 PACKET = Packet(
     start="2026-01-01",
     end="2026-12-31",
@@ -27,35 +31,56 @@ PACKET = Packet(
     band="ready",
     days_to_review=38,
     responsibilities=(
-        PacketResponsibility("Stakeholder reporting", True, (
-            REPORT,
-            PacketWin("2026-05-01", "Quarterly review done!", "", ()),
-        )),
+        PacketResponsibility(
+            "Stakeholder reporting",
+            True,
+            (
+                REPORT,
+                PacketWin("2026-05-01", "Quarterly review done!", "", ()),
+            ),
+        ),
         PacketResponsibility("Hiring and interviewing", True, ()),
-        PacketResponsibility("Release management", False, (
-            PacketWin("2026-02-02", "Cut release 4.2", "Shipped 2 days early.", ("release",)),
-        )),
+        PacketResponsibility(
+            "Release management",
+            False,
+            (PacketWin("2026-02-02", "Cut release 4.2", "Shipped 2 days early.", ("release",)),),
+        ),
     ),
     unlinked_wins=(PacketWin("2026-06-30", "Gave the all-hands talk", "150 attendees", ()),),
     goals=(
-        PacketGoal("Get promoted to Staff Engineer", "goal", "active", "2026-12-31",
-                   "staff expectations with evidence", 8, 6, (
-                       PacketGoal("Write the proposal", "milestone", "done", "2026-03-01", "",
-                                  None, None),
-                   )),
+        PacketGoal(
+            "Get promoted to Staff Engineer",
+            "goal",
+            "active",
+            "2026-12-31",
+            "staff expectations with evidence",
+            8,
+            6,
+            (PacketGoal("Write the proposal", "milestone", "done", "2026-03-01", "", None, None),),
+        ),
         PacketGoal("Start a platform guild", "opportunity", "done", None, "teams", 3.0, 3.0),
         PacketGoal("Cut p99 latency", "goal", "done", "2026-09-01", "ms", 300, None),
         PacketGoal("Answer the survey", "goal", "done", None, "", None, 1),
         PacketGoal("Read the book", "goal", "done", None, "chapters", None, None),
     ),
     relationships=(
-        PacketContact("Dana Lee", "Acme", "VP Engineering", "decision-maker", (
-            PacketInteraction("2026-09-01", "coffee", "Promotion timeline"),
-            PacketInteraction("2026-11-02", "meeting", ""),
-        )),
-        PacketContact("Grace Kim", "", "", "sponsor", (
-            PacketInteraction("2026-10-10", "call", "Reviewed my narrative."),
-        )),
+        PacketContact(
+            "Dana Lee",
+            "Acme",
+            "VP Engineering",
+            "decision-maker",
+            (
+                PacketInteraction("2026-09-01", "coffee", "Promotion timeline"),
+                PacketInteraction("2026-11-02", "meeting", ""),
+            ),
+        ),
+        PacketContact(
+            "Grace Kim",
+            "",
+            "",
+            "sponsor",
+            (PacketInteraction("2026-10-10", "call", "Reviewed my narrative."),),
+        ),
     ),
     gaps=(
         PacketGap("coverage", 13.3, "Link a win to: Hiring and interviewing"),
@@ -136,10 +161,21 @@ def test_sections_come_in_order_with_one_title() -> None:
 
 def test_an_empty_year_still_reads_well() -> None:
     empty = replace(
-        PACKET, current_role="", target_role="", score=0, band="not ready", days_to_review=None,
-        responsibilities=(), unlinked_wins=(), goals=(), relationships=(), gaps=(),
+        PACKET,
+        current_role="",
+        target_role="",
+        score=0,
+        band="not ready",
+        days_to_review=None,
+        responsibilities=(),
+        unlinked_wins=(),
+        goals=(),
+        relationships=(),
+        gaps=(),
     )
-    assert render_packet(empty) == """\
+    assert (
+        render_packet(empty)
+        == """\
 # Review packet: 2026-01-01 to 2026-12-31
 
 Review readiness: 0/100 (not ready). Prepared on 2026-11-23.
@@ -164,27 +200,46 @@ None in this period.
 
 None: every part of the readiness score has full marks.
 """
+    )
 
 
 def test_review_day_and_a_passed_review() -> None:
     assert "72/100 (ready), the review is today." in render_packet(
-        replace(PACKET, days_to_review=0))
+        replace(PACKET, days_to_review=0)
+    )
     assert "72/100 (ready), the review date passed 1 day ago." in render_packet(
-        replace(PACKET, days_to_review=-1))
+        replace(PACKET, days_to_review=-1)
+    )
     assert "Role: Senior Engineer.\n" in render_packet(replace(PACKET, target_role=""))
     assert "Working towards Staff Engineer.\n" in render_packet(replace(PACKET, current_role=""))
 
 
 def test_user_text_is_literal_but_without_controls_or_line_breaks() -> None:
-    hostile = PacketWin("2026-03-04", "[bold]Done[/] \x1b]0;owned\x07\nsecond line",
-                        "*not* markup\r\n\x9b2J", ("a\x1bb",))
-    text = render_packet(replace(
-        PACKET, unlinked_wins=(hostile,),
-        relationships=(PacketContact("Eve\u202e", "", "", "sponsor", (
-            PacketInteraction("2026-01-02", "call", "line one\nline two"),)),),
-    ))
-    assert ("- 2026-03-04: [bold]Done[/] \ufffd]0;owned\ufffd second line. "
-            "Impact: *not* markup\ufffd \ufffd2J. Tags: a\ufffdb.") in text
+    hostile = PacketWin(
+        "2026-03-04",
+        "[bold]Done[/] \x1b]0;owned\x07\nsecond line",
+        "*not* markup\r\n\x9b2J",
+        ("a\x1bb",),
+    )
+    text = render_packet(
+        replace(
+            PACKET,
+            unlinked_wins=(hostile,),
+            relationships=(
+                PacketContact(
+                    "Eve\u202e",
+                    "",
+                    "",
+                    "sponsor",
+                    (PacketInteraction("2026-01-02", "call", "line one\nline two"),),
+                ),
+            ),
+        )
+    )
+    assert (
+        "- 2026-03-04: [bold]Done[/] \ufffd]0;owned\ufffd second line. "
+        "Impact: *not* markup\ufffd \ufffd2J. Tags: a\ufffdb."
+    ) in text
     assert "- Eve\ufffd (sponsor): 1 interaction, the latest on 2026-01-02.\n" in text
     assert "  - 2026-01-02, call: line one line two.\n" in text
     assert not any(ch in text for ch in "\x1b\x07\x9b\r\u202e")

@@ -47,8 +47,12 @@ def test_review_period(
 @pytest.mark.parametrize(
     ("start", "end", "today", "months"),
     [
-        ("2025-11-20", "2026-06-30", "2026-03-15",
-         ["2025-11", "2025-12", "2026-01", "2026-02", "2026-03"]),
+        (
+            "2025-11-20",
+            "2026-06-30",
+            "2026-03-15",
+            ["2025-11", "2025-12", "2026-01", "2026-02", "2026-03"],
+        ),
         ("2026-03-31", "2026-06-30", "2026-03-31", ["2026-03"]),
         ("2026-04-01", "2026-06-30", "2026-03-31", []),  # not started yet
         ("2025-01-31", "2025-03-01", "2026-03-15", ["2025-01", "2025-02", "2025-03"]),  # past
@@ -94,8 +98,11 @@ def test_a_typical_journal() -> None:
     assert result.gaps == (
         Gap("coverage", Fraction(10), "Link a win to: Stakeholder reporting"),
         Gap("consistency", Fraction(15, 2), "Log a win in: 2025-12, 2026-03"),
-        Gap("visibility", Fraction(15, 2),
-            "Talk to Dana Lee (decision-maker), last seen 120 days ago"),
+        Gap(
+            "visibility",
+            Fraction(15, 2),
+            "Talk to Dana Lee (decision-maker), last seen 120 days ago",
+        ),
         Gap("evidence", Fraction(6), 'Add a measured impact to 3 wins, e.g. "Ran the offsite"'),
         Gap("self_check", Fraction(5), "Do a perception check, the last one was 45 days ago"),
     )
@@ -119,11 +126,16 @@ def test_a_period_with_no_responsibilities_wins_or_contacts() -> None:
 
 def test_full_marks_leave_no_gaps() -> None:
     result = review_readiness(
-        facts(covered=frozenset({1, 2, 3, 4}), measured=10,
-              win_months=frozenset({"2025-12", "2026-01", "2026-02", "2026-03"}),
-              key_contacts=(KeyContact("Dana Lee", "decision-maker", TODAY),),
-              last_perception=TODAY - timedelta(days=30)),
-        PERIOD, D("2026-06-30"), TODAY,
+        facts(
+            covered=frozenset({1, 2, 3, 4}),
+            measured=10,
+            win_months=frozenset({"2025-12", "2026-01", "2026-02", "2026-03"}),
+            key_contacts=(KeyContact("Dana Lee", "decision-maker", TODAY),),
+            last_perception=TODAY - timedelta(days=30),
+        ),
+        PERIOD,
+        D("2026-06-30"),
+        TODAY,
     )
     assert (result.score, result.band, result.gaps) == (100, "rock it", ())
 
@@ -131,18 +143,33 @@ def test_full_marks_leave_no_gaps() -> None:
 def test_the_score_rounds_half_up() -> None:
     # 40 × 1/16 = 2.5: round() would give 2.
     sixteen = {i: f"R{i}" for i in range(1, 17)}
-    empty = facts(responsibilities=sixteen, covered=frozenset({1}), wins=0, measured=0,
-                  win_months=frozenset(), key_contacts=(), last_perception=None)
+    empty = facts(
+        responsibilities=sixteen,
+        covered=frozenset({1}),
+        wins=0,
+        measured=0,
+        win_months=frozenset(),
+        key_contacts=(),
+        last_perception=None,
+    )
     result = review_readiness(empty, PERIOD, None, TODAY)
     assert result.parts["coverage"] == Fraction(5, 2)
     assert result.score == 3
     # 62.5 exactly: 40 × 5/8 + 20 × 5/8 + 15 + 0 + 10 — up again.
     eight = {i: f"R{i}" for i in range(1, 9)}
     result = review_readiness(
-        facts(responsibilities=eight, covered=frozenset(range(1, 6)), wins=8, measured=5,
-              win_months=frozenset({"2025-12", "2026-01", "2026-02", "2026-03"}),
-              key_contacts=(), last_perception=TODAY),
-        PERIOD, None, TODAY,
+        facts(
+            responsibilities=eight,
+            covered=frozenset(range(1, 6)),
+            wins=8,
+            measured=5,
+            win_months=frozenset({"2025-12", "2026-01", "2026-02", "2026-03"}),
+            key_contacts=(),
+            last_perception=TODAY,
+        ),
+        PERIOD,
+        None,
+        TODAY,
     )
     assert sum(result.parts.values()) == Fraction(125, 2)
     assert result.score == 63
@@ -150,8 +177,16 @@ def test_the_score_rounds_half_up() -> None:
 
 @pytest.mark.parametrize(
     ("score", "name"),
-    [(0, "not ready"), (39, "not ready"), (40, "getting there"), (69, "getting there"),
-     (70, "ready"), (89, "ready"), (90, "rock it"), (100, "rock it")],
+    [
+        (0, "not ready"),
+        (39, "not ready"),
+        (40, "getting there"),
+        (69, "getting there"),
+        (70, "ready"),
+        (89, "ready"),
+        (90, "rock it"),
+        (100, "rock it"),
+    ],
 )
 def test_bands(score: int, name: str) -> None:
     assert band(score) == name
@@ -182,16 +217,28 @@ def test_self_check(age: int | None, points: int, text: str | None) -> None:
     [
         ([("A", "sponsor", 90)], 15, None),  # the last 90 days include today - 90
         ([("A", "sponsor", 91)], 0, "Talk to A (sponsor), last seen 91 days ago"),
-        ([("A", "sponsor", 0), ("B", "decision-maker", None)], Fraction(15, 2),
-         "Talk to B (decision-maker), never seen"),
+        (
+            [("A", "sponsor", 0), ("B", "decision-maker", None)],
+            Fraction(15, 2),
+            "Talk to B (decision-maker), never seen",
+        ),
         # never seen first, then the longest unseen
-        ([("A", "sponsor", 200), ("B", "decision-maker", 100), ("C", "sponsor", None)], 0,
-         "Talk to C (sponsor), never seen"),
-        ([("A", "sponsor", 200), ("B", "decision-maker", 100)], 0,
-         "Talk to A (sponsor), last seen 200 days ago"),
+        (
+            [("A", "sponsor", 200), ("B", "decision-maker", 100), ("C", "sponsor", None)],
+            0,
+            "Talk to C (sponsor), never seen",
+        ),
+        (
+            [("A", "sponsor", 200), ("B", "decision-maker", 100)],
+            0,
+            "Talk to A (sponsor), last seen 200 days ago",
+        ),
         ([("A", "sponsor", 1), ("B", "sponsor", 1), ("C", "decision-maker", 1)], 15, None),
-        ([("P", "peer", 1)], 0,
-         "Add a decision-maker or sponsor of your promotion to your network"),  # peers ignored
+        (
+            [("P", "peer", 1)],
+            0,
+            "Add a decision-maker or sponsor of your promotion to your network",
+        ),  # peers ignored
     ],
 )
 def test_visibility(
@@ -207,9 +254,7 @@ def test_visibility(
 
 
 def test_evidence_and_coverage_texts() -> None:
-    result = review_readiness(
-        facts(wins=3, measured=2, unmeasured_example=""), PERIOD, None, TODAY
-    )
+    result = review_readiness(facts(wins=3, measured=2, unmeasured_example=""), PERIOD, None, TODAY)
     assert {g.part: g.text for g in result.gaps}["evidence"] == "Add a measured impact to 1 win"
     assert result.parts["evidence"] == Fraction(40, 3)
 
@@ -218,21 +263,39 @@ def test_evidence_and_coverage_texts() -> None:
     ("period", "review", "months", "consistency", "text", "days"),
     [
         # a review date in the past: every month of the period is reached
-        (("2025-01-01", "2025-12-31"), "2025-12-31", {"2025-06"}, Fraction(5, 4),
-         "Log a win in: 2025-10, 2025-11, 2025-12 (and 8 more)", -74),
+        (
+            ("2025-01-01", "2025-12-31"),
+            "2025-12-31",
+            {"2025-06"},
+            Fraction(5, 4),
+            "Log a win in: 2025-10, 2025-11, 2025-12 (and 8 more)",
+            -74,
+        ),
         # a period that has not started: nothing reached, no points
-        (("2026-04-01", "2026-09-30"), "2026-09-30", set(), 0,
-         "Log wins once the review period starts on 2026-04-01", 199),
+        (
+            ("2026-04-01", "2026-09-30"),
+            "2026-09-30",
+            set(),
+            0,
+            "Log wins once the review period starts on 2026-04-01",
+            199,
+        ),
         (("2026-03-01", "2026-09-30"), "2026-09-30", {"2026-03"}, 15, None, 199),
     ],
 )
 def test_consistency_and_days_to_review(
-    period: tuple[str, str], review: str, months: set[str], consistency: Fraction,
-    text: str | None, days: int,
+    period: tuple[str, str],
+    review: str,
+    months: set[str],
+    consistency: Fraction,
+    text: str | None,
+    days: int,
 ) -> None:
     result = review_readiness(
-        facts(win_months=frozenset(months)), ReviewPeriod(D(period[0]), D(period[1])),
-        D(review), TODAY,
+        facts(win_months=frozenset(months)),
+        ReviewPeriod(D(period[0]), D(period[1])),
+        D(review),
+        TODAY,
     )
     assert result.parts["consistency"] == consistency
     assert {g.part: g.text for g in result.gaps}.get("consistency") == text
@@ -240,13 +303,20 @@ def test_consistency_and_days_to_review(
 
 
 @given(
-    st.integers(0, 12), st.data(), st.integers(0, 50), st.data(),
+    st.integers(0, 12),
+    st.data(),
+    st.integers(0, 50),
+    st.data(),
     st.lists(st.one_of(st.none(), st.integers(-5, 400)), max_size=6),
     st.one_of(st.none(), st.integers(-5, 200)),
 )
 def test_readiness_is_within_0_100_and_the_rounded_sum_of_its_parts(
-    responsibilities: int, covered_data: st.DataObject, wins: int, measured_data: st.DataObject,
-    ages: list[int | None], perception_age: int | None,
+    responsibilities: int,
+    covered_data: st.DataObject,
+    wins: int,
+    measured_data: st.DataObject,
+    ages: list[int | None],
+    perception_age: int | None,
 ) -> None:
     covered = covered_data.draw(st.integers(0, responsibilities))
     measured = measured_data.draw(st.integers(0, wins))
@@ -256,11 +326,17 @@ def test_readiness_is_within_0_100_and_the_rounded_sum_of_its_parts(
     )
     result = review_readiness(
         ReadinessFacts(
-            {i: f"R{i}" for i in range(responsibilities)}, frozenset(range(covered)), wins,
-            measured, frozenset({"2026-01"}), contacts,
+            {i: f"R{i}" for i in range(responsibilities)},
+            frozenset(range(covered)),
+            wins,
+            measured,
+            frozenset({"2026-01"}),
+            contacts,
             None if perception_age is None else TODAY - timedelta(days=perception_age),
         ),
-        PERIOD, None, TODAY,
+        PERIOD,
+        None,
+        TODAY,
     )
     total = sum(result.parts.values(), Fraction(0))
     assert 0 <= result.score <= 100
@@ -270,6 +346,7 @@ def test_readiness_is_within_0_100_and_the_rounded_sum_of_its_parts(
         assert 0 <= points <= FULL_MARKS[name]
     assert {g.part: g.points for g in result.gaps} == {
         name: FULL_MARKS[name] - points
-        for name, points in result.parts.items() if points < FULL_MARKS[name]
+        for name, points in result.parts.items()
+        if points < FULL_MARKS[name]
     }
     assert [g.points for g in result.gaps] == sorted((g.points for g in result.gaps), reverse=True)

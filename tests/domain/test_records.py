@@ -71,10 +71,14 @@ def test_field_and_kind_match_their_dataclass_twins() -> None:
 
     TwinField, TwinKind = _twins()
     for kind in KINDS.values():
-        twin_fields = tuple(TwinField(*(getattr(f, n) for n in Field.__match_args__))
-                            for f in kind.fields)
-        twin = TwinKind(*(getattr(kind, n) for n in Kind.__match_args__[:3]), twin_fields,
-                        *(getattr(kind, n) for n in Kind.__match_args__[4:]))
+        twin_fields = tuple(
+            TwinField(*(getattr(f, n) for n in Field.__match_args__)) for f in kind.fields
+        )
+        twin = TwinKind(
+            *(getattr(kind, n) for n in Kind.__match_args__[:3]),
+            twin_fields,
+            *(getattr(kind, n) for n in Kind.__match_args__[4:]),
+        )
         assert repr(kind) == repr(twin)
         assert hash(kind.fields[0]) == hash(twin_fields[0])
         assert kind == Kind(**{n: getattr(kind, n) for n in Kind.__match_args__})

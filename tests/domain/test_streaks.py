@@ -154,10 +154,22 @@ def progress(
         ("weekdays", "2026-03-15", "2026-03-12", 1, 0, False),
         ("weekdays", "2026-03-15", "2026-03-11", 0, 0, False),
         # weekly:N in ISO weeks, across the 2025/2026 boundary (2026-W01 starts 2025-12-29)
-        ("weekly:2", "2026-01-07", "2025-12-22 2025-12-24 2025-12-29 2026-01-02 2026-01-05", 2, 1,
-         True),
-        ("weekly:2", "2026-01-07", "2025-12-24 2025-12-29 2026-01-02 2026-01-05 2026-01-06", 2, 2,
-         False),
+        (
+            "weekly:2",
+            "2026-01-07",
+            "2025-12-22 2025-12-24 2025-12-29 2026-01-02 2026-01-05",
+            2,
+            1,
+            True,
+        ),
+        (
+            "weekly:2",
+            "2026-01-07",
+            "2025-12-24 2025-12-29 2026-01-02 2026-01-05 2026-01-06",
+            2,
+            2,
+            False,
+        ),
         ("weekly:2", "2026-01-07", "2025-12-29 2026-01-04", 1, 0, True),
         ("weekly", "2026-01-07", "2025-12-31", 1, 0, True),
         ("weekly", "2026-01-14", "2025-12-31", 0, 0, True),
@@ -167,8 +179,14 @@ def progress(
         ("monthly", "2026-03-31", "2026-01-31 2026-02-28", 2, 0, True),
         ("monthly", "2026-03-01", "2026-01-31 2026-02-01", 2, 0, True),
         ("monthly:2", "2026-03-31", "2026-01-15 2026-02-01 2026-02-28", 1, 0, True),
-        ("monthly:2", "2026-03-31", "2025-12-01 2025-12-31 ~2026-01-10 2026-02-01 2026-02-28",
-         2, 0, True),
+        (
+            "monthly:2",
+            "2026-03-31",
+            "2025-12-01 2025-12-31 ~2026-01-10 2026-02-01 2026-02-28",
+            2,
+            0,
+            True,
+        ),
         # check-ins after today are ignored
         ("daily", "2026-03-13", "2026-03-12 2026-03-14", 1, 0, True),
     ],
@@ -185,12 +203,17 @@ def test_history_start_bounds_the_walk() -> None:
     result = progress("daily", "2026-03-12", "2026-03-10 2026-03-11", created="2026-03-10")
     assert result.streak == 2
     # A check-in dated before creation (imported history) starts the history earlier.
-    result = progress("daily", "2026-03-12", "2026-03-09 2026-03-10 2026-03-11",
-                      created="2026-03-11")
+    result = progress(
+        "daily", "2026-03-12", "2026-03-09 2026-03-10 2026-03-11", created="2026-03-11"
+    )
     assert result.streak == 3
     # Created in the future of `today` (a pinned clock): nothing yet, nothing breaks.
     assert progress("daily", "2026-03-12", "", created="2026-04-01") == ActionProgress(
-        streak=0, strength=0, met_this_period=0, target=1, period_start=D("2026-03-12"),
+        streak=0,
+        strength=0,
+        met_this_period=0,
+        target=1,
+        period_start=D("2026-03-12"),
         due_today=True,
     )
 
@@ -222,8 +245,12 @@ def _pct(s: float) -> int:
         ("daily", "2026-03-13", _run("2026-02-26", 14) + " " + _run("2026-03-12", 14, "~"), 0.5),
         ("daily", "2026-03-13", _run("2026-03-12", 28), 1 - M14**28),  # 0.75
         # weekly:2, one check-in a week for four weeks: c = 1/2 each
-        ("weekly:2", "2026-03-11", "2026-02-09 2026-02-16 2026-02-23 2026-03-02",
-         0.5 * (1 - M4**4)),
+        (
+            "weekly:2",
+            "2026-03-11",
+            "2026-02-09 2026-02-16 2026-02-23 2026-03-02",
+            0.5 * (1 - M4**4),
+        ),
         # three check-ins in one week: c is capped at 1; then three empty weeks
         ("weekly:2", "2026-03-11", "2026-02-09 2026-02-10 2026-02-11", (1 - M4) * M4**3),
         ("weekly", "2026-03-11", "2026-02-09 2026-02-16 2026-02-23 2026-03-02", 1 - M4**4),
@@ -239,8 +266,14 @@ def test_strength(cadence: str, today: str, checkins: str, s: float) -> None:
 
 @pytest.mark.parametrize(
     ("s", "shown"),
-    [(1 - M14, 5), (1 - M14**13, 47), (0.5 * (1 - M4**4), 25), ((1 - M4) * M4**3, 9),
-     (1 - M2**3, 65), (1 - M14**5, 22)],
+    [
+        (1 - M14, 5),
+        (1 - M14**13, 47),
+        (0.5 * (1 - M4**4), 25),
+        ((1 - M4) * M4**3, 9),
+        (1 - M2**3, 65),
+        (1 - M14**5, 22),
+    ],
 )
 def test_strength_table_in_plain_numbers(s: float, shown: int) -> None:
     assert _pct(s) == shown
@@ -314,14 +347,21 @@ def _split(days: set[int], skip_mask: int) -> tuple[set[date], set[date]]:
 
 def _progress(cadence: Cadence, done: set[date], skips: set[date], today: date) -> ActionProgress:
     return action_progress(
-        cadence, BASE + timedelta(days=20), [d.toordinal() for d in done],
-        [d.toordinal() for d in skips], today,
+        cadence,
+        BASE + timedelta(days=20),
+        [d.toordinal() for d in done],
+        [d.toordinal() for d in skips],
+        today,
     )
 
 
 @settings(deadline=None)  # the reference walk is slow on purpose
-@given(cadences, offsets, st.integers(min_value=0, max_value=2**60),
-       st.integers(min_value=0, max_value=160))
+@given(
+    cadences,
+    offsets,
+    st.integers(min_value=0, max_value=2**60),
+    st.integers(min_value=0, max_value=160),
+)
 def test_streak_and_strength_match_a_walk_over_every_period(
     text: str, days: set[int], skip_mask: int, today_offset: int
 ) -> None:
@@ -335,8 +375,13 @@ def test_streak_and_strength_match_a_walk_over_every_period(
     assert 0 <= result.strength <= 100
 
 
-@given(cadences, offsets, st.integers(min_value=0, max_value=2**60),
-       st.integers(min_value=0, max_value=150), st.integers(min_value=0, max_value=160))
+@given(
+    cadences,
+    offsets,
+    st.integers(min_value=0, max_value=2**60),
+    st.integers(min_value=0, max_value=150),
+    st.integers(min_value=0, max_value=160),
+)
 def test_adding_a_checkin_never_lowers_a_streak(
     text: str, days: set[int], skip_mask: int, extra: int, today_offset: int
 ) -> None:

@@ -379,9 +379,7 @@ def test_set_profile_is_atomic(tmp_path: Path, today: date) -> None:
     """Eight first-time writers of the profile: one profile record, holding one of the values."""
     db = tmp_path / "careertui.db"
     Store(db).close()
-    _all_at_once(
-        db, 8, lambda store, n: store.set_profile({"timeframe": f"{n + 1} years"}, today)
-    )
+    _all_at_once(db, 8, lambda store, n: store.set_profile({"timeframe": f"{n + 1} years"}, today))
     with Store(db) as store:
         assert store.count("profile") == 1
         assert store.profile()["timeframe"].endswith("years")

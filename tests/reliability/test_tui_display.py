@@ -182,12 +182,16 @@ def seed(path: Path, today: date) -> Journal:
             # names the contact, so the win is listed on the contact's page
             shared_with=f"{payload(shared)} with {payload(journal.code('contact', 'name'))}",
         )
-        add("interaction", contact_id=ids["contact"], date=day(0), channel="coffee",
-            follow_up=day(-1))
+        add(
+            "interaction",
+            contact_id=ids["contact"],
+            date=day(0),
+            channel="coffee",
+            follow_up=day(-1),
+        )
         add("old_talk", contact_id=ids["lapsed"], date=day(-120), channel="call")
         add("perception", date=day(-2), behaviour=4, language=2, attitude=3)
-        add("security", date=day(-3), skills=4, performance=3, network=2, job_search=4,
-            finances=5)
+        add("security", date=day(-3), skills=4, performance=3, network=2, job_search=4, finances=5)
         add("note", date=day(0))
         add("review", week=iso_week(today), date=day(0))
         add("last_review", week=iso_week(today - timedelta(days=7)), date=day(-7))
@@ -356,11 +360,20 @@ async def test_every_screen_shows_every_payload_literally(
         t = tour
 
         # 1 Dashboard: journal timeline, due items, today's key actions
-        await t.look("dashboard", {
-            c("note", "text"), c("note", "tags"), c("win", "title"), c("win", "impact"),
-            c("contact", "name"), c("lapsed", "name"), c("action", "title"),
-            c("checkin", "note"), c("milestone", "title"),
-        })
+        await t.look(
+            "dashboard",
+            {
+                c("note", "text"),
+                c("note", "tags"),
+                c("win", "title"),
+                c("win", "impact"),
+                c("contact", "name"),
+                c("lapsed", "name"),
+                c("action", "title"),
+                c("checkin", "note"),
+                c("milestone", "title"),
+            },
+        )
         await t.click_payloads("dashboard")
         await t.delete_refused("dashboard", c("note", "text"))
         await t.help("dashboard")
@@ -368,10 +381,17 @@ async def test_every_screen_shows_every_payload_literally(
         # 2 Roadmap: the four tabs, a goal's and a milestone's details, the filter
         # the detail panel has a fixed height (5 lines): with payloads this long the goal's key
         # action is below its fold, so it is checked in the panel's whole text
-        await t.visit("2", "roadmap: goals", {
-            c("goal", "title"), c("goal", "metric"), c("milestone", "title"),
-            c("milestone", "metric"),
-        }, panels={"#goal-detail": {c("action", "title")}})
+        await t.visit(
+            "2",
+            "roadmap: goals",
+            {
+                c("goal", "title"),
+                c("goal", "metric"),
+                c("milestone", "title"),
+                c("milestone", "metric"),
+            },
+            panels={"#goal-detail": {c("action", "title")}},
+        )
         await t.visit("down", "roadmap: a milestone", {c("milestone", "notes")})
         await t.visit("up", "roadmap: a goal", panels={"#goal-detail": {c("goal", "notes")}})
         await t.click_payloads("roadmap: goals")
@@ -392,55 +412,91 @@ async def test_every_screen_shows_every_payload_literally(
         assert shown(c("profile", "brand_message")) in brand
         await t.click_payloads("roadmap: space", most=6)
         await t.visit("c", "roadmap: actions", {c("action", "title"), c("goal", "title")})
-        await t.visit("t", "roadmap: target role", {
-            c("requirement", "title"), c("requirement", "plan"), c("profile", "target_role"),
-        })
+        await t.visit(
+            "t",
+            "roadmap: target role",
+            {
+                c("requirement", "title"),
+                c("requirement", "plan"),
+                c("profile", "target_role"),
+            },
+        )
         detail = rendered(app.screen.query_one("#requirement-detail", Static))
         assert shown(c("requirement", "plan")) in detail
         await t.click_payloads("roadmap: target role")
         await t.help("roadmap")
 
         # 3 Network: contacts (filtered too), who needs to know you, follow-ups, a contact page
-        await t.visit("3", "network: contacts", {
-            c(who, name) for who in ("contact", "lapsed") for name in ("name", "org", "role",
-                                                                        "circle")
-        })
+        await t.visit(
+            "3",
+            "network: contacts",
+            {
+                c(who, name)
+                for who in ("contact", "lapsed")
+                for name in ("name", "org", "role", "circle")
+            },
+        )
         await t.press("slash")
         app.screen.query_one("#contacts-filter", Input).value = "[/]~c"
         await t.look("network: contacts filtered by markup")
         assert "matching “[/]~c”" in "\n".join(screen_lines(app))
         await t.press("escape")
-        await t.visit("w", "network: who needs to know you", {
-            c(who, name) for who in ("contact", "lapsed") for name in ("name", "org", "role")
-        })
+        await t.visit(
+            "w",
+            "network: who needs to know you",
+            {c(who, name) for who in ("contact", "lapsed") for name in ("name", "org", "role")},
+        )
         await t.visit("f", "network: follow-ups", {c("contact", "name"), c("lapsed", "name")})
         await t.help("network")
         await t.press("c")
         await t.delete_refused("network", c("contact", "name"))
-        await t.visit("enter", "contact page", {
-            c("contact", "name"), c("contact", "org"), c("contact", "role"),
-            c("contact", "notes"), c("interaction", "notes"), c("interaction", "learned"),
-            c("interaction", "gave"), c("win", "title"), c("win", "impact"),
-            c("win", "shared_with"),
-        }, panels={"#contact-details": {c("contact", "circle")}})
+        await t.visit(
+            "enter",
+            "contact page",
+            {
+                c("contact", "name"),
+                c("contact", "org"),
+                c("contact", "role"),
+                c("contact", "notes"),
+                c("interaction", "notes"),
+                c("interaction", "learned"),
+                c("interaction", "gave"),
+                c("win", "title"),
+                c("win", "impact"),
+                c("win", "shared_with"),
+            },
+            panels={"#contact-details": {c("contact", "circle")}},
+        )
         assert shown(c("contact", "notes")) in rendered(app.screen.query_one("#contact-notes"))
         await t.click_payloads("contact page", most=6)
         await t.help("contact page")
         await t.press("escape")
 
         # 4 Wins: the list, responsibilities (one picked as the filter), readiness gaps
-        await t.visit("4", "wins", {
-            c("win", "title"), c("win", "impact"), c("win", "tags"),
-            c("responsibility", "title"), c("uncovered", "title"),
-        })
+        await t.visit(
+            "4",
+            "wins",
+            {
+                c("win", "title"),
+                c("win", "impact"),
+                c("win", "tags"),
+                c("responsibility", "title"),
+                c("uncovered", "title"),
+            },
+        )
         await t.click_payloads("wins")
         await t.delete_refused("wins", c("win", "title"))
         await t.press("e")
         assert isinstance(app.screen, EntryForm)
-        await t.look("wins: edit a win", {
-            c("win", "title"), c("win", "notes"), c("responsibility", "title"),
-            c("goal", "title"),
-        })
+        await t.look(
+            "wins: edit a win",
+            {
+                c("win", "title"),
+                c("win", "notes"),
+                c("responsibility", "title"),
+                c("goal", "title"),
+            },
+        )
         await t.press("escape")
         await t.press("tab", "r")
         await t.look("wins: filtered by a responsibility", {c("responsibility", "title")})
@@ -448,31 +504,47 @@ async def test_every_screen_shows_every_payload_literally(
         await t.help("wins")
 
         # 5 Self-check: both histories, the last answers, the perception form beside them
-        await t.visit("5", "self-check", {
-            c("perception", q) for q in ("q1", "q2", "q3", "q4", "notes")
-        } | {c("security", "notes")})
+        await t.visit(
+            "5",
+            "self-check",
+            {c("perception", q) for q in ("q1", "q2", "q3", "q4", "notes")}
+            | {c("security", "notes")},
+        )
         await t.click_payloads("self-check", most=5)
         await t.help("self-check")
         await t.press("e")
         assert isinstance(app.screen, EntryForm)
-        await t.look("self-check: the perception form", {
-            c("perception", q) for q in ("q1", "q2", "q3", "q4")
-        })
+        await t.look(
+            "self-check: the perception form",
+            {c("perception", q) for q in ("q1", "q2", "q3", "q4")},
+        )
         await t.press("escape")
 
         # 6 Weekly review: the five steps
-        await t.visit("6", "review: wins", {
-            c("win", "title"), c("win", "impact"), c("last_review", "focus"),
-        })
+        await t.visit(
+            "6",
+            "review: wins",
+            {
+                c("win", "title"),
+                c("win", "impact"),
+                c("last_review", "focus"),
+            },
+        )
         await t.help("review")
         await t.visit(
             "pagedown", "review: people", {c("contact", "name"), c("interaction", "notes")}
         )
         await t.visit("pagedown", "review: actions", {c("action", "title")})
         await t.visit("pagedown", "review: perception")
-        await t.visit("pagedown", "review: focus", {
-            c("last_review", "focus"), c("last_review", "notes"), c("review", "notes"),
-        })
+        await t.visit(
+            "pagedown",
+            "review: focus",
+            {
+                c("last_review", "focus"),
+                c("last_review", "notes"),
+                c("review", "notes"),
+            },
+        )
         assert app.screen.query_one("#priority-1", Input).value == shown(c("review", "focus"))
         assert shown(c("last_review", "notes")) in rendered(app.screen.query_one("#last-week"))
         await t.click_payloads("review: focus")
@@ -482,10 +554,16 @@ async def test_every_screen_shows_every_payload_literally(
         await t.press("ctrl+p")
         await pilot.press(*"click")
         await pilot.pause(0.5)
-        await t.look("palette: search", {
-            c("note", "text"), c("win", "title"), c("contact", "name"), c("goal", "title"),
-            c("interaction", "notes"),
-        })
+        await t.look(
+            "palette: search",
+            {
+                c("note", "text"),
+                c("win", "title"),
+                c("contact", "name"),
+                c("goal", "title"),
+                c("interaction", "notes"),
+            },
+        )
         await t.press("escape")
 
         everything = set().union(*t.seen.values())
@@ -498,8 +576,11 @@ def shown_only_in_forms(journal: Journal) -> set[str]:
     c = journal.code
     return {
         c("profile", "theme"),  # a preference, never shown
-        c("odd_review", "week"), c("odd_review", "focus"), c("odd_review", "notes"),
-        c("old_talk", "learned"), c("old_talk", "gave"),  # on the lapsed contact's page
+        c("odd_review", "week"),
+        c("odd_review", "focus"),
+        c("odd_review", "notes"),
+        c("old_talk", "learned"),
+        c("old_talk", "gave"),  # on the lapsed contact's page
         c("lapsed", "notes"),  # on the lapsed contact's page
         c("review", "focus"),  # in the focus step's Input (its value is checked above)
     }
@@ -521,8 +602,7 @@ async def test_every_form_and_toast_shows_stored_text_literally(
     app = CareerApp(journal.path)
     with Store(journal.path, write=False) as store:
         stored = {
-            label: store.get(kind, journal.ids[label])
-            for label, (kind, _) in RECORDS.items()
+            label: store.get(kind, journal.ids[label]) for label, (kind, _) in RECORDS.items()
         }
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         t = Tour(pilot, ActionSpy(app, monkeypatch))
@@ -596,7 +676,12 @@ class Terminal:
         env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
         env.pop("TEXTUAL", None)
         self.process = subprocess.Popen(
-            argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+            argv,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
             umask=umask,
         )
         os.close(slave)

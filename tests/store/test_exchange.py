@@ -28,48 +28,107 @@ from careertui.store.stats import compute_stats
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 TABLES = (
-    "goals", "actions", "checkins", "requirements", "responsibilities", "wins", "contacts",
-    "interactions", "perceptions", "security_checks", "notes", "reviews",
+    "goals",
+    "actions",
+    "checkins",
+    "requirements",
+    "responsibilities",
+    "wins",
+    "contacts",
+    "interactions",
+    "perceptions",
+    "security_checks",
+    "notes",
+    "reviews",
 )
 
 
 def fill(store: Store, today: date) -> dict[str, int]:
     """One record or more of every kind, with every kind of link; returns their ids."""
     ids: dict[str, int] = {}
-    store.set_profile({"current_role": "Senior Engineer", "target_role": "Staff Engineer",
-                       "review_start": "2026-01-01", "review_date": "2026-12-31"}, today)
+    store.set_profile(
+        {
+            "current_role": "Senior Engineer",
+            "target_role": "Staff Engineer",
+            "review_start": "2026-01-01",
+            "review_date": "2026-12-31",
+        },
+        today,
+    )
     # The milestone is written before its goal exists under that id: the import must not
     # depend on a goal preceding its milestones.
     ids["goal"] = store.insert("goal", {"title": "Staff promotion", "target": 8.5}, today)
     ids["milestone"] = store.insert(
-        "goal", {"title": "Write the proposal", "kind": "milestone", "parent_id": ids["goal"],
-                 "status": "done", "due": "2026-03-01"}, today)
+        "goal",
+        {
+            "title": "Write the proposal",
+            "kind": "milestone",
+            "parent_id": ids["goal"],
+            "status": "done",
+            "due": "2026-03-01",
+        },
+        today,
+    )
     ids["other_goal"] = store.insert("goal", {"title": "Visibility", "kind": "opportunity"}, today)
     store.update("goal", ids["milestone"], {"parent_id": ids["other_goal"]}, today)
     ids["action"] = store.insert(
-        "action", {"title": "Write notes", "cadence": "daily", "goal_id": ids["goal"]}, today)
+        "action", {"title": "Write notes", "cadence": "daily", "goal_id": ids["goal"]}, today
+    )
     store.check_in(ids["action"], "2026-11-22", today)
     store.check_in(ids["action"], "2026-11-21", today, skip=True, note="away")
     store.insert("requirement", {"title": "Sets direction", "status": "partial"}, today)
     ids["resp"] = store.insert("responsibility", {"title": "Stakeholder reporting"}, today)
     store.insert("responsibility", {"title": "Hiring", "active": 0}, today)
     ids["win"] = store.insert(
-        "win", {"date": "2026-11-20", "title": "Shipped the report", "impact": "3 teams use it",
-                "responsibility_id": ids["resp"], "goal_id": ids["goal"],
-                "tags": "reporting visibility", "shared_with": "Dana"}, today)
+        "win",
+        {
+            "date": "2026-11-20",
+            "title": "Shipped the report",
+            "impact": "3 teams use it",
+            "responsibility_id": ids["resp"],
+            "goal_id": ids["goal"],
+            "tags": "reporting visibility",
+            "shared_with": "Dana",
+        },
+        today,
+    )
     store.insert("win", {"date": "2026-10-02", "title": "Fixed the build"}, today)
     ids["contact"] = store.insert(
-        "contact", {"name": "Dana Lee", "influence": "decision-maker", "follow_up_days": 30},
-        today)
+        "contact", {"name": "Dana Lee", "influence": "decision-maker", "follow_up_days": 30}, today
+    )
     ids["interaction"] = store.insert(
-        "interaction", {"contact_id": ids["contact"], "date": "2026-11-02", "channel": "coffee",
-                        "notes": "Roadmap\nand promotion", "follow_up": "2026-11-09"}, today)
-    store.insert("perception", {"date": "2026-11-10", "behaviour": 4, "language": 3,
-                                "attitude": 5, "q1": "Calm"}, today)
-    store.insert("security", {"date": "2026-09-01", "skills": 4, "performance": 4, "network": 2,
-                              "job_search": 3, "finances": 5}, today)
-    store.insert("note", {"date": "2026-11-23", "text": "[bold] \x1b]0;x\x07 kept as typed",
-                          "tags": "journal"}, today)
+        "interaction",
+        {
+            "contact_id": ids["contact"],
+            "date": "2026-11-02",
+            "channel": "coffee",
+            "notes": "Roadmap\nand promotion",
+            "follow_up": "2026-11-09",
+        },
+        today,
+    )
+    store.insert(
+        "perception",
+        {"date": "2026-11-10", "behaviour": 4, "language": 3, "attitude": 5, "q1": "Calm"},
+        today,
+    )
+    store.insert(
+        "security",
+        {
+            "date": "2026-09-01",
+            "skills": 4,
+            "performance": 4,
+            "network": 2,
+            "job_search": 3,
+            "finances": 5,
+        },
+        today,
+    )
+    store.insert(
+        "note",
+        {"date": "2026-11-23", "text": "[bold] \x1b]0;x\x07 kept as typed", "tags": "journal"},
+        today,
+    )
     store.insert("review", {"week": "2026-W47", "date": "2026-11-20", "focus": "1. Ship"}, today)
     return ids
 
@@ -95,9 +154,18 @@ def test_export_holds_every_record_with_uuid_timestamps_and_links(source: Store)
     assert data["version"] == FORMAT_VERSION == 1
     assert set(data) == {"format", "version", "profile", *TABLES}
     assert {t: len(data[t]) for t in TABLES} == {
-        "goals": 3, "actions": 1, "checkins": 2, "requirements": 1, "responsibilities": 2,
-        "wins": 2, "contacts": 1, "interactions": 1, "perceptions": 1, "security_checks": 1,
-        "notes": 1, "reviews": 1,
+        "goals": 3,
+        "actions": 1,
+        "checkins": 2,
+        "requirements": 1,
+        "responsibilities": 2,
+        "wins": 2,
+        "contacts": 1,
+        "interactions": 1,
+        "perceptions": 1,
+        "security_checks": 1,
+        "notes": 1,
+        "reviews": 1,
     }
     assert record_count(data) == 18
     win = data["wins"][0]
@@ -123,7 +191,10 @@ def test_round_trip_into_an_empty_file_gives_the_same_export_and_stats(
         result = import_data(copy_store, data, today)
         assert result.format == "careertui"
         assert (result.total("added"), result.total("updated"), result.total("unchanged")) == (
-            18, 0, 0)
+            18,
+            0,
+            0,
+        )
         assert result.counts["wins"] == {"added": 2, "updated": 0, "unchanged": 0}
         assert export_data(copy_store) == export_data(source)
         assert compute_stats(copy_store, today) == compute_stats(source, today)
@@ -134,14 +205,16 @@ def test_links_survive_the_round_trip(source: Store, tmp_path: Path, today: date
         import_data(store, export_data(source), today)
         win = store.find("win", "Shipped the report")
         assert store.get("responsibility", win["responsibility_id"])["title"] == (
-            "Stakeholder reporting")
+            "Stakeholder reporting"
+        )
         assert store.get("goal", win["goal_id"])["title"] == "Staff promotion"
         milestone = store.find("goal", "Write the proposal")
         assert store.get("goal", milestone["parent_id"])["title"] == "Visibility"
         interaction = store.rows("interaction")[0]
         assert store.get("contact", interaction["contact_id"])["name"] == "Dana Lee"
         assert {store.get("action", c["action_id"])["title"] for c in store.rows("checkin")} == {
-            "Write notes"}
+            "Write notes"
+        }
 
 
 def test_importing_twice_changes_nothing(source: Store, tmp_path: Path, today: date) -> None:
@@ -151,7 +224,10 @@ def test_importing_twice_changes_nothing(source: Store, tmp_path: Path, today: d
         before = export_data(store)
         again = import_data(store, data, today)
         assert (again.total("added"), again.total("updated"), again.total("unchanged")) == (
-            0, 0, 18)
+            0,
+            0,
+            18,
+        )
         assert export_data(store) == before
     # Into the file it came from: everything is already there.
     result = import_data(source, data, today)
@@ -174,13 +250,19 @@ def test_newer_updated_at_wins_comparing_instants_not_text(
 
         # Later as text, earlier as an instant (07:00 UTC): the stored copy stays.
         assert offer("Older", "2026-11-23T12:00:00+05:00") == {
-            "added": 0, "updated": 0, "unchanged": 2}
+            "added": 0,
+            "updated": 0,
+            "unchanged": 2,
+        }
         # As new as the stored copy: it stays too.
         assert offer("Same time", "2026-11-23T11:00:00+01:00")["unchanged"] == 2
         assert store.rows("win")[0]["title"] == "Shipped the report"
         # Earlier as text, later as an instant (14:00 UTC): it wins, timestamps and all.
         assert offer("Newer", "2026-11-23T09:00:00-05:00") == {
-            "added": 0, "updated": 1, "unchanged": 1}
+            "added": 0,
+            "updated": 1,
+            "unchanged": 1,
+        }
         row = store.rows("win")[0]
         assert (row["title"], row["updated_at"]) == ("Newer", "2026-11-23T09:00:00-05:00")
         assert row["created_at"] == data["wins"][0]["created_at"]
@@ -200,9 +282,7 @@ def test_merging_adds_only_what_is_missing(source: Store, tmp_path: Path, today:
     assert [r["contact_id"] for r in source.rows("interaction")].count(sam["id"]) == 1
 
 
-def test_one_checkin_per_action_and_day_and_one_review_per_week(
-    source: Store, today: date
-) -> None:
+def test_one_checkin_per_action_and_day_and_one_review_per_week(source: Store, today: date) -> None:
     data = export_data(source)
     twin = copy.deepcopy(data)
     for record in (twin["checkins"][0], twin["reviews"][0]):
@@ -237,8 +317,12 @@ def test_the_profile_stays_one_row(source: Store, tmp_path: Path, today: date) -
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: d["wins"][0].update(responsibility_uuid="00000000-0000-4000-8000-00000000000f"),
-         "responsibility_uuid 00000000-0000-4000-8000-00000000000f matches no responsibility"),
+        (
+            lambda d: d["wins"][0].update(
+                responsibility_uuid="00000000-0000-4000-8000-00000000000f"
+            ),
+            "responsibility_uuid 00000000-0000-4000-8000-00000000000f matches no responsibility",
+        ),
         (lambda d: d["interactions"][0].update(contact_uuid=None), "Contact is required"),
         (lambda d: d["wins"][1].update(date="yesterday"), "date 'yesterday' is not a YYYY-MM-DD"),
         (lambda d: d["wins"][1].update(colour="red"), "unknown field 'colour'"),
@@ -249,8 +333,10 @@ def test_the_profile_stays_one_row(source: Store, tmp_path: Path, today: date) -
         (lambda d: d["contacts"][0].update(knows_me=9), "is not between 0 and 3"),
         (lambda d: d.update(photos=[]), "unknown section 'photos'"),
         (lambda d: d.update(wins={}), "'wins' is not a list of records"),
-        (lambda d: d["goals"][1].update(parent_uuid="00000000-0000-4000-8000-00000000000e"),
-         "parent_uuid 00000000-0000-4000-8000-00000000000e matches no goal"),
+        (
+            lambda d: d["goals"][1].update(parent_uuid="00000000-0000-4000-8000-00000000000e"),
+            "parent_uuid 00000000-0000-4000-8000-00000000000e matches no goal",
+        ),
     ],
 )
 def test_a_bad_record_refuses_the_whole_file(
@@ -270,11 +356,15 @@ NEITHER = "f.json is neither a careertui nor a jrnl JSON export"
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"format": "careertui", "version": 2},
-         "f.json was exported by a newer careertui (format version 2; this one reads up to 1); "
-         "upgrade careertui to import it"),
-        ({"format": "careertui", "version": "1"},
-         "f.json: format version '1' is not a version number"),
+        (
+            {"format": "careertui", "version": 2},
+            "f.json was exported by a newer careertui (format version 2; this one reads up to 1); "
+            "upgrade careertui to import it",
+        ),
+        (
+            {"format": "careertui", "version": "1"},
+            "f.json: format version '1' is not a version number",
+        ),
         ({"format": "careertui"}, "f.json: format version None is not a version number"),
         ([], NEITHER),
         ({"entries": {}}, NEITHER),
@@ -296,8 +386,11 @@ def test_detect_format_knows_both() -> None:
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        (b"{", "f.json is not valid JSON (Expecting property name enclosed in double quotes at "
-               "line 1, column 2)"),
+        (
+            b"{",
+            "f.json is not valid JSON (Expecting property name enclosed in double quotes at "
+            "line 1, column 2)",
+        ),
         (b"\xff\xfe{}", "f.json is not UTF-8 text, so not a JSON export"),
         (b"[" * 100_000, "f.json is not valid JSON (maximum recursion depth exceeded"),
     ],
@@ -322,7 +415,7 @@ def test_dump_json_escapes_terminal_controls_and_stays_json() -> None:
 
 
 def test_export_text_is_export_data_a_record_a_line(source: Store, today: date) -> None:
-    hostile = "a\x1b[2J b\x9b c\u202e d é \"q\" \\ [/] \u2028 \t\n end"
+    hostile = 'a\x1b[2J b\x9b c\u202e d é "q" \\ [/] \u2028 \t\n end'
     source.insert("note", {"text": hostile, "date": "today", "tags": ["x"]}, today)
     source.set_profile({"brand_message": hostile}, today)
     text, count = export_text(source)
@@ -336,9 +429,7 @@ def test_export_text_is_export_data_a_record_a_line(source: Store, today: date) 
     assert sum(1 for line in lines if line.startswith("    {")) == count - 1  # + the profile
 
 
-def test_export_text_of_a_hand_edited_file_replaces_bad_bytes(
-    source: Store, today: date
-) -> None:
+def test_export_text_of_a_hand_edited_file_replaces_bad_bytes(source: Store, today: date) -> None:
     note = source.insert("note", {"text": "fine", "date": "today"}, today)
     with source.write() as conn:
         conn.execute("UPDATE notes SET text = CAST(X'66ff6f' AS TEXT) WHERE id = ?", (note,))
@@ -371,21 +462,31 @@ def test_jrnl_entries_become_notes(db_path: Path, today: date) -> None:
     assert result.format == "jrnl"
     assert result.counts == {"notes": {"added": 6, "updated": 0, "unchanged": 0}}
     assert [(n["date"], n["text"], n["tags"]) for n in notes] == [
-        ("2026-09-14",
-         "Kicked off the event bus migration with @platform.\nAgreed on a two-phase cutover and "
-         "a rollback plan; #migration owners named for each service.",
-         "migration platform"),
+        (
+            "2026-09-14",
+            "Kicked off the event bus migration with @platform.\nAgreed on a two-phase cutover and "
+            "a rollback plan; #migration owners named for each service.",
+            "migration platform",
+        ),
         ("2026-10-02", "1:1 with @Dana about the staff promotion path.", "dana"),
-        ("2026-10-16",
-         "Wrote the Q3 reliability summary. Incidents down from 9 to 4 quarter over quarter.\n"
-         "Next: share it in the #reliability review and ask @Priya for feedback.\n"
-         "Also: draft the game day plan.",
-         "priya reliability"),
+        (
+            "2026-10-16",
+            "Wrote the Q3 reliability summary. Incidents down from 9 to 4 quarter over quarter.\n"
+            "Next: share it in the #reliability review and ask @Priya for feedback.\n"
+            "Also: draft the game day plan.",
+            "priya reliability",
+        ),
         ("2026-11-20", "Pairing session on the checkout latency regression #perf", "perf"),
-        ("2026-11-20", "Interview loop debrief: strong hire for the backend role. #Hiring",
-         "hiring starred"),
-        ("2026-11-21",
-         "Café with Zoë from design — she wants a shared status page \U0001f3af @zoe", "zoe"),
+        (
+            "2026-11-20",
+            "Interview loop debrief: strong hire for the backend role. #Hiring",
+            "hiring starred",
+        ),
+        (
+            "2026-11-21",
+            "Café with Zoë from design — she wants a shared status page \U0001f3af @zoe",
+            "zoe",
+        ),
     ]
     entry = jrnl_fixture()["entries"][0]
     assert notes[0]["uuid"] == jrnl_uuid(entry)
@@ -439,8 +540,12 @@ def test_a_bad_jrnl_entry_refuses_the_file(
 def test_require_empty_refuses_a_file_with_data(source: Store, today: date) -> None:
     before = export_data(source)
     with pytest.raises(ExchangeError, match="already has data; nothing was written"):
-        import_data(source, {"tags": {}, "entries": [{"date": "2026-01-01", "title": "x"}]},
-                    today, require_empty=True)
+        import_data(
+            source,
+            {"tags": {}, "entries": [{"date": "2026-01-01", "title": "x"}]},
+            today,
+            require_empty=True,
+        )
     assert export_data(source) == before
 
 
@@ -456,17 +561,27 @@ def test_packet_data_for_the_review_period(source: Store, today: date) -> None:
     assert (packet.current_role, packet.target_role) == ("Senior Engineer", "Staff Engineer")
     readiness = compute_stats(source, today)["readiness"]
     assert (packet.score, packet.band, packet.days_to_review) == (
-        readiness["score"], readiness["band"], 38)
+        readiness["score"],
+        readiness["band"],
+        38,
+    )
     assert [(r.title, r.active, [w.title for w in r.wins]) for r in packet.responsibilities] == [
-        ("Stakeholder reporting", True, ["Shipped the report"])]
+        ("Stakeholder reporting", True, ["Shipped the report"])
+    ]
     win = packet.responsibilities[0].wins[0]
-    assert (win.date, win.impact, win.tags) == ("2026-11-20", "3 teams use it",
-                                                ("reporting", "visibility"))
+    assert (win.date, win.impact, win.tags) == (
+        "2026-11-20",
+        "3 teams use it",
+        ("reporting", "visibility"),
+    )
     assert [w.title for w in packet.unlinked_wins] == ["Fixed the build"]
     assert [(g.title, g.kind, [m.title for m in g.milestones]) for g in packet.goals] == [
-        ("Visibility", "opportunity", ["Write the proposal"])]
-    assert [(c.name, c.influence, [(i.date, i.channel, i.notes) for i in c.interactions])
-            for c in packet.relationships] == [
-        ("Dana Lee", "decision-maker", [("2026-11-02", "coffee", "Roadmap\nand promotion")])]
+        ("Visibility", "opportunity", ["Write the proposal"])
+    ]
+    assert [
+        (c.name, c.influence, [(i.date, i.channel, i.notes) for i in c.interactions])
+        for c in packet.relationships
+    ] == [("Dana Lee", "decision-maker", [("2026-11-02", "coffee", "Roadmap\nand promotion")])]
     assert [(g.part, g.points, g.text) for g in packet.gaps] == [
-        (g["part"], g["points"], g["text"]) for g in readiness["gaps"]]
+        (g["part"], g["points"], g["text"]) for g in readiness["gaps"]
+    ]

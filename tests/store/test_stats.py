@@ -35,8 +35,7 @@ def test_an_empty_journal(store: Store) -> None:
     assert [g["points"] for g in result["readiness"]["gaps"]] == [40, 20, 15, 15, 10]
     assert result["follow_ups_due"] == [] and result["milestones_due"] == []
     assert result["security_due"] is True
-    assert result["counts"] == {"wins": 0, "notes": 0, "interactions": 0, "contacts": 0,
-                                "goals": 0}
+    assert result["counts"] == {"wins": 0, "notes": 0, "interactions": 0, "contacts": 0, "goals": 0}
     assert set(result["heatmap"]["days"].values()) == {0}
 
 
@@ -48,10 +47,21 @@ def test_active_days_heatmap_and_counts(store: Store) -> None:
     store.insert("win", {"date": ago(1), "title": "Shipped"}, TODAY)
     store.insert("interaction", {"contact_id": contact, "date": ago(2)}, TODAY)
     store.check_in(action, ago(3), TODAY, skip=True)  # a skip makes no day active
-    store.insert("perception", {"date": ago(4), "behaviour": 3, "language": 3, "attitude": 3},
-                 TODAY)
-    store.insert("security", {"date": ago(5), "skills": 3, "performance": 3, "network": 3,
-                              "job_search": 3, "finances": 3}, TODAY)
+    store.insert(
+        "perception", {"date": ago(4), "behaviour": 3, "language": 3, "attitude": 3}, TODAY
+    )
+    store.insert(
+        "security",
+        {
+            "date": ago(5),
+            "skills": 3,
+            "performance": 3,
+            "network": 3,
+            "job_search": 3,
+            "finances": 3,
+        },
+        TODAY,
+    )
     store.insert("review", {"week": "2026-W47", "date": ago(6)}, TODAY)
     store.insert("note", {"date": ago(7), "text": "a"}, TODAY)
     store.insert("note", {"date": ago(7), "text": "b"}, TODAY)
@@ -65,10 +75,15 @@ def test_active_days_heatmap_and_counts(store: Store) -> None:
     assert heat["first"] == "2026-05-25"
     assert list(heat["days"])[-1] == TODAY.isoformat()
     assert {d: n for d, n in heat["days"].items() if n} == {
-        ago(7): 2, ago(6): 1, ago(5): 1, ago(4): 1, ago(2): 1, ago(1): 1, ago(0): 2,
+        ago(7): 2,
+        ago(6): 1,
+        ago(5): 1,
+        ago(4): 1,
+        ago(2): 1,
+        ago(1): 1,
+        ago(0): 2,
     }
-    assert result["counts"] == {"wins": 1, "notes": 4, "interactions": 1, "contacts": 1,
-                                "goals": 1}
+    assert result["counts"] == {"wins": 1, "notes": 4, "interactions": 1, "contacts": 1, "goals": 1}
 
 
 def test_key_actions(store: Store) -> None:
@@ -95,9 +110,17 @@ def test_key_actions(store: Store) -> None:
     ]
     write, ship, coffee = actions
     assert write == {
-        "id": daily, "title": "Write", "goal_id": goal, "goal": "Promotion", "cadence": "daily",
-        "streak": 4, "strength": 18, "target": 1, "met_this_period": 0,
-        "period_start": TODAY.isoformat(), "due_today": True,
+        "id": daily,
+        "title": "Write",
+        "goal_id": goal,
+        "goal": "Promotion",
+        "cadence": "daily",
+        "streak": 4,
+        "strength": 18,
+        "target": 1,
+        "met_this_period": 0,
+        "period_start": TODAY.isoformat(),
+        "due_today": True,
     }
     assert (ship["strength"], ship["period_start"]) == (5, TODAY.isoformat())
     assert (coffee["target"], coffee["period_start"], coffee["strength"]) == (2, ago(0), 16)
@@ -114,16 +137,37 @@ def test_readiness_counts_wins_in_the_period_up_to_today(store: Store) -> None:
     report = store.insert("responsibility", {"title": "Stakeholder reporting"}, TODAY)
     hiring = store.insert("responsibility", {"title": "Hiring"}, TODAY)
     old = store.insert("responsibility", {"title": "Old duty", "active": 0}, TODAY)
-    store.insert("win", {"date": "2026-09-10", "title": "Hired 2", "impact": "2 engineers",
-                         "responsibility_id": hiring}, TODAY)
-    store.insert("win", {"date": "2026-11-02", "title": "Fixed the build", "impact": "faster"},
-                 TODAY)
-    store.insert("win", {"date": "2026-11-20", "title": "Old duty done",
-                         "responsibility_id": old}, TODAY)
-    store.insert("win", {"date": "2026-08-31", "title": "Before the period", "impact": "9",
-                         "responsibility_id": report}, TODAY)
-    store.insert("win", {"date": "2026-11-24", "title": "Tomorrow", "impact": "1",
-                         "responsibility_id": report}, TODAY)
+    store.insert(
+        "win",
+        {
+            "date": "2026-09-10",
+            "title": "Hired 2",
+            "impact": "2 engineers",
+            "responsibility_id": hiring,
+        },
+        TODAY,
+    )
+    store.insert(
+        "win", {"date": "2026-11-02", "title": "Fixed the build", "impact": "faster"}, TODAY
+    )
+    store.insert(
+        "win", {"date": "2026-11-20", "title": "Old duty done", "responsibility_id": old}, TODAY
+    )
+    store.insert(
+        "win",
+        {
+            "date": "2026-08-31",
+            "title": "Before the period",
+            "impact": "9",
+            "responsibility_id": report,
+        },
+        TODAY,
+    )
+    store.insert(
+        "win",
+        {"date": "2026-11-24", "title": "Tomorrow", "impact": "1", "responsibility_id": report},
+        TODAY,
+    )
     dana = store.insert("contact", {"name": "Dana Lee", "influence": "decision-maker"}, TODAY)
     sam = store.insert("contact", {"name": "Sam Park", "influence": "sponsor"}, TODAY)
     peer = store.insert("contact", {"name": "Pat", "influence": "peer"}, TODAY)
@@ -131,10 +175,12 @@ def test_readiness_counts_wins_in_the_period_up_to_today(store: Store) -> None:
     store.insert("interaction", {"contact_id": dana, "date": ago(-3)}, TODAY)  # future
     store.insert("interaction", {"contact_id": sam, "date": ago(90)}, TODAY)
     store.insert("interaction", {"contact_id": peer, "date": ago(400)}, TODAY)
-    store.insert("perception", {"date": ago(31), "behaviour": 4, "language": 4, "attitude": 4},
-                 TODAY)
-    store.insert("perception", {"date": ago(-1), "behaviour": 4, "language": 4, "attitude": 4},
-                 TODAY)
+    store.insert(
+        "perception", {"date": ago(31), "behaviour": 4, "language": 4, "attitude": 4}, TODAY
+    )
+    store.insert(
+        "perception", {"date": ago(-1), "behaviour": 4, "language": 4, "attitude": 4}, TODAY
+    )
 
     readiness = compute_stats(store, TODAY)["readiness"]
     # coverage 1/2 → 20; evidence 1 of 3 counted wins measured → 6.7; consistency: wins in
@@ -142,17 +188,31 @@ def test_readiness_counts_wins_in_the_period_up_to_today(store: Store) -> None:
     assert readiness == {
         "score": 49,
         "band": "getting there",
-        "parts": {"coverage": 20.0, "evidence": 6.7, "consistency": 10.0, "visibility": 7.5,
-                  "self_check": 5.0},
+        "parts": {
+            "coverage": 20.0,
+            "evidence": 6.7,
+            "consistency": 10.0,
+            "visibility": 7.5,
+            "self_check": 5.0,
+        },
         "gaps": [
             {"part": "coverage", "points": 20.0, "text": "Link a win to: Stakeholder reporting"},
-            {"part": "evidence", "points": 13.3,
-             "text": 'Add a measured impact to 2 wins, e.g. "Old duty done"'},
-            {"part": "visibility", "points": 7.5,
-             "text": "Talk to Dana Lee (decision-maker), last seen 100 days ago"},
+            {
+                "part": "evidence",
+                "points": 13.3,
+                "text": 'Add a measured impact to 2 wins, e.g. "Old duty done"',
+            },
+            {
+                "part": "visibility",
+                "points": 7.5,
+                "text": "Talk to Dana Lee (decision-maker), last seen 100 days ago",
+            },
             {"part": "consistency", "points": 5.0, "text": "Log a win in: 2026-10"},
-            {"part": "self_check", "points": 5.0,
-             "text": "Do a perception check, the last one was 31 days ago"},
+            {
+                "part": "self_check",
+                "points": 5.0,
+                "text": "Do a perception check, the last one was 31 days ago",
+            },
         ],
         "days_to_review": 22,
         "review_date": "2026-12-15",
@@ -177,21 +237,30 @@ def test_due_items(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CAREERTUI_TODAY", ago(45))  # added 45 days ago, never seen since
     ann = store.insert("contact", {"name": "Ann", "follow_up_days": 30}, TODAY)
     monkeypatch.setenv("CAREERTUI_TODAY", TODAY.isoformat())
-    first = store.insert("interaction", {"contact_id": dana, "date": ago(40), "notes": "deck",
-                                         "follow_up": ago(5)}, TODAY)
-    store.insert("interaction", {"contact_id": dana, "date": ago(41), "follow_up": ago(6),
-                                 "done": 1}, TODAY)
-    store.insert("interaction", {"contact_id": sam, "date": ago(3), "follow_up": ago(-2)},
-                 TODAY)
+    first = store.insert(
+        "interaction",
+        {"contact_id": dana, "date": ago(40), "notes": "deck", "follow_up": ago(5)},
+        TODAY,
+    )
+    store.insert(
+        "interaction", {"contact_id": dana, "date": ago(41), "follow_up": ago(6), "done": 1}, TODAY
+    )
+    store.insert("interaction", {"contact_id": sam, "date": ago(3), "follow_up": ago(-2)}, TODAY)
     goal = store.insert("goal", {"title": "Promotion"}, TODAY)
-    soon = store.insert("goal", {"title": "Draft", "kind": "milestone", "parent_id": goal,
-                                 "due": ago(-10)}, TODAY)
-    late = store.insert("goal", {"title": "Late", "kind": "milestone", "parent_id": goal,
-                                 "due": ago(3)}, TODAY)
-    store.insert("goal", {"title": "Later", "kind": "milestone", "parent_id": goal,
-                          "due": ago(-15)}, TODAY)
-    store.insert("goal", {"title": "Done", "kind": "milestone", "parent_id": goal,
-                          "due": ago(-1), "status": "done"}, TODAY)
+    soon = store.insert(
+        "goal", {"title": "Draft", "kind": "milestone", "parent_id": goal, "due": ago(-10)}, TODAY
+    )
+    late = store.insert(
+        "goal", {"title": "Late", "kind": "milestone", "parent_id": goal, "due": ago(3)}, TODAY
+    )
+    store.insert(
+        "goal", {"title": "Later", "kind": "milestone", "parent_id": goal, "due": ago(-15)}, TODAY
+    )
+    store.insert(
+        "goal",
+        {"title": "Done", "kind": "milestone", "parent_id": goal, "due": ago(-1), "status": "done"},
+        TODAY,
+    )
     store.insert("goal", {"title": "A goal, not a milestone", "due": ago(-1)}, TODAY)
     scores = {"skills": 4, "performance": 4, "network": 3, "job_search": 4, "finances": 2}
     store.insert("security", {"date": ago(95), **scores}, TODAY)
@@ -200,23 +269,46 @@ def test_due_items(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
 
     result = compute_stats(store, TODAY)
     assert result["follow_ups_due"] == [
-        {"kind": "contact", "contact_id": ann, "contact": "Ann", "interaction_id": None,
-         "due": ago(15), "days_overdue": 15,
-         "text": "Get in touch with Ann (every 30 days), never seen"},
-        {"kind": "contact", "contact_id": dana, "contact": "Dana Lee", "interaction_id": None,
-         "due": ago(10), "days_overdue": 10,
-         "text": "Get in touch with Dana Lee (every 30 days), last seen 40 days ago"},
-        {"kind": "interaction", "contact_id": dana, "contact": "Dana Lee",
-         "interaction_id": first, "due": ago(5), "days_overdue": 5,
-         "text": "Follow up with Dana Lee: deck"},
+        {
+            "kind": "contact",
+            "contact_id": ann,
+            "contact": "Ann",
+            "interaction_id": None,
+            "due": ago(15),
+            "days_overdue": 15,
+            "text": "Get in touch with Ann (every 30 days), never seen",
+        },
+        {
+            "kind": "contact",
+            "contact_id": dana,
+            "contact": "Dana Lee",
+            "interaction_id": None,
+            "due": ago(10),
+            "days_overdue": 10,
+            "text": "Get in touch with Dana Lee (every 30 days), last seen 40 days ago",
+        },
+        {
+            "kind": "interaction",
+            "contact_id": dana,
+            "contact": "Dana Lee",
+            "interaction_id": first,
+            "due": ago(5),
+            "days_overdue": 5,
+            "text": "Follow up with Dana Lee: deck",
+        },
     ]
     assert result["milestones_due"] == [
         {"id": late, "title": "Late", "goal": "Promotion", "due": ago(3), "days": -3},
         {"id": soon, "title": "Draft", "goal": "Promotion", "due": ago(-10), "days": 10},
     ]
     assert result["security_due"] is True
-    assert result["security"] == {"due": True, "last_date": ago(95), "weakest": "finances",
-                                  "weakest_score": 2, "days_since": 95}
+    assert result["security"] == {
+        "due": True,
+        "last_date": ago(95),
+        "weakest": "finances",
+        "weakest_score": 2,
+        "days_since": 95,
+    }
 
 
 def test_stats_read_a_read_only_store(tmp_path: Path) -> None:

@@ -212,8 +212,11 @@ async def test_a_screens_first_showing_does_not_refresh_the_apps_css(
 
 @pytest.mark.parametrize(
     ("size", "classes"),
-    [((80, 24), {"-narrow", "-short"}), ((100, 34), {"-medium", "-short"}),
-     ((120, 40), {"-wide", "-tall"})],
+    [
+        ((80, 24), {"-narrow", "-short"}),
+        ((100, 34), {"-medium", "-short"}),
+        ((120, 40), {"-wide", "-tall"}),
+    ],
 )
 async def test_screens_have_their_size_classes_from_the_start(
     app: CareerApp, size: tuple[int, int], classes: set[str]

@@ -32,27 +32,73 @@ def db(tmp_path: Path) -> Path:
     seen 10 days ago, follow-up due 2 days ago), Zoe (peer at Initech, never seen)."""
     path = tmp_path / "t.db"
     with Store(path) as store:
-        dana = store.insert("contact", {
-            "name": "Dana Lee", "org": "Acme", "role": "VP Engineering", "circle": "leadership",
-            "influence": "decision-maker", "knows_me": 2, "follow_up_days": 30,
-            "notes": "Cares about numbers",
-        }, TODAY)
-        bob = store.insert("contact", {
-            "name": "Bob Stone", "org": "Acme", "role": "Director", "influence": "sponsor",
-            "knows_me": 3,
-        }, TODAY)
+        dana = store.insert(
+            "contact",
+            {
+                "name": "Dana Lee",
+                "org": "Acme",
+                "role": "VP Engineering",
+                "circle": "leadership",
+                "influence": "decision-maker",
+                "knows_me": 2,
+                "follow_up_days": 30,
+                "notes": "Cares about numbers",
+            },
+            TODAY,
+        )
+        bob = store.insert(
+            "contact",
+            {
+                "name": "Bob Stone",
+                "org": "Acme",
+                "role": "Director",
+                "influence": "sponsor",
+                "knows_me": 3,
+            },
+            TODAY,
+        )
         store.insert("contact", {"name": "Zoe Park", "org": "Initech", "influence": "peer"}, TODAY)
-        store.insert("interaction", {"contact_id": dana, "date": ago(200), "channel": "call",
-                                     "notes": "old call"}, TODAY)
-        store.insert("interaction", {"contact_id": dana, "date": ago(120), "channel": "coffee",
-                                     "notes": "coffee chat", "learned": "budget is tight",
-                                     "gave": "an intro"}, TODAY)
-        store.insert("interaction", {"contact_id": bob, "date": ago(10), "channel": "meeting",
-                                     "notes": "1:1 on scope", "follow_up": ago(2)}, TODAY)
-        store.insert("win", {"date": ago(5), "title": "Shipped refunds API",
-                             "impact": "4 teams", "shared_with": "dana lee, Bob"}, TODAY)
-        store.insert("win", {"date": ago(6), "title": "Private win", "shared_with": "nobody"},
-                     TODAY)
+        store.insert(
+            "interaction",
+            {"contact_id": dana, "date": ago(200), "channel": "call", "notes": "old call"},
+            TODAY,
+        )
+        store.insert(
+            "interaction",
+            {
+                "contact_id": dana,
+                "date": ago(120),
+                "channel": "coffee",
+                "notes": "coffee chat",
+                "learned": "budget is tight",
+                "gave": "an intro",
+            },
+            TODAY,
+        )
+        store.insert(
+            "interaction",
+            {
+                "contact_id": bob,
+                "date": ago(10),
+                "channel": "meeting",
+                "notes": "1:1 on scope",
+                "follow_up": ago(2),
+            },
+            TODAY,
+        )
+        store.insert(
+            "win",
+            {
+                "date": ago(5),
+                "title": "Shipped refunds API",
+                "impact": "4 teams",
+                "shared_with": "dana lee, Bob",
+            },
+            TODAY,
+        )
+        store.insert(
+            "win", {"date": ago(6), "title": "Private win", "shared_with": "nobody"}, TODAY
+        )
     return path
 
 
@@ -105,8 +151,11 @@ async def test_header_click_sorts(db: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_network(pilot)
         table = screen.query_one("#contacts-table", PagedTable)
-        table.post_message(DataTable.HeaderSelected(table, table.ordered_columns[5].key, 5,
-                                                    table.ordered_columns[5].label))
+        table.post_message(
+            DataTable.HeaderSelected(
+                table, table.ordered_columns[5].key, 5, table.ordered_columns[5].label
+            )
+        )
         await settle(pilot)
         assert screen.sort_key == "knows_me"
         assert column(table, 0) == ["Zoe Park", "Dana Lee", "Bob Stone"]
@@ -245,7 +294,8 @@ async def test_contact_page_edits_the_contact_an_interaction_and_deletes_one(db:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert [r["gave"] for r in records(db, "interaction") if r["date"] == ago(120)] == [
-            "a referral"]
+            "a referral"
+        ]
 
         interactions = page.query_one("#interactions-table", PagedTable)
         interactions.move_cursor(row=1)
@@ -254,7 +304,8 @@ async def test_contact_page_edits_the_contact_an_interaction_and_deletes_one(db:
         await pilot.press("y")
         await settle(pilot)
         assert [r["notes"] for r in records(db, "interaction") if r["contact_id"] == 1] == [
-            "coffee chat"]
+            "coffee chat"
+        ]
         assert column(interactions, 0) == [ago(120)]
 
         await pilot.press("tab")  # to the wins shared with them; enter edits the win
@@ -300,8 +351,11 @@ async def test_w_shows_key_people_by_days_since_with_the_unseen_highlighted(db: 
 
 async def test_f_lists_follow_ups_d_marks_done_z_snoozes(db: Path) -> None:
     with Store(db) as store:
-        store.insert("interaction", {"contact_id": 3, "date": ago(3), "notes": "send deck",
-                                     "follow_up": ago(1)}, TODAY)
+        store.insert(
+            "interaction",
+            {"contact_id": 3, "date": ago(3), "notes": "send deck", "follow_up": ago(1)},
+            TODAY,
+        )
     app = CareerApp(db)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await open_network(pilot)
@@ -326,8 +380,7 @@ async def test_f_lists_follow_ups_d_marks_done_z_snoozes(db: Path) -> None:
         table.move_cursor(row=0)
         await pilot.press("z")  # a stay-in-touch cadence has nothing to snooze
         await settle(pilot)
-        assert any("nothing" in n.message or "no date" in n.message
-                   for n in app._notifications)
+        assert any("nothing" in n.message or "no date" in n.message for n in app._notifications)
         assert column(table, 2) == ["Dana Lee"]
 
 
@@ -354,12 +407,30 @@ async def test_user_text_is_shown_literally(tmp_path: Path) -> None:
     path = tmp_path / "t.db"
     with Store(path) as store:
         for n, text in enumerate(HOSTILE):
-            cid = store.insert("contact", {"name": text, "org": text, "role": text,
-                                           "circle": text, "influence": "sponsor",
-                                           "notes": text}, TODAY)
-            store.insert("interaction", {"contact_id": cid, "date": ago(n + 100), "notes": text,
-                                         "learned": text, "gave": text, "follow_up": ago(1)},
-                         TODAY)
+            cid = store.insert(
+                "contact",
+                {
+                    "name": text,
+                    "org": text,
+                    "role": text,
+                    "circle": text,
+                    "influence": "sponsor",
+                    "notes": text,
+                },
+                TODAY,
+            )
+            store.insert(
+                "interaction",
+                {
+                    "contact_id": cid,
+                    "date": ago(n + 100),
+                    "notes": text,
+                    "learned": text,
+                    "gave": text,
+                    "follow_up": ago(1),
+                },
+                TODAY,
+            )
             store.insert("win", {"date": ago(n), "title": text, "shared_with": text}, TODAY)
     app = CareerApp(path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -392,14 +463,30 @@ async def test_ten_thousand_contacts_load_a_page_at_a_time(tmp_path: Path) -> No
         conn.executemany(
             "INSERT INTO contacts (uuid, created_at, updated_at, name, org, influence, knows_me) "
             "VALUES (?, ?, ?, ?, ?, 'peer', 1)",
-            [(f"u{n}", "2026-01-01T00:00:00+00:00", "2026-01-01T00:00:00+00:00",
-              f"Person {n:05d}", f"Org {n % 50}") for n in range(10_000)],
+            [
+                (
+                    f"u{n}",
+                    "2026-01-01T00:00:00+00:00",
+                    "2026-01-01T00:00:00+00:00",
+                    f"Person {n:05d}",
+                    f"Org {n % 50}",
+                )
+                for n in range(10_000)
+            ],
         )
         conn.executemany(
             "INSERT INTO interactions (uuid, created_at, updated_at, contact_id, date, channel) "
             "VALUES (?, ?, ?, ?, ?, 'call')",
-            [(f"i{n}", "2026-01-01T00:00:00+00:00", "2026-01-01T00:00:00+00:00",
-              n % 10_000 + 1, ago(n % 400)) for n in range(20_000)],
+            [
+                (
+                    f"i{n}",
+                    "2026-01-01T00:00:00+00:00",
+                    "2026-01-01T00:00:00+00:00",
+                    n % 10_000 + 1,
+                    ago(n % 400),
+                )
+                for n in range(20_000)
+            ],
         )
     app = CareerApp(path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -51,8 +51,13 @@ async def test_self_check_refills_its_notes_only_when_their_width_changes(
     with Store(db) as store:
         store.insert(
             "perception",
-            {"date": "2026-11-20", "behaviour": 3, "language": 4, "attitude": 3,
-             "notes": "Steady in the incident review; " * 8},
+            {
+                "date": "2026-11-20",
+                "behaviour": 3,
+                "language": 4,
+                "attitude": 3,
+                "notes": "Steady in the incident review; " * 8,
+            },
             TODAY,
         )
     app = CareerApp(db)
@@ -80,8 +85,13 @@ async def test_weekly_review_refits_its_tables_without_reading_again(
     db = tmp_path / "c.db"
     with Store(db) as store:
         store.insert(
-            "win", {"date": "2026-11-23", "title": "Shipped the quarterly migration plan " * 3,
-                    "impact": "Cut the batch window by 40 minutes " * 3}, TODAY
+            "win",
+            {
+                "date": "2026-11-23",
+                "title": "Shipped the quarterly migration plan " * 3,
+                "impact": "Cut the batch window by 40 minutes " * 3,
+            },
+            TODAY,
         )
     app = CareerApp(db)
     async with app.run_test(size=(120, 40)) as pilot:

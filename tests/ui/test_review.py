@@ -508,8 +508,14 @@ async def test_many_follow_ups_load_a_page_at_a_time(db_path: Path) -> None:
             "INSERT INTO interactions (uuid, created_at, updated_at, contact_id, date, channel, "
             "follow_up) VALUES (?, ?, ?, ?, ?, 'call', ?)",
             [
-                (f"i{n}", stamp, stamp, n + 1, "2026-01-01",
-                 (TODAY - timedelta(days=total - n)).isoformat())
+                (
+                    f"i{n}",
+                    stamp,
+                    stamp,
+                    n + 1,
+                    "2026-01-01",
+                    (TODAY - timedelta(days=total - n)).isoformat(),
+                )
                 for n in range(total)
             ],
         )

@@ -34,7 +34,8 @@ def db(tmp_path: Path) -> Path:
     path = tmp_path / "w.db"
     with Store(path) as store:
         goal = store.insert(
-            "goal", {"title": "Lead the platform team", "kind": "goal", "due": "2027-06-30"},
+            "goal",
+            {"title": "Lead the platform team", "kind": "goal", "due": "2027-06-30"},
             TODAY,
         )
         store.insert("action", {"title": "Write the weekly update", "cadence": "weekly"}, TODAY)

@@ -39,14 +39,40 @@ def db(tmp_path: Path) -> Path:
         ops = store.insert("responsibility", {"title": "Platform reliability"}, TODAY)
         rep = store.insert("responsibility", {"title": "Stakeholder reporting"}, TODAY)
         store.insert("responsibility", {"title": "Legacy billing", "active": 0}, TODAY)
-        store.insert("win", {"date": ago(3), "title": "Cut p95 latency", "impact": "-40% p95",
-                             "responsibility_id": ops, "tags": "perf"}, TODAY)
-        store.insert("win", {"date": ago(20), "title": "Monthly report",
-                             "impact": "well received", "responsibility_id": rep}, TODAY)
-        store.insert("win", {"date": ago(40), "title": "Meetup talk", "impact": "",
-                             "tags": "brand"}, TODAY)
-        store.insert("win", {"date": "2025-11-01", "title": "Old migration",
-                             "impact": "2 TB moved", "responsibility_id": ops}, TODAY)
+        store.insert(
+            "win",
+            {
+                "date": ago(3),
+                "title": "Cut p95 latency",
+                "impact": "-40% p95",
+                "responsibility_id": ops,
+                "tags": "perf",
+            },
+            TODAY,
+        )
+        store.insert(
+            "win",
+            {
+                "date": ago(20),
+                "title": "Monthly report",
+                "impact": "well received",
+                "responsibility_id": rep,
+            },
+            TODAY,
+        )
+        store.insert(
+            "win", {"date": ago(40), "title": "Meetup talk", "impact": "", "tags": "brand"}, TODAY
+        )
+        store.insert(
+            "win",
+            {
+                "date": "2025-11-01",
+                "title": "Old migration",
+                "impact": "2 TB moved",
+                "responsibility_id": ops,
+            },
+            TODAY,
+        )
     return path
 
 
@@ -68,11 +94,19 @@ async def test_wins_newest_first_with_unmeasured_impacts_marked(db: Path) -> Non
         table = screen.query_one("#wins-table", PagedTable)
         assert app.focused is table
         assert column(table, 0) == [ago(3), ago(20), ago(40), "2025-11-01"]
-        assert column(table, 1) == ["Cut p95 latency", "Monthly report", "Meetup talk",
-                                    "Old migration"]
+        assert column(table, 1) == [
+            "Cut p95 latency",
+            "Monthly report",
+            "Meetup talk",
+            "Old migration",
+        ]
         assert column(table, 2) == ["-40% p95", "⚠ well received", "⚠ unmeasured", "2 TB moved"]
-        assert column(table, 3) == ["Platform reliability", "Stakeholder reporting", "—",
-                                    "Platform reliability"]
+        assert column(table, 3) == [
+            "Platform reliability",
+            "Stakeholder reporting",
+            "—",
+            "Platform reliability",
+        ]
         assert column(table, 4)[0] == "#perf"
 
 
@@ -141,8 +175,9 @@ async def test_add_edit_delete_win(db: Path) -> None:
         app.screen.query_one("#field-impact", Input).value = "120 attendees"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert {r["title"]: r["impact"] for r in records(db, "win")}["Meetup talk"] == \
-            "120 attendees"
+        assert {r["title"]: r["impact"] for r in records(db, "win")}[
+            "Meetup talk"
+        ] == "120 attendees"
         assert column(table, 2)[column(table, 1).index("Meetup talk")] == "120 attendees"
 
         table.move_cursor(row=column(table, 1).index("Monthly report"))
@@ -170,8 +205,11 @@ async def test_responsibilities_panel_counts_wins_in_the_review_period(db: Path)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_wins(pilot)
         panel = screen.query_one("#responsibilities-table", DataTable)
-        assert column(panel, 1) == ["Platform reliability", "Stakeholder reporting",
-                                    "Legacy billing (retired)"]
+        assert column(panel, 1) == [
+            "Platform reliability",
+            "Stakeholder reporting",
+            "Legacy billing (retired)",
+        ]
         assert [c.strip() for c in column(panel, 2)] == ["1", "1", "0"]  # 2025 win not counted
         assert [c.strip() for c in column(panel, 3)] == ["2", "1", "0"]
 
@@ -216,7 +254,8 @@ async def test_responsibility_keys_add_edit_retire_filter(db: Path) -> None:
         await pilot.press("t")
         await settle(pilot)
         assert {r["title"]: r["active"] for r in records(db, "responsibility")}[
-            "Stakeholder updates"] == 1
+            "Stakeholder updates"
+        ] == 1
 
         await pilot.press("R")  # adds from anywhere
         await settle(pilot)
@@ -313,8 +352,18 @@ async def test_user_text_is_shown_literally(tmp_path: Path) -> None:
     with Store(path) as store:
         for n, text in enumerate(HOSTILE):
             rid = store.insert("responsibility", {"title": text}, TODAY)
-            store.insert("win", {"date": ago(n), "title": text, "impact": text, "tags": text,
-                                 "responsibility_id": rid, "shared_with": text}, TODAY)
+            store.insert(
+                "win",
+                {
+                    "date": ago(n),
+                    "title": text,
+                    "impact": text,
+                    "tags": text,
+                    "responsibility_id": rid,
+                    "shared_with": text,
+                },
+                TODAY,
+            )
     app = CareerApp(path)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_wins(pilot)
@@ -343,9 +392,18 @@ async def test_ten_thousand_wins_load_a_page_at_a_time(tmp_path: Path) -> None:
             conn.executemany(
                 "INSERT INTO wins (uuid, created_at, updated_at, date, title, impact, "
                 "responsibility_id, tags) VALUES (?, ?, ?, ?, ?, ?, ?, 'perf')",
-                [(f"w{n}", "2026-01-01T00:00:00+00:00", "2026-01-01T00:00:00+00:00",
-                  ago(n % 700), f"Win number {n}", f"{n} users" if n % 2 else "nice",
-                  rid if n % 3 else None) for n in range(10_000)],
+                [
+                    (
+                        f"w{n}",
+                        "2026-01-01T00:00:00+00:00",
+                        "2026-01-01T00:00:00+00:00",
+                        ago(n % 700),
+                        f"Win number {n}",
+                        f"{n} users" if n % 2 else "nice",
+                        rid if n % 3 else None,
+                    )
+                    for n in range(10_000)
+                ],
             )
     app = CareerApp(path)
     async with app.run_test(size=(120, 40)) as pilot:
