@@ -411,7 +411,7 @@ class CareerApp(App[None]):
 
     def _fatal_error(self) -> None:
         """Never print a traceback with locals (note text) to the terminal: log it privately."""
-        from careertui.cli import write_crash_log
+        from careertui.crashlog import write_crash_log
 
         log = write_crash_log(self._crash)
         where = f" Details: {log}" if log else ""

@@ -1,0 +1,186 @@
+"""What every command shares: the one-line errors, `--db`, the store, the clock and printing.
+
+The CLI never imports Textual (the TUI is imported only when `careertui` runs without a
+subcommand), so capture stays quick.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from careertui.domain.text import from_shell, one_line, printable
+
+CI = {"case_sensitive": False}
+"""click.Choice options that accept any case."""
+
+
+class UserError(click.ClickException):
+    """Bad input or a refused file: one line on stderr, exit status 1."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"careertui: {printable(self.message)}", err=True)
+
+
+class UsageLine(click.UsageError):
+    """A usage error (exit 2) as one line naming the help to read, not click's usage block."""
+
+    def show(self, file: Any = None) -> None:
+        where = f" (see: {self.ctx.command_path} --help)" if self.ctx else ""
+        click.echo(f"careertui: {printable(self.format_message())}{where}", err=True)
+
+
+def _usage_line(exc: click.UsageError) -> click.UsageError:
+    from click.exceptions import NoArgsIsHelpError
+
+    if isinstance(exc, (UsageLine, NoArgsIsHelpError)):  # `careertui add` alone shows its help
+        return exc
+    return UsageLine(exc.format_message(), ctx=exc.ctx)
+
+
+class CareerGroup(click.Group):
+    """Turns every known failure into a one-line message with exit 1, and any other into a line
+    pointing at the crash log: never a traceback on the terminal."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as exc:
+            raise _usage_line(exc) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from careertui.clock import ClockError
+        from careertui.domain.dates import DateError
+        from careertui.domain.records import ValidationError
+        from careertui.domain.text import TextError
+        from careertui.store import Ambiguous, NotFound, StoreError
+
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise _usage_line(exc) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except (ValidationError, DateError, TextError, ClockError, StoreError) as exc:
+            raise UserError(str(exc)) from None
+        except (NotFound, Ambiguous) as exc:
+            raise UserError(str(exc.args[0] if exc.args else exc)) from None
+        except KeyboardInterrupt:
+            raise click.Abort() from None
+        except BrokenPipeError:
+            sys.exit(0)
+        except Exception:
+            from careertui.crashlog import write_crash_log
+
+            log = write_crash_log()
+            where = f" (details in {log})" if log else ""
+            raise UserError(f"internal error; nothing more was written{where}") from None
+
+
+def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Every command takes --db, before or after its name."""
+
+    def remember(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+        if value:
+            ctx.ensure_object(dict)["db"] = value
+            root = ctx.find_root()
+            root.ensure_object(dict)["db"] = value
+
+    return click.option(
+        "--db",
+        metavar="PATH",
+        expose_value=False,
+        is_eager=True,
+        callback=remember,
+        help="The database file (default: $CAREERTUI_DB, else the platform data folder).",
+    )(fn)
+
+
+def db_path(ctx: click.Context) -> Path:
+    from careertui.paths import resolve_db_path
+
+    obj = ctx.find_root().obj or {}
+    return resolve_db_path(obj.get("db"))
+
+
+def clock_today() -> date:
+    from careertui.clock import today
+
+    return today()
+
+
+def open_store(ctx: click.Context, *, write: bool = True) -> Any:
+    """The Store, as a context manager. A write to a file that does not exist yet creates it
+    only if the command succeeds (store.draft)."""
+    from careertui.store import Store
+
+    path = db_path(ctx)
+    if not write or path.exists():  # what `writing` does too, without importing it
+        return Store(path, write=write)
+    from careertui.store.draft import writing
+
+    return writing(path, clock_today())
+
+
+def clean(value: str | None) -> str | None:
+    return None if value is None else from_shell(value)
+
+
+def say(message: str) -> None:
+    click.echo(printable(message))
+
+
+def added(kind: str, record_id: int, title: str, day: str | None = None) -> None:
+    on = f" on {day}" if day else ""
+    say(f"Added {kind} #{record_id}: {one_line(title, 70)}{on}")
+
+
+NAMED_KINDS = {"contact": "", "action": "", "responsibility": "", "goal": "kind != 'milestone'"}
+"""Kinds the CLI finds by name (`--resp`, `check ACTION`…), with the records a name must be
+unique among: a second "Dana Lee" would make every later `--contact "Dana Lee"` ambiguous."""
+
+
+def name_free(store: Any, kind: str, values: dict[str, Any]) -> None:
+    from careertui.domain.records import KINDS
+    from careertui.store import Ambiguous, NotFound
+
+    if kind not in NAMED_KINDS or (kind == "goal" and values.get("kind") == "milestone"):
+        return
+    name = str(values.get(KINDS[kind].title_field) or "")
+    try:
+        found = store.find(kind, name, where=NAMED_KINDS[kind])
+    except NotFound:
+        return
+    except Ambiguous:
+        found = None
+    which = f" (#{found['id']}: {found[KINDS[kind].title_field]})" if found else ""
+    label = KINDS[kind].label.lower()
+    article = "an" if label[0] in "aeiou" else "a"
+    raise UserError(
+        f"{article} {label} named {name.strip()!r} exists already{which}; "
+        "names find records, so pick another"
+    )
+
+
+def insert(ctx: click.Context, kind: str, values: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    today = clock_today()
+    with open_store(ctx) as store:
+        name_free(store, kind, values)
+        record_id = store.insert(kind, values, today)
+        return record_id, store.get(kind, record_id) or {}
+
+
+def lookup(store: Any, kind: str, name: str | None, *, where: str = "") -> int | None:
+    if name is None:
+        return None
+    return int(store.find(kind, from_shell(name), where=where)["id"])
+
+
+DATE_HELP = "YYYY-MM-DD, today, yesterday, a weekday, -3d, +2w, 'Mar 3'…"

@@ -1,0 +1,156 @@
+"""`careertui backup`, `export`, `import` and `demo`: the journal as files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from careertui.cli.base import CI, UserError, clock_today, db_option, db_path, open_store, say
+
+
+@click.command("backup")
+@click.argument("dest", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+@click.pass_context
+def backup(ctx: click.Context, dest: Path | None) -> None:
+    """A consistent copy of the database (SQLite's backup API), created 0600."""
+    from careertui.clock import now
+
+    with open_store(ctx, write=False) as store:
+        if dest is None:
+            stamp = now().strftime("%Y%m%d-%H%M%S")
+            dest = store.path.with_name(f"careertui-backup-{stamp}.db")
+        written = store.backup(dest)
+    say(f"Backed up to {written}")
+
+
+# -- export, import, demo ----------------------------------------------------------------------
+
+
+def _same_file(out: Path, db: Path) -> bool:
+    """Whether writing `out` would overwrite the database or one of its side files."""
+    import os
+
+    for candidate in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        try:
+            if os.path.samefile(out, candidate):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+@click.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("json", "markdown"), **CI),
+    default="json",
+    show_default=True,
+    help="json: everything, re-importable; markdown: the review packet.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE (created 0600) instead of printing.",
+)
+@db_option
+@click.pass_context
+def export(ctx: click.Context, fmt: str, out: Path | None) -> None:
+    """Export everything as JSON, or the review packet as Markdown."""
+    from careertui.store.exchange import ExchangeError, export_text, packet_data, write_private
+
+    today = clock_today()
+    with open_store(ctx, write=False) as store:
+        if fmt == "markdown":
+            from careertui.domain.packet import render_packet
+
+            packet = packet_data(store, today)
+            text = render_packet(packet)
+            what = f"the review packet for {packet.start} to {packet.end}"
+        else:
+            text, count = export_text(store)
+            what = f"{count} records"
+        db = store.path
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    if _same_file(out, db):
+        raise UserError(f"{out} is the database itself; choose another file")
+    try:
+        write_private(out, text)
+    except ExchangeError as exc:
+        raise UserError(str(exc)) from None
+    say(f"Exported {what} to {out}")
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@db_option
+@click.pass_context
+def import_(ctx: click.Context, file: Path) -> None:
+    """Merge a careertui JSON export (by uuid) or a jrnl JSON export (entries become notes)."""
+    from careertui.store.exchange import ExchangeError, detect_format, import_data, load_json
+
+    source = "standard input" if str(file) == "-" else str(file)
+    try:
+        raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+    except OSError as exc:
+        raise UserError(f"cannot read {source}: {exc.strerror or exc}") from None
+    today = clock_today()
+    try:
+        data = load_json(raw, source)
+        detect_format(data, source)  # before the file is opened, so a refusal creates nothing
+        with open_store(ctx) as store:
+            result = import_data(store, data, today, source=source)
+    except ExchangeError as exc:
+        raise UserError(str(exc)) from None
+    added, updated, unchanged = (result.total(o) for o in ("added", "updated", "unchanged"))
+    if result.format == "jrnl":
+        say(f"Imported {source} (jrnl export): {added} notes added, {unchanged} already there.")
+    else:
+        say(
+            f"Imported {source} (careertui export): {added} added, {updated} updated, "
+            f"{unchanged} unchanged."
+        )
+
+
+@click.command("demo")
+@db_option
+@click.pass_context
+def demo(ctx: click.Context) -> None:
+    """Fill a new or empty file with a realistic year of sample data, to explore."""
+    from careertui.clock import now
+    from careertui.demo import fill_demo
+    from careertui.domain.records import KINDS
+    from careertui.store.exchange import ExchangeError
+
+    today = clock_today()
+    path = db_path(ctx)
+    if path.exists():
+        # Looked at read-only first: opening an older file for writing would migrate it.
+        with open_store(ctx, write=False) as store:
+            if any(store.count(kind) for kind in KINDS):
+                raise UserError(
+                    f"{path} already has data; the demo only fills a new file (try --db demo.db)"
+                )
+    try:
+        with open_store(ctx) as store:
+            result = fill_demo(store, today, now().tzinfo)
+    except ExchangeError as exc:  # e.g. filled by another program since the look above
+        raise UserError(str(exc)) from None
+    counts = {table: per["added"] for table, per in result.counts.items()}
+    shown = ", ".join(
+        f"{counts.get(KINDS[k].table, 0)} {label}"
+        for k, label in (
+            ("win", "wins"),
+            ("contact", "contacts"),
+            ("interaction", "interactions"),
+            ("checkin", "check-ins"),
+            ("review", "weekly reviews"),
+        )
+    )
+    say(f"Filled {path} with a year of sample data up to {today}: {shown}.")
+    say(f"Open it with: careertui --db {path}")

@@ -1,0 +1,56 @@
+"""`careertui search` and `careertui stats`: reading the journal."""
+
+from __future__ import annotations
+
+import click
+
+from careertui.cli.base import UserError, clock_today, db_option, open_store, say
+from careertui.domain.text import from_shell, one_line
+
+
+@click.command("search")
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@db_option
+@click.pass_context
+def search(ctx: click.Context, query: str, as_json: bool, limit: int) -> None:
+    """Full-text search over wins, notes, interactions, contacts and goals, newest first."""
+    with open_store(ctx, write=False) as store:
+        try:
+            hits = store.search(from_shell(query), limit=limit)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+    if as_json:
+        import json
+
+        click.echo(json.dumps(hits, ensure_ascii=False))
+        return
+    if not hits:
+        say(f"No entries match {from_shell(query)!r}.")
+        return
+    for hit in hits:
+        say(
+            f"{hit['date'] or '':10}  {hit['kind']:<11} #{hit['id']:<5} "
+            f"{one_line(hit['snippet'] or hit['title'], 90)}"
+        )
+
+
+@click.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON object of SPEC §5.")
+@db_option
+@click.pass_context
+def stats(ctx: click.Context, as_json: bool) -> None:
+    """Streaks, key actions, review readiness and what is due."""
+    from careertui.domain.stats import format_stats
+    from careertui.store.stats import compute_stats
+
+    today = clock_today()
+    with open_store(ctx, write=False) as store:
+        result = compute_stats(store, today)
+    if as_json:
+        from careertui.domain.jsonout import dumps_indented
+
+        click.echo(dumps_indented(result))  # json.dumps(indent=2)'s text, in a fraction of its time
+    else:
+        say(format_stats(result))

@@ -1,0 +1,24 @@
+"""The crash log: a traceback (which may hold note text) goes to a private 0600 file, never to
+the terminal. Shared by the CLI and the TUI."""
+
+from __future__ import annotations
+
+import os
+import traceback
+from pathlib import Path
+
+
+def write_crash_log(error: BaseException | None = None) -> Path | None:
+    """Append the traceback of `error` (or of the exception being handled) to the crash log."""
+    from careertui.paths import crash_log_path
+
+    text = "".join(traceback.format_exception(error)) if error else traceback.format_exc()
+    try:
+        log = crash_log_path()
+        log.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8", errors="replace") as handle:
+            handle.write(text + "\n")
+        return log
+    except OSError:
+        return None
