@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from careertui.domain.dates import DateError, parse_date
+from careertui.domain.dates import FORWARD, PAST, DateError, parse_date
 from careertui.domain.text import TextError, clean_input
 
 GOAL_KINDS = ("goal", "milestone", "opportunity")
@@ -75,8 +75,9 @@ class Field(_Frozen):
     low: float | None = None
     high: float | None = None
     ref: str | None = None
-    future: bool = False
-    """Dates: a weekday name means the next one (follow-ups), not the last one (entries)."""
+    direction: str = PAST
+    """Dates: `past` records what happened (never after today; "fri", "Mar 3" = the last one),
+    `forward` plans (follow-ups, due dates; "fri", "Mar 3" = the next one). See dates.py."""
     default: Any = None
 
     __match_args__ = (
@@ -88,7 +89,7 @@ class Field(_Frozen):
         "low",
         "high",
         "ref",
-        "future",
+        "direction",
         "default",
     )
 
@@ -102,7 +103,7 @@ class Field(_Frozen):
         low: float | None = None,
         high: float | None = None,
         ref: str | None = None,
-        future: bool = False,
+        direction: str = PAST,
         default: Any = None,
     ) -> None:
         self.__dict__.update(
@@ -114,7 +115,7 @@ class Field(_Frozen):
             low=low,
             high=high,
             ref=ref,
-            future=future,
+            direction=direction,
             default=default,
         )
 
@@ -209,7 +210,7 @@ KINDS: dict[str, Kind] = {
                 _long("gaps", "Gaps"),
                 _long("brand_message", "Brand message"),
                 Field("review_start", "date", "Review period starts"),
-                Field("review_date", "date", "Review date", future=True),
+                Field("review_date", "date", "Review date", direction=FORWARD),
                 _text("theme", "Theme"),
             ),
             "target_role",
@@ -225,7 +226,7 @@ KINDS: dict[str, Kind] = {
                 _text("metric"),
                 Field("target", "float"),
                 Field("current", "float"),
-                Field("due", "date", future=True),
+                Field("due", "date", direction=FORWARD),
                 Field("status", "choice", choices=GOAL_STATUSES, default="active"),
                 _long("notes"),
             ),
@@ -324,7 +325,7 @@ KINDS: dict[str, Kind] = {
                 _long("notes"),
                 _long("learned", "What I learned"),
                 _long("gave", "What I gave"),
-                Field("follow_up", "date", "Follow up on", future=True),
+                Field("follow_up", "date", "Follow up on", direction=FORWARD),
                 Field("done", "bool", "Follow-up done", default=0),
             ),
             "notes",
@@ -465,7 +466,7 @@ def clean_value(field: Field, raw: object, today: date) -> Any:
         if isinstance(raw, date):
             return raw.isoformat()
         try:
-            return parse_date(str(raw), today, future=field.future).isoformat()
+            return parse_date(str(raw), today, direction=field.direction).isoformat()
         except DateError as exc:
             raise ValidationError(field.name, f"{field.title}: {exc}") from None
     if field.type == "int":

@@ -31,7 +31,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from careertui.domain.dates import DateError, parse_date
+from careertui.domain.dates import DateError, direction_hint, parse_date
+from careertui.domain.dates import placeholder as date_placeholder
 from careertui.domain.records import KINDS, Field, ValidationError, validate
 from careertui.domain.text import printable
 from careertui.widgets.safe import literal
@@ -200,7 +201,7 @@ class EntryForm(ModalScreen[Any]):
                 compact=True,
             )
         placeholder = {
-            "date": "today, yesterday, fri, -3d, 2026-03-01…",
+            "date": date_placeholder(field.direction),
             "tags": "space-separated tags",
             "int": "a whole number",
             "float": "a number",
@@ -278,11 +279,12 @@ class EntryForm(ModalScreen[Any]):
             hint.update("")
             return
         try:
-            day = parse_date(raw, self.today, future=field.future)
-        except DateError:
-            hint.update(Content.from_markup("[$error]✗ not a date yet[/]"))
-            return
-        hint.update(Content.from_markup("[$success]→ $d[/]", d=day.strftime("%a %d %b %Y")))
+            day = parse_date(raw, self.today, direction=field.direction)
+            shown = "[$success]→ " + day.strftime("%a %d %b %Y") + "[/]"
+        except DateError as exc:
+            why = "after today" if "after today" in str(exc) else "not a date yet"
+            shown = f"[$error]✗ {why}[/]"
+        hint.update(Content.from_markup(shown + " · $h", h=direction_hint(field.direction)))
 
     # -- saving --------------------------------------------------------------------------------
     def _clear_errors(self) -> None:

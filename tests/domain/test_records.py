@@ -44,7 +44,7 @@ def _twins() -> tuple[type, type]:
         low: float | None = None
         high: float | None = None
         ref: str | None = None
-        future: bool = False
+        direction: str = "past"
         default: Any = None
 
     @dataclass(frozen=True)

@@ -554,7 +554,7 @@ def test_require_empty_refuses_a_file_with_data(source: Store, today: date) -> N
 
 def test_packet_data_for_the_review_period(source: Store, today: date) -> None:
     source.insert("win", {"date": "2025-12-31", "title": "Before the period"}, today)
-    source.insert("win", {"date": "2026-11-24", "title": "Tomorrow"}, today)
+    source.insert("win", {"date": "2026-11-24", "title": "Tomorrow"}, date(2026, 12, 1))
     source.insert("contact", {"name": "Ann Other", "influence": "sponsor"}, today)
     packet = packet_data(source, today)
     assert (packet.start, packet.end, packet.today) == ("2026-01-01", "2026-12-31", "2026-11-23")

@@ -13,6 +13,7 @@ from careertui.store import Store
 from careertui.store.stats import _DAY_NUMBER, compute_stats, load_facts
 
 TODAY = date(2026, 11, 23)  # a Monday; conftest pins CAREERTUI_TODAY (and created_at) to it
+LATER = date(2026, 12, 1)  # a day after today can be written only on a later day
 
 
 def ago(days: int) -> str:
@@ -65,7 +66,7 @@ def test_active_days_heatmap_and_counts(store: Store) -> None:
     store.insert("review", {"week": "2026-W47", "date": ago(6)}, TODAY)
     store.insert("note", {"date": ago(7), "text": "a"}, TODAY)
     store.insert("note", {"date": ago(7), "text": "b"}, TODAY)
-    store.insert("note", {"date": ago(-1), "text": "tomorrow: ignored"}, TODAY)
+    store.insert("note", {"date": ago(-1), "text": "tomorrow: ignored"}, LATER)
     store.insert("goal", {"title": "Promotion"}, TODAY)
 
     result = compute_stats(store, TODAY)
@@ -95,7 +96,7 @@ def test_key_actions(store: Store) -> None:
     for days in (1, 2, 4, 5):
         store.check_in(daily, ago(days), TODAY)
     store.check_in(daily, ago(3), TODAY, skip=True)
-    store.check_in(daily, ago(-1), TODAY)  # tomorrow: ignored
+    store.check_in(daily, ago(-1), LATER)  # tomorrow: ignored
     for days in (3, 2, 1):  # Fri, Sat, Sun before this Monday
         store.check_in(weekdays, ago(days), TODAY)
     for days in (7, 6, 0):  # two last week, one this week
@@ -166,20 +167,20 @@ def test_readiness_counts_wins_in_the_period_up_to_today(store: Store) -> None:
     store.insert(
         "win",
         {"date": "2026-11-24", "title": "Tomorrow", "impact": "1", "responsibility_id": report},
-        TODAY,
+        LATER,
     )
     dana = store.insert("contact", {"name": "Dana Lee", "influence": "decision-maker"}, TODAY)
     sam = store.insert("contact", {"name": "Sam Park", "influence": "sponsor"}, TODAY)
     peer = store.insert("contact", {"name": "Pat", "influence": "peer"}, TODAY)
     store.insert("interaction", {"contact_id": dana, "date": ago(100)}, TODAY)
-    store.insert("interaction", {"contact_id": dana, "date": ago(-3)}, TODAY)  # future
+    store.insert("interaction", {"contact_id": dana, "date": ago(-3)}, LATER)  # future
     store.insert("interaction", {"contact_id": sam, "date": ago(90)}, TODAY)
     store.insert("interaction", {"contact_id": peer, "date": ago(400)}, TODAY)
     store.insert(
         "perception", {"date": ago(31), "behaviour": 4, "language": 4, "attitude": 4}, TODAY
     )
     store.insert(
-        "perception", {"date": ago(-1), "behaviour": 4, "language": 4, "attitude": 4}, TODAY
+        "perception", {"date": ago(-1), "behaviour": 4, "language": 4, "attitude": 4}, LATER
     )
 
     readiness = compute_stats(store, TODAY)["readiness"]
@@ -265,7 +266,7 @@ def test_due_items(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     scores = {"skills": 4, "performance": 4, "network": 3, "job_search": 4, "finances": 2}
     store.insert("security", {"date": ago(95), **scores}, TODAY)
     store.insert("security", {"date": ago(120), **dict.fromkeys(scores, 1)}, TODAY)
-    store.insert("security", {"date": ago(-5), **dict.fromkeys(scores, 5)}, TODAY)
+    store.insert("security", {"date": ago(-5), **dict.fromkeys(scores, 5)}, LATER)
 
     result = compute_stats(store, TODAY)
     assert result["follow_ups_due"] == [
