@@ -29,19 +29,6 @@ def backup(ctx: click.Context, dest: Path | None) -> None:
 # -- export, import, demo ----------------------------------------------------------------------
 
 
-def _same_file(out: Path, db: Path) -> bool:
-    """Whether writing `out` would overwrite the database or one of its side files."""
-    import os
-
-    for candidate in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
-        try:
-            if os.path.samefile(out, candidate):
-                return True
-        except OSError:
-            continue
-    return False
-
-
 @click.command("export")
 @click.option(
     "--format",
@@ -54,13 +41,15 @@ def _same_file(out: Path, db: Path) -> bool:
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to FILE (created 0600) instead of printing.",
+    help="Write to FILE (a new file, created 0600) instead of printing; - prints.",
 )
+@click.option("--force", is_flag=True, help="Replace FILE if it exists (never a database).")
 @db_option
 @click.pass_context
-def export(ctx: click.Context, fmt: str, out: Path | None) -> None:
+def export(ctx: click.Context, fmt: str, out: Path | None, force: bool) -> None:
     """Export everything as JSON, or the review packet as Markdown."""
-    from careertui.store.exchange import ExchangeError, export_text, packet_data, write_private
+    from careertui.outfile import OutputError, names_stream, write_output
+    from careertui.store.exchange import export_text, packet_data
 
     today = clock_today()
     with open_store(ctx, write=False) as store:
@@ -73,17 +62,12 @@ def export(ctx: click.Context, fmt: str, out: Path | None) -> None:
         else:
             text, count = export_text(store)
             what = f"{count} records"
-        db = store.path
-    if out is None:
-        click.echo(text, nl=False)
-        return
-    if _same_file(out, db):
-        raise UserError(f"{out} is the database itself; choose another file")
     try:
-        write_private(out, text)
-    except ExchangeError as exc:
+        write_output(out, text, force=force)
+    except OutputError as exc:
         raise UserError(str(exc)) from None
-    say(f"Exported {what} to {out}")
+    if not names_stream(out):
+        say(f"Exported {what} to {out}")
 
 
 @click.command("import")

@@ -272,25 +272,55 @@ def _check_writable(path: Path) -> None:
 
 def backup_copy(conn: sqlite3.Connection, dest: Path) -> Path:
     """A consistent copy of the open database at `dest`, created 0600, made with SQLite's backup
-    API (safe while other processes write)."""
+    API (safe while other processes write). It is built in a temporary file next to `dest` and
+    linked into place once complete, so a kill or a full disk leaves no half copy under the name;
+    an existing `dest`, or a name that belongs to a database, is refused."""
+    import tempfile
+
+    from careertui.outfile import TEMP_SUFFIX, OutputError, guard_database, sweep_temps
+
+    dest = Path(dest)
+    if os.path.lexists(dest):
+        raise StoreError(f"{dest} already exists; choose another name")
     try:
-        fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        guard_database(dest)
+    except OutputError as exc:
+        raise StoreError(str(exc)) from None
+    sweep_temps(dest.parent, dest.name)
+    try:
+        fd, name = tempfile.mkstemp(
+            prefix=f".{dest.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=dest.parent
+        )
         os.close(fd)
-    except FileExistsError:
-        raise StoreError(f"{dest} already exists; choose another name") from None
     except OSError as exc:
-        raise StoreError(f"cannot write {dest}: {exc.strerror or exc}") from None
+        raise StoreError(f"cannot write {dest}: {_os_reason(exc)}") from None
+    temp = Path(name)
     try:
-        target = sqlite3.connect(str(dest))
+        target = sqlite3.connect(temp)
         try:
             conn.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
+        os.link(temp, dest)
+    except FileExistsError:
+        raise StoreError(f"{dest} already exists; choose another name") from None
     except sqlite3.Error as exc:
-        dest.unlink(missing_ok=True)
-        raise StoreError(f"cannot write {dest}: {exc}") from None
+        raise StoreError(_friendly(exc, dest)) from None
+    except OSError as exc:
+        raise StoreError(f"cannot write {dest}: {_os_reason(exc)}") from None
+    finally:
+        for leftover in (temp, Path(f"{temp}-journal")):
+            leftover.unlink(missing_ok=True)
     return dest
+
+
+def _os_reason(exc: OSError) -> str:
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full (nothing was written; free some space and try again)"
+    return str(exc.strerror or exc)
 
 
 def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:

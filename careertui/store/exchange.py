@@ -14,14 +14,12 @@ An import runs in one write transaction: a file refused half-way leaves the data
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
 import uuid as uuidlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careertui.domain.packet import (
@@ -229,26 +227,6 @@ def _json_rows_sql(name: str) -> str:
         else:
             pairs.append(f"'{f.name}', t.\"{f.name}\"")
     return f'SELECT json_object({", ".join(pairs)}) FROM "{kind.table}" t ORDER BY t.id'
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write `text` to `path` as a new 0600 file (an export holds private notes): written to a
-    temporary file next to it, then renamed over it, so a failed write leaves no half file."""
-    path = Path(path)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except OSError as exc:
-        raise ExchangeError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise ExchangeError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 # -- import ----------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ count of wins linked to each in the review period.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -134,15 +135,20 @@ def export_review_packet(store: Store, today: date, folders: list[Path]) -> Path
     new 0600 file in the first folder that takes it, and return its path. Raises StoreError
     naming the last folder's problem when none takes it."""
     from careertui.domain.packet import render_packet
-    from careertui.store.exchange import ExchangeError, packet_data, write_private
+    from careertui.outfile import OutputError, write_output
+    from careertui.store.exchange import packet_data
 
     text = render_packet(packet_data(store, today))
     problem = "no folder to write to"
     for folder in folders:
         path = Path(folder) / PACKET_NAME.format(day=today.isoformat())
+        for n in range(2, 100):  # an earlier packet of the day is kept: the next free name
+            if not os.path.lexists(path):
+                break
+            path = path.with_name(PACKET_NAME.format(day=f"{today.isoformat()}-{n}"))
         try:
-            write_private(path, text)
-        except ExchangeError as exc:
+            write_output(path, text)
+        except OutputError as exc:
             problem = str(exc)
             continue
         return path

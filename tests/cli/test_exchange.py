@@ -106,10 +106,12 @@ def test_export_out_creates_a_private_file_and_says_where(filled: Path, tmp_path
         said = ok("export", "--format", "json", "--out", out, "--db", filled)
         assert said == f"Exported 10 records to {out}\n"
         assert stat.S_IMODE(out.stat().st_mode) == 0o600
-        # Writing over an existing, world-readable file leaves a private one.
+        # Writing over an existing, world-readable file (--force) leaves a private one.
         out.write_text("old")
         out.chmod(0o644)
-        ok("export", "--out", out, "--db", filled)
+        assert run("export", "--out", out, "--db", filled).exit_code == 1
+        assert out.read_text() == "old"
+        ok("export", "--out", out, "--force", "--db", filled)
         assert stat.S_IMODE(out.stat().st_mode) == 0o600
     finally:
         os.umask(old)
@@ -202,9 +204,10 @@ def test_export_markdown_is_the_review_packet(filled: Path, tmp_path: Path) -> N
 
 def test_export_refuses_to_overwrite_the_database(filled: Path) -> None:
     before = digest(filled)
-    assert refused("export", "--out", filled, "--db", filled) == (
-        f"careertui: {filled} is the database itself; choose another file"
-    )
+    for force in ((), ("--force",)):
+        assert refused("export", "--out", filled, *force, "--db", filled) == (
+            f"careertui: {filled} is a SQLite database; choose another file"
+        )
     assert digest(filled) == before
 
 
