@@ -155,7 +155,7 @@ def name_free(store: Any, kind: str, values: dict[str, Any]) -> None:
         return
     name = str(values.get(KINDS[kind].title_field) or "")
     try:
-        found = store.find(kind, name, where=NAMED_KINDS[kind])
+        found = store.find(kind, name, where=NAMED_KINDS[kind], exact=True)
     except NotFound:
         return
     except Ambiguous:

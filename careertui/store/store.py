@@ -14,6 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from careertui.domain import names as matching
+from careertui.domain.names import Ambiguous as Ambiguous  # raised by find, caught via store
+from careertui.domain.names import Named, NotFound
 from careertui.domain.records import KINDS, SEARCHABLE, Kind, validate
 from careertui.store.connection import (
     StoreError,
@@ -48,14 +51,6 @@ def _search_day(kind: Kind, prefix: str = "") -> str:
     if kind.date_field and kind.field(kind.date_field).required:
         return f'{prefix}"{kind.date_field}"'
     return f"substr({prefix}created_at, 1, 10)"
-
-
-class NotFound(LookupError):
-    """No record answers to the name or id given; the message names it."""
-
-
-class Ambiguous(LookupError):
-    """More than one record answers to the name given; the message lists them."""
 
 
 def _kind(name: str) -> Kind:
@@ -227,28 +222,24 @@ class Store:
         kind = _kind(kind_name)
         return int(self.conn.execute(f'SELECT count(*) FROM "{kind.table}"').fetchone()[0])
 
-    def find(self, kind_name: str, name: str, *, where: str = "") -> Row:
-        """The one record whose title (name for contacts) equals `name`, ignoring case."""
+    def names(self, kind_name: str, *, where: str = "") -> list[Named]:
+        """Every record's id and name (its title), for matching names and completing them."""
         kind = _kind(kind_name)
-        label = kind.label.lower()
-        wanted = (name or "").strip()
-        sql = f'SELECT * FROM "{kind.table}" WHERE "{kind.title_field}" = ? COLLATE NOCASE'
-        found = self._fetch(sql + (f" AND {where}" if where else ""), (wanted,))
-        if not found:
-            found = [
-                r
-                for r in self._fetch(
-                    f'SELECT * FROM "{kind.table}"' + (f" WHERE {where}" if where else "")
-                )
-                if str(r[kind.title_field]).casefold() == wanted.casefold()
-            ]
-        if not found:
-            raise NotFound(f"no {label} named {wanted!r}")
-        if len(found) > 1:
-            ids = ", ".join(str(r["id"]) for r in found)
-            plural = kind.plural or f"{label}s"
-            raise Ambiguous(f"{len(found)} {plural} are named {wanted!r} (ids {ids}); rename one")
-        return found[0]
+        sql = f'SELECT id, "{kind.title_field}" FROM "{kind.table}"'
+        rows = self.conn.execute(sql + (f" WHERE {where}" if where else "")).fetchall()
+        return [(int(row[0]), str(row[1] or "")) for row in rows]
+
+    def find(self, kind_name: str, name: str, *, where: str = "", exact: bool = False) -> Row:
+        """The one record `name` means, as domain/names.py matches names (`exact`: the whole
+        name only, ignoring case: is a new name free?)."""
+        kind = _kind(kind_name)
+        named = self.names(kind_name, where=where)
+        if exact:
+            named = matching.exact(name, named)
+        record_id, _ = matching.pick(name, named, label=kind.label.lower(), plural=kind.plural)
+        row = self.get(kind_name, record_id)
+        assert row is not None  # read in this connection a moment ago
+        return row
 
     # -- profile -----------------------------------------------------------------------------
     def profile(self) -> Row:
