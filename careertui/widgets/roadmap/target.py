@@ -1,0 +1,106 @@
+"""The Roadmap's Target role tab: what the role you want next requires, as have / partial /
+gap, with your plan to close each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Static
+
+from careertui.widgets.paged import PagedTable
+from careertui.widgets.roadmap.common import (
+    Columns,
+    RoadmapData,
+    RoadmapTab,
+    Row,
+    plural,
+    tab_label,
+)
+from careertui.widgets.safe import cell, compose, line, literal
+
+REQUIREMENT_COLUMNS: Columns = (
+    ("Requirement", "title", 38),
+    ("Status", "status", 9),
+    ("Plan to close it", "plan", None),
+)
+REQUIREMENT_LOOK = {
+    "have": ("● have", "green"),
+    "partial": ("◐ partial", "yellow"),
+    "gap": ("○ gap", "red"),
+}
+
+
+def requirement_row(requirement: dict[str, Any]) -> Row:
+    look, style = REQUIREMENT_LOOK.get(requirement["status"], (requirement["status"] or "", ""))
+    plan = requirement["plan"] or ""
+    return f"requirement-{requirement['id']}", [
+        cell(requirement["title"], 44),
+        Text(look, style=style),
+        cell(plan, 70)
+        if plan.strip()
+        else Text(
+            "no plan yet" if requirement["status"] != "have" else "",
+            style="dim italic",
+        ),
+    ]
+
+
+class TargetTab(RoadmapTab):
+    """The skills and responsibilities of the role you want next, and your plan for each."""
+
+    KIND = "requirement"
+    TABLE_ID = "requirements-table"
+
+    def __init__(self) -> None:
+        super().__init__(tab_label("Target role", "t"), id="target")
+
+    def compose(self) -> ComposeResult:
+        yield PagedTable(id="requirements-table", classes="panel")
+        yield Static(id="requirement-detail", classes="panel detail")
+
+    async def show(self, data: RoadmapData, filter_text: str) -> None:
+        await super().show(data, filter_text)
+        shown = [
+            requirement
+            for requirement in data.requirements["rows"]
+            if self.matches(requirement["title"], requirement["plan"], requirement["status"])
+        ]
+        table = await self.fill(REQUIREMENT_COLUMNS, shown, requirement_row)
+        counts = data.requirements["counts"]
+        role = str(data.profile.get("target_role") or "").strip()
+        summary = (
+            f" — {plural(counts.get('gap', 0), 'gap')}, {counts.get('partial', 0)} partial, "
+            f"{counts.get('have', 0)} have"
+        )
+        table.border_title = self.titled(
+            compose(("Target role", ""), *((": ", ""), role) if role else (), (summary, ""))
+        )
+        table.border_subtitle = (
+            Content("")
+            if data.requirements["rows"]
+            else Content("Study the role you want next: a adds a skill or responsibility it needs")
+        )
+
+    def show_detail(self) -> None:
+        self.query_one("#requirement-detail", Static).update(self.detail())
+
+    def detail(self) -> Content:
+        found = self.data.requirement(self.picked_id())
+        if found is None:
+            return Content(
+                "The skills and responsibilities of the role you want next, and your plan for each."
+            ).stylize("dim italic")
+        look, style = REQUIREMENT_LOOK.get(found["status"], (found["status"] or "", ""))
+        plan = str(found["plan"] or "").strip()
+        body = (
+            literal(plan)
+            if plan
+            else Content("No plan yet: e to write how you will close it.").stylize("dim italic")
+        )
+        heading = Content("").join(
+            [line(found["title"], 100, "bold"), compose((f"   {look}", style))]
+        )
+        return Content("\n").join([heading, body])
