@@ -132,19 +132,21 @@ class Store:
     def update(
         self, kind_name: str, record_id: int, values: Mapping[str, Any], today: date
     ) -> None:
-        """Validate and change the fields given of one record. Text taken out of a searchable
-        field is gone from the file too, as after a delete."""
+        """Validate and change the fields given of one record. Text taken out of any field is
+        gone from the file and its WAL too, as after a delete; a field saved as it is stored is
+        not written (nor is `updated_at`)."""
         kind = _kind(kind_name)
         cleaned = validate(kind_name, values, today, partial=True)
         if not cleaned:
             return
         with self.write() as conn:
-            self._update_row(kind, record_id, cleaned)
-            rewritten = kind.name in SEARCHABLE and any(name in kind.fts for name in cleaned)
-            if rewritten:
+            old = self._update_row(kind, record_id, cleaned)
+            if not old:
+                return  # saved as it was: nothing written, updated_at kept
+            if kind.name in SEARCHABLE and any(name in kind.fts for name in old):
                 _merge_away_old_words(conn, kind)
-        if rewritten:
-            self.checkpoint()
+        if any(isinstance(value, str) and value for value in old.values()):
+            self.checkpoint()  # the old text out of the WAL too (secure_delete cleared the pages)
 
     def _insert_row(self, kind: Kind, cleaned: Mapping[str, Any]) -> int:
         """INSERT inside the caller's write transaction."""
@@ -160,18 +162,25 @@ class Store:
         )
         return int(cursor.lastrowid or 0)
 
-    def _update_row(self, kind: Kind, record_id: int, cleaned: Mapping[str, Any]) -> None:
-        """UPDATE inside the caller's write transaction."""
+    def _update_row(self, kind: Kind, record_id: int, cleaned: Mapping[str, Any]) -> Row:
+        """UPDATE, inside the caller's write transaction, the fields whose value changes, and
+        return their old values: saving what is stored writes nothing, not even `updated_at`
+        (a merge by `updated_at` must not see an untouched record as newer)."""
         from careertui.clock import timestamp
 
-        values = {**cleaned, "updated_at": timestamp()}
+        current = self._one(f'SELECT * FROM "{kind.table}" WHERE id = ?', (record_id,))
+        if current is None:
+            raise NotFound(f"no {kind.label.lower()} with id {record_id}")
+        changed = {name: value for name, value in cleaned.items() if current.get(name) != value}
+        if not changed:
+            return {}
+        values = {**changed, "updated_at": timestamp()}
         assignments = ", ".join(f'"{c}" = ?' for c in values)
-        self._check_refs(kind, cleaned)
-        cursor = self.conn.execute(
+        self._check_refs(kind, changed)
+        self.conn.execute(
             f'UPDATE "{kind.table}" SET {assignments} WHERE id = ?', (*values.values(), record_id)
         )
-        if cursor.rowcount == 0:
-            raise NotFound(f"no {kind.label.lower()} with id {record_id}")
+        return {name: current.get(name) for name in changed}
 
     def delete(self, kind_name: str, record_id: int) -> None:
         """Delete one record so that its text is gone: rows (secure_delete), FTS tokens
