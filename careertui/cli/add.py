@@ -39,6 +39,13 @@ def add() -> None:
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
 @click.option("--shared-with", help="Where or with whom it was shared.")
 @click.option("--notes")
+@click.option("--evidence", multiple=True, metavar="URL", help="A link or file path (repeatable).")
+@click.option(
+    "--req", "reqs", multiple=True, metavar="NAME", help="A target-role requirement (repeatable)."
+)
+@click.option("--situation", help="STAR: the situation or the stakes.")
+@click.option("--action", help="STAR: what you did.")
+@click.option("--result", help="STAR: what changed (the impact holds the number).")
 @db_option
 @click.pass_context
 def add_win(
@@ -51,8 +58,16 @@ def add_win(
     tags: tuple[str, ...],
     shared_with: str | None,
     notes: str | None,
+    evidence: tuple[str, ...],
+    reqs: tuple[str, ...],
+    situation: str | None,
+    action: str | None,
+    result: str | None,
 ) -> None:
     """A win: what you delivered, and its measured impact."""
+    from careertui.domain.evidence import join_evidence
+    from careertui.store.evidence import insert_win
+
     today = clock_today()
     with open_store(ctx) as store:
         values = {
@@ -64,10 +79,17 @@ def add_win(
             "tags": [from_shell(t) for t in tags],
             "shared_with": clean(shared_with),
             "notes": clean(notes),
+            "evidence": join_evidence(from_shell(e) for e in evidence),
+            "situation": clean(situation),
+            "action": clean(action),
+            "result": clean(result),
         }
-        record_id = store.insert("win", values, today)
+        requirements = [lookup(store, "requirement", name) for name in reqs]
+        record_id = insert_win(store, values, [r for r in requirements if r], today)
         row = store.get("win", record_id) or {}
     added("win", record_id, row.get("title", ""), row.get("date"))
+    if reqs:
+        say(f"  evidence for {len(set(requirements))} target-role requirement(s)")
 
 
 @add.command("note")

@@ -154,3 +154,41 @@ def security_status(
     weakest = min(SECURITY_PILLARS, key=lambda pillar: scores[pillar])
     days = (today - last_date).days
     return SecurityStatus(days > SECURITY_INTERVAL_DAYS, last_date, weakest, scores[weakest], days)
+
+
+MEASURE_AGES = (30, 60, 90)
+"""Ages (days) at which a win without a measured impact asks for its number."""
+MEASURE_WINDOW_DAYS = 7
+"""How long each of those reminders stays due: a week, so a weekly review sees it."""
+
+
+@frozen
+class UnmeasuredWin:
+    id: int
+    title: str
+    date: date
+
+
+@frozen
+class MeasureDue:
+    win_id: int
+    title: str
+    date: date
+    age: int
+    """The reminder's age (30, 60 or 90 days): the win is `age` to `age + 6` days old."""
+    text: str
+
+
+def measure_due(wins: Iterable[UnmeasuredWin], today: date) -> list[MeasureDue]:
+    """Wins without a measured impact (no digit) that are 30, 60 or 90 days old, or were so
+    less than a week ago: "Measure: TITLE", so a result that was "TBD" gets its number while it
+    can still be found. The oldest first."""
+    due = []
+    for win in wins:
+        days = (today - win.date).days
+        for age in MEASURE_AGES:
+            if age <= days < age + MEASURE_WINDOW_DAYS:
+                text = f"Measure: {one_line(win.title, NOTE_PREVIEW)} ({age} days old)"
+                due.append(MeasureDue(win.id, win.title, win.date, age, text))
+    due.sort(key=lambda m: (m.date, m.win_id))
+    return due

@@ -1,16 +1,34 @@
-"""The review packet: the year's evidence as Markdown, to paste into a review form.
+"""The review packet: the year's evidence, to paste into a review form.
 
-Pure rendering from plain data (`careertui.store.exchange.packet_data` gathers it). It is written
-for people, not parsers: headings and one line per entry, no tables, no emphasis markers, so it
-reads the same rendered or pasted as plain text. User text is written literally (this is a file,
-not the terminal), with control characters replaced and line breaks folded inside an entry.
+Pure rendering from plain data (the store's packet data gathers it) into blocks (`packet_doc`),
+written out as Markdown or HTML. User text is written literally (this is a file, not the
+terminal), with control characters replaced and line breaks folded inside an entry; a redacted
+packet names no contact (`redact.Redactor`) and leaves out notes and evidence links.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
+from careertui.domain.evidence import evidence_items, is_web_link, star_paragraph
+from careertui.domain.packet_doc import (
+    Block,
+    h1,
+    h2,
+    h3,
+    li,
+    more,
+    p,
+    render_html,
+    render_markdown,
+)
+from careertui.domain.records import split_tags
+from careertui.domain.redact import Person, Redactor
 from careertui.domain.text import printable
+
+FORMATS = ("markdown", "html")
 
 
 @dataclass(frozen=True)
@@ -19,6 +37,32 @@ class PacketWin:
     title: str
     impact: str
     tags: tuple[str, ...] = ()
+    situation: str = ""
+    action: str = ""
+    result: str = ""
+    evidence: tuple[str, ...] = ()
+    """Links or file paths, one each."""
+    id: int = 0
+    responsibility: str = ""
+    goal: str = ""
+
+
+def packet_win(row: Mapping[str, Any]) -> PacketWin:
+    """A win as a packet shows it, from a `wins` row (with `responsibility` and `goal` titles
+    when the query joined them)."""
+    return PacketWin(
+        date=row["date"],
+        title=row["title"],
+        impact=row["impact"] or "",
+        tags=tuple(split_tags(row["tags"])),
+        situation=row.get("situation") or "",
+        action=row.get("action") or "",
+        result=row.get("result") or "",
+        evidence=tuple(evidence_items(row.get("evidence"))),
+        id=int(row.get("id") or 0),
+        responsibility=row.get("responsibility") or "",
+        goal=row.get("goal") or "",
+    )
 
 
 @dataclass(frozen=True)
@@ -65,6 +109,14 @@ class PacketGap:
 
 
 @dataclass(frozen=True)
+class PacketRequirement:
+    title: str
+    status: str
+    plan: str
+    wins: tuple[PacketWin, ...]
+
+
+@dataclass(frozen=True)
 class Packet:
     start: str
     end: str
@@ -82,139 +134,205 @@ class Packet:
     relationships: tuple[PacketContact, ...]
     """Decision-makers and sponsors met in the period, with those interactions."""
     gaps: tuple[PacketGap, ...]
+    requirements: tuple[PacketRequirement, ...] = ()
+    """The target role's requirements with the wins that evidence them (none: no section)."""
+    audience: str = ""
+    """The contact a peer-review packet (`--with`) is about; its wins all involve them."""
 
 
 NONE_YET = "None in this period."
 
 
-def _inline(value: object) -> str:
-    """User text for one line: literal, control characters replaced, line breaks folded."""
-    return " ".join(printable(value).split())
+class Writer:
+    """User text as a packet writes it: literal, control characters replaced, line breaks
+    folded, and names redacted when the redactor is active."""
+
+    def __init__(self, redactor: Redactor | None = None) -> None:
+        self.redactor = redactor or Redactor((), active=False)
+
+    @property
+    def redacting(self) -> bool:
+        return self.redactor.active
+
+    def inline(self, value: object) -> str:
+        return self.redactor.text(" ".join(printable(value or "").split()))
+
+    def sentence(self, value: object) -> str:
+        text = self.inline(value)
+        return text if not text or text[-1] in ".!?…" else text + "."
+
+    def person(self, name: str, org: str = "", role: str = "") -> str:
+        return self.redactor.person(Person(self.inline(name), org, role))
 
 
-def _sentence(value: object) -> str:
-    text = _inline(value)
-    return text if not text or text[-1] in ".!?…" else text + "."
-
-
-def _number(value: float) -> str:
+def number(value: float) -> str:
     return f"{value:g}"
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def _win_line(win: PacketWin) -> str:
-    parts = [f"- {win.date}: {_sentence(win.title)}"]
-    if _inline(win.impact):
-        parts.append(f"Impact: {_sentence(win.impact)}")
+def win_line(win: PacketWin, w: Writer, *, extra: str = "") -> str:
+    parts = [f"{win.date}: {w.sentence(win.title)}"]
+    if w.inline(win.impact):
+        parts.append(f"Impact: {w.sentence(win.impact)}")
     if win.tags:
-        parts.append(f"Tags: {_inline(', '.join(win.tags))}.")
+        parts.append(f"Tags: {w.inline(', '.join(win.tags))}.")
+    if extra:
+        parts.append(extra)
     return " ".join(parts)
 
 
-def _header(packet: Packet) -> list[str]:
-    lines = [f"# Review packet: {packet.start} to {packet.end}", ""]
-    roles = [_inline(packet.current_role), _inline(packet.target_role)]
+def win_blocks(win: PacketWin, w: Writer, depth: int = 0, *, extra: str = "") -> list[Block]:
+    """A win's line, its STAR paragraph, and its evidence (links as items under it; a redacted
+    packet only counts them: links and paths are private)."""
+    blocks = [li(win_line(win, w, extra=extra), depth)]
+    star = w.redactor.text(star_paragraph(win.situation, win.action, win.result))
+    if star:
+        blocks.append(more(star, depth))
+    if win.evidence and w.redacting:
+        blocks.append(more(f"Evidence on file: {plural(len(win.evidence), 'item')}.", depth))
+    elif win.evidence:
+        for item in win.evidence:
+            text = printable(item)
+            blocks.append(li(f"Evidence: {text}", depth + 1, text if is_web_link(text) else ""))
+    return blocks
+
+
+def wins_list(wins: tuple[PacketWin, ...], w: Writer, empty: str = NONE_YET) -> list[Block]:
+    blocks = [b for win in wins for b in win_blocks(win, w)]
+    return blocks or [p(empty)]
+
+
+def _header(packet: Packet, w: Writer) -> list[Block]:
+    blocks = [h1(f"Review packet: {packet.start} to {packet.end}")]
+    roles = [w.inline(packet.current_role), w.inline(packet.target_role)]
     if roles[0] and roles[1]:
-        lines += [f"Role: {roles[0]}, working towards {roles[1]}.", ""]
+        blocks.append(p(f"Role: {roles[0]}, working towards {roles[1]}."))
     elif roles[0] or roles[1]:
-        lines += [f"Role: {roles[0]}." if roles[0] else f"Working towards {roles[1]}.", ""]
+        blocks.append(p(f"Role: {roles[0]}." if roles[0] else f"Working towards {roles[1]}."))
+    if packet.audience:
+        who = w.inline(packet.audience)
+        blocks.append(p(f"Peer review: only the wins that involve {who}."))
     readiness = f"Review readiness: {packet.score}/100 ({packet.band})"
     days = packet.days_to_review
     if days is not None:
         if days > 0:
-            readiness += f", {_plural(days, 'day')} to the review on {packet.end}"
+            readiness += f", {plural(days, 'day')} to the review on {packet.end}"
         elif days == 0:
             readiness += ", the review is today"
         else:
-            readiness += f", the review date passed {_plural(-days, 'day')} ago"
-    lines += [readiness + f". Prepared on {packet.today}.", ""]
-    return lines
+            readiness += f", the review date passed {plural(-days, 'day')} ago"
+    blocks.append(p(readiness + f". Prepared on {packet.today}."))
+    return blocks
 
 
-def _wins(packet: Packet) -> list[str]:
-    lines = ["## Wins by responsibility", ""]
+def _wins(packet: Packet, w: Writer) -> list[Block]:
+    blocks = [h2("Wins by responsibility")]
     if not packet.responsibilities:
-        lines += ["No responsibilities recorded yet.", ""]
+        blocks.append(p("No responsibilities recorded yet."))
     for responsibility in packet.responsibilities:
-        title = _inline(responsibility.title)
+        title = w.inline(responsibility.title)
         if not responsibility.active:
             title += " (no longer in the job description)"
-        lines += [f"### {title}", ""]
-        lines += [_win_line(w) for w in responsibility.wins] or [NONE_YET]
-        lines.append("")
-    lines += ["## Other wins", ""]
-    lines += [_win_line(w) for w in packet.unlinked_wins] or [NONE_YET]
-    lines.append("")
-    return lines
+        blocks += [h3(title), *wins_list(responsibility.wins, w)]
+    return [*blocks, h2("Other wins"), *wins_list(packet.unlinked_wins, w)]
 
 
-def _progress(goal: PacketGoal) -> str:
-    metric = _inline(goal.metric)
+def _requirements(packet: Packet, w: Writer) -> list[Block]:
+    """Evidence for the next role: each requirement, its status and plan, and its wins."""
+    if not packet.requirements:
+        return []
+    evidenced = sum(1 for r in packet.requirements if r.wins)
+    blocks = [
+        h2("Evidence for the next role"),
+        p(f"{evidenced} of {plural(len(packet.requirements), 'requirement')} evidenced by wins."),
+    ]
+    for requirement in packet.requirements:
+        blocks.append(h3(f"{w.inline(requirement.title)} ({requirement.status})"))
+        plan = w.sentence(requirement.plan)
+        if plan and not w.redacting:
+            blocks.append(p(f"Plan: {plan}"))
+        blocks += wins_list(requirement.wins, w, "No win evidences it yet.")
+    return blocks
+
+
+def _progress(goal: PacketGoal, w: Writer) -> str:
+    metric = w.inline(goal.metric)
     unit = f" {metric}." if metric else "."
     if goal.current is None and goal.target is None:
         return f" Metric: {metric}." if metric else ""
     if goal.current is None:
-        return f" Target: {_number(goal.target or 0)}{unit}"
-    target = "" if goal.target is None else f" of {_number(goal.target)}"
-    return f" Progress: {_number(goal.current)}{target}{unit}"
+        return f" Target: {number(goal.target or 0)}{unit}"
+    target = "" if goal.target is None else f" of {number(goal.target)}"
+    return f" Progress: {number(goal.current)}{target}{unit}"
 
 
-def _goal_line(goal: PacketGoal, indent: str = "") -> str:
+def _goal_line(goal: PacketGoal, w: Writer) -> str:
     state = "reached" if goal.status == "done" else "in progress"
     due = f", due {goal.due}" if goal.due else ""
-    return f"{indent}- {_inline(goal.title)} ({goal.kind}, {state}{due}).{_progress(goal)}"
+    return f"{w.inline(goal.title)} ({goal.kind}, {state}{due}).{_progress(goal, w)}"
 
 
-def _goals(packet: Packet) -> list[str]:
-    lines = ["## Goals and milestones reached", ""]
+def _goals(packet: Packet, w: Writer) -> list[Block]:
+    blocks = [h2("Goals and milestones reached")]
     if not packet.goals:
-        lines.append(NONE_YET)
+        blocks.append(p(NONE_YET))
     for goal in packet.goals:
-        lines.append(_goal_line(goal))
-        lines += [_goal_line(m, "  ") for m in goal.milestones]
-    return lines + [""]
+        blocks.append(li(_goal_line(goal, w)))
+        blocks += [li(_goal_line(m, w), 1) for m in goal.milestones]
+    return blocks
 
 
-def _relationships(packet: Packet) -> list[str]:
-    lines = ["## Key relationships built", ""]
+def _relationships(packet: Packet, w: Writer) -> list[Block]:
+    blocks = [h2("Key relationships built")]
     if not packet.relationships:
-        lines.append(NONE_YET)
+        blocks.append(p(NONE_YET))
     for contact in packet.relationships:
-        role = ", ".join(p for p in (_inline(contact.role), _inline(contact.org)) if p)
-        who = f"{_inline(contact.name)}" + (f", {role}" if role else "")
+        who = w.person(contact.name, w.inline(contact.org), w.inline(contact.role))
         count = len(contact.interactions)
         last = contact.interactions[-1].date if contact.interactions else ""
-        lines.append(
-            f"- {who} ({contact.influence}): {_plural(count, 'interaction')}, the latest on {last}."
-        )
+        times = plural(count, "interaction")
+        blocks.append(li(f"{who} ({contact.influence}): {times}, the latest on {last}."))
         for interaction in contact.interactions:
-            notes = _sentence(interaction.notes)
-            lines.append(
-                f"  - {interaction.date}, {interaction.channel}" + (f": {notes}" if notes else ".")
-            )
-    return lines + [""]
+            notes = "" if w.redacting else w.sentence(interaction.notes)
+            head = f"{interaction.date}, {interaction.channel}"
+            blocks.append(li(head + (f": {notes}" if notes else "."), 1))
+    return blocks
 
 
-def _gaps(packet: Packet) -> list[str]:
-    lines = ["## Readiness gaps left", ""]
+def _gaps(packet: Packet, w: Writer) -> list[Block]:
+    blocks = [h2("Readiness gaps left")]
     if not packet.gaps:
-        lines.append("None: every part of the readiness score has full marks.")
+        blocks.append(p("None: every part of the readiness score has full marks."))
     for gap in packet.gaps:
         part = gap.part.replace("_", " ")
-        lines.append(f"- {_inline(gap.text)} ({part}, {_number(gap.points)} points).")
-    return lines + [""]
+        blocks.append(li(f"{w.inline(gap.text)} ({part}, {number(gap.points)} points)."))
+    return blocks
 
 
-def render_packet(packet: Packet) -> str:
-    """The packet as Markdown, ending with one newline."""
-    lines = [
-        *_header(packet),
-        *_wins(packet),
-        *_goals(packet),
-        *_relationships(packet),
-        *_gaps(packet),
+def review_blocks(packet: Packet, w: Writer) -> list[Block]:
+    return [
+        *_header(packet, w),
+        *_wins(packet, w),
+        *_requirements(packet, w),
+        *_goals(packet, w),
+        *_relationships(packet, w),
+        *_gaps(packet, w),
     ]
-    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render(blocks: list[Block], fmt: str = "markdown") -> str:
+    """Blocks as Markdown, or as an HTML page titled by the first heading."""
+    if fmt == "html":
+        title = next((b.text for b in blocks if b.kind == "h1"), "careertui packet")
+        return render_html(blocks, title)
+    return render_markdown(blocks)
+
+
+def render_packet(
+    packet: Packet, *, redactor: Redactor | None = None, fmt: str = "markdown"
+) -> str:
+    """The review packet as Markdown (or HTML), ending with one newline."""
+    return render(review_blocks(packet, Writer(redactor)), fmt)

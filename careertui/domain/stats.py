@@ -18,11 +18,14 @@ from careertui.domain.due import (
     KeepInTouch,
     Milestone,
     OpenFollowUp,
+    UnmeasuredWin,
     follow_ups_due,
+    measure_due,
     milestones_due,
     security_status,
 )
 from careertui.domain.frozen import frozen
+from careertui.domain.promotion import RequirementFacts, promotion_case
 from careertui.domain.readiness import (
     FULL_MARKS,
     ReadinessFacts,
@@ -79,6 +82,10 @@ class StatsFacts:
     security_date: date | None
     security_scores: Mapping[str, int] | None
     counts: Mapping[str, int]
+    unmeasured: Sequence[UnmeasuredWin] = ()
+    """Wins without a measured impact, old enough for a "Measure:" reminder."""
+    requirements: Sequence[RequirementFacts] = ()
+    """The target role's requirements with their evidencing wins (the promotion case)."""
 
 
 def tenths(value: Fraction) -> float:
@@ -126,6 +133,7 @@ def build_stats(facts: StatsFacts, today: date) -> dict[str, Any]:
 
     readiness = review_readiness(facts.readiness, facts.period, facts.review_date, today)
     security = security_status(facts.security_date, facts.security_scores, today)
+    case = promotion_case(facts.requirements)
     follow_ups = follow_ups_due(facts.open_follow_ups, facts.keep_in_touch, today)
     milestones = milestones_due(facts.milestones, today)
 
@@ -172,6 +180,15 @@ def build_stats(facts: StatsFacts, today: date) -> dict[str, Any]:
             "weakest": security.weakest,
             "weakest_score": security.weakest_score,
             "days_since": security.days_since,
+        },
+        "measure_due": [
+            {"win_id": m.win_id, "title": m.title, "date": m.date.isoformat(), "age": m.age}
+            for m in measure_due(facts.unmeasured, today)
+        ],
+        "promotion_case": {
+            "evidenced": case.evidenced,
+            "total": case.total,
+            "next_steps": list(case.next_steps),
         },
         "heatmap": {"first": first.isoformat(), "days": heat},
         "counts": dict(facts.counts),
@@ -243,6 +260,8 @@ def _due(result: Mapping[str, Any]) -> list[str]:
         goal = f" ({one_line(m['goal'], 40)})" if m["goal"] else ""
         when = f"overdue by {_days(-m['days'])}" if m["days"] < 0 else f"due {_when(m['days'])}"
         lines.append(f"  Milestone: {one_line(m['title'], 60)}{goal}, {when} ({m['due']})")
+    for item in result.get("measure_due", ()):
+        lines.append(f"  Measure: {one_line(item['title'], 60)} ({item['age']} days old)")
     security = result["security"]
     if security["last_date"] is None:
         lines.append("  Security check: due (none yet)")

@@ -30,9 +30,11 @@ from careertui.domain.packet import (
     PacketInteraction,
     PacketResponsibility,
     PacketWin,
+    packet_win,
 )
 from careertui.domain.readiness import KEY_INFLUENCES, review_period
-from careertui.domain.records import KINDS, Kind, ValidationError, split_tags, validate
+from careertui.domain.records import KINDS, Kind, ValidationError, validate
+from careertui.domain.text import json_safe, json_safe_dumps
 from careertui.store.connection import StoreError
 
 if TYPE_CHECKING:
@@ -47,24 +49,13 @@ JRNL_NAMESPACE = uuidlib.UUID("081d8f64-bcc2-4153-9285-2f3dfc26a92b")
 
 _STAMPS = ("uuid", "created_at", "updated_at")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_NATURAL_KEYS = {"checkin": ("action_id", "date"), "review": ("week",)}
+_NATURAL_KEYS = {
+    "checkin": ("action_id", "date"),
+    "review": ("week",),
+    "win_requirement": ("win_id", "requirement_id"),
+}
 """Kinds with a unique key besides the uuid: a record from another file with the same key is the
 same record (one check-in per action and day, one review per week)."""
-# C1 controls, bidi overrides and line separators are legal in JSON strings but not on a
-# terminal; escaping them keeps `export` to stdout safe and the output valid JSON. (str.translate
-# with this table scans 40 MB in a twentieth of the time a regex takes.)
-_UNSAFE_JSON = {
-    code: f"\\u{code:04x}"
-    for code in (
-        *range(0x7F, 0xA0),
-        0x200E,
-        0x200F,
-        *range(0x202A, 0x202F),
-        *range(0x2066, 0x206A),
-        0x2028,
-        0x2029,
-    )
-}
 
 
 class ExchangeError(ValueError):
@@ -174,7 +165,7 @@ def record_count(data: Mapping[str, Any]) -> int:
 def dump_json(data: Any) -> str:
     """JSON as careertui writes it: UTF-8 text, indented, with terminal-unsafe characters
     escaped (still valid JSON, and safe to print)."""
-    return json.dumps(data, ensure_ascii=False, indent=2).translate(_UNSAFE_JSON) + "\n"
+    return json_safe_dumps(data, indent=2) + "\n"
 
 
 def export_text(store: Store) -> tuple[str, int]:
@@ -209,7 +200,7 @@ def export_text(store: Store) -> tuple[str, int]:
         else:
             lines.append(f'  "{KINDS[name].table}": [],')
     lines[-1] = lines[-1].removesuffix(",")
-    text = "\n".join([*lines, "}", ""]).translate(_UNSAFE_JSON)
+    text = json_safe("\n".join([*lines, "}", ""]))
     return text, sum(len(records) for records in tables.values())
 
 
@@ -561,10 +552,6 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _win(row: Mapping[str, Any]) -> PacketWin:
-    return PacketWin(row["date"], row["title"], row["impact"], tuple(split_tags(row["tags"])))
-
-
 def packet_data(store: Store, today: date) -> Packet:
     """What the review packet shows, for the review period as of `today`."""
     from careertui.store.stats import compute_stats
@@ -583,7 +570,7 @@ def packet_data(store: Store, today: date) -> Packet:
     unlinked: list[PacketWin] = []
     for row in wins:
         rid = row["responsibility_id"]
-        (unlinked if rid is None else by_responsibility.setdefault(rid, [])).append(_win(row))
+        (unlinked if rid is None else by_responsibility.setdefault(rid, [])).append(packet_win(row))
     responsibilities = tuple(
         PacketResponsibility(
             row["title"], bool(row["active"]), tuple(by_responsibility.get(row["id"], ()))

@@ -26,6 +26,8 @@ _ON_DELETE = {
     ("goal", "parent_id"): "CASCADE",
     ("checkin", "action_id"): "CASCADE",
     ("interaction", "contact_id"): "CASCADE",
+    ("win_requirement", "win_id"): "CASCADE",
+    ("win_requirement", "requirement_id"): "CASCADE",
 }
 
 INDEXES = (
@@ -37,6 +39,9 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS wins_date ON wins(date, id)",
     "CREATE INDEX IF NOT EXISTS wins_responsibility ON wins(responsibility_id, date)",
     "CREATE INDEX IF NOT EXISTS wins_goal ON wins(goal_id)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS win_requirements_pair "
+    "ON win_requirements(win_id, requirement_id)",
+    "CREATE INDEX IF NOT EXISTS win_requirements_requirement ON win_requirements(requirement_id)",
     "CREATE INDEX IF NOT EXISTS interactions_contact ON interactions(contact_id, date)",
     "CREATE INDEX IF NOT EXISTS interactions_date ON interactions(date, id)",
     "CREATE INDEX IF NOT EXISTS interactions_follow_up ON interactions(follow_up) "
@@ -108,7 +113,24 @@ def _v1_initial(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_initial,)
+def _win_evidence(conn: sqlite3.Connection) -> None:
+    """Evidence-grade wins: a STAR story and evidence links on a win, and the links between
+    wins and target-role requirements. Idempotent: a new file has them from v1 already."""
+    win = KINDS["win"]
+    have = {row[1] for row in conn.execute('PRAGMA table_info("wins")')}
+    for name in ("situation", "action", "result", "evidence"):
+        if name not in have:
+            conn.execute(f'ALTER TABLE "wins" ADD COLUMN {_column(win, win.field(name))}')
+    conn.execute(create_table_sql(KINDS["win_requirement"]))
+    for statement in INDEXES:
+        if "win_requirements" in statement:
+            conn.execute(statement)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _v1_initial,
+    _win_evidence,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

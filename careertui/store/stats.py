@@ -20,6 +20,7 @@ from careertui.domain.readiness import (
 from careertui.domain.records import SECURITY_PILLARS
 from careertui.domain.stats import ActionFacts, StatsFacts, build_stats, heatmap_first
 from careertui.store.connection import StoreError
+from careertui.store.evidence import requirement_facts, unmeasured_wins
 
 if TYPE_CHECKING:
     from careertui.store.store import Store
@@ -331,6 +332,8 @@ def load_facts(store: Store, today: date) -> StatsFacts:
         security_date=security_date,
         security_scores=security_scores,
         counts={key: int(value) for key, value in counts_row.items()},
+        unmeasured=unmeasured_wins(store, today),
+        requirements=requirement_facts(store),
     )
 
 
