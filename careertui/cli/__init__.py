@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from careertui.cli import add, check, files, packet, read, settings
+from careertui.cli import add, check, files, network, packet, read, settings
 from careertui.cli.base import CareerGroup, UserError, db_option, db_path
 
 __all__ = ["UserError", "cli", "main"]
@@ -43,6 +43,9 @@ for _command in (
     files.export,
     files.import_,
     files.demo,
+    network.agenda,
+    network.brief,
+    network.told,
     packet.packet,
 ):
     cli.add_command(_command)

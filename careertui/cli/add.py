@@ -152,6 +152,12 @@ def add_contact(
 @click.option("--follow-up", help="When to follow up (a weekday means the next one).")
 @click.option("--learned", help="What you learned.")
 @click.option("--gave", help="What you gave: it is a two-way street.")
+@click.option(
+    "--discussed",
+    multiple=True,
+    metavar="N|TOPIC",
+    help="An agenda item discussed: its number or the start of its topic (repeatable).",
+)
 @db_option
 @click.pass_context
 def add_interaction(
@@ -163,8 +169,13 @@ def add_interaction(
     follow_up: str | None,
     learned: str | None,
     gave: str | None,
+    discussed: tuple[str, ...],
 ) -> None:
-    """An interaction with an existing contact (exact name, any case)."""
+    """An interaction with an existing contact (exact name, any case). Lists the contact's
+    open agenda items; `--discussed` ticks items off, the others carry over."""
+    from careertui.cli.network import pick_discussed, report_agenda
+    from careertui.store.agenda import log_interaction
+
     today = clock_today()
     with open_store(ctx) as store:
         values: dict[str, Any] = {
@@ -177,7 +188,8 @@ def add_interaction(
         }
         if channel:
             values["channel"] = channel
-        record_id = store.insert("interaction", values, today)
+        items, ticked = pick_discussed(store, values["contact_id"], discussed)
+        record_id = log_interaction(store, values, ticked, today)
         row = store.get("interaction", record_id) or {}
         contact = store.get("contact", values["contact_id"]) or {}
     extra = f", follow up on {row['follow_up']}" if row.get("follow_up") else ""
@@ -187,6 +199,7 @@ def add_interaction(
         f"{contact.get('name', '')}: {row.get('notes', '')}",  # as stored, not as typed
         f"{row.get('date')}{extra}",
     )
+    report_agenda(items, ticked)
 
 
 @add.command("goal")

@@ -33,10 +33,11 @@ def backup(ctx: click.Context, dest: Path | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(("json", "markdown"), **CI),
+    type=click.Choice(("json", "markdown", "ics"), **CI),
     default="json",
     show_default=True,
-    help="json: everything, re-importable; markdown: the review packet.",
+    help="json: everything, re-importable; markdown: the review packet; ics: a calendar of "
+    "follow-ups, due dates, the review date, the security check and the weekly review.",
 )
 @click.option(
     "--out",
@@ -52,6 +53,7 @@ def export(ctx: click.Context, fmt: str, out: Path | None, force: bool) -> None:
     from careertui.store.exchange import export_text, packet_data
 
     today = clock_today()
+    text: str | bytes
     with open_store(ctx, write=False) as store:
         if fmt == "markdown":
             from careertui.domain.packet import render_packet
@@ -59,6 +61,14 @@ def export(ctx: click.Context, fmt: str, out: Path | None, force: bool) -> None:
             packet = packet_data(store, today)
             text = render_packet(packet)
             what = f"the review packet for {packet.start} to {packet.end}"
+        elif fmt == "ics":
+            from careertui.clock import now
+            from careertui.ics import render_ics
+            from careertui.store.calendar import calendar_events
+
+            events = calendar_events(store, today)
+            text = render_ics(events, now())  # bytes: CRLF lines as RFC 5545 has them
+            what = f"a calendar of {len(events)} events"
         else:
             text, count = export_text(store)
             what = f"{count} records"

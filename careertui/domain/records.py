@@ -407,6 +407,45 @@ KINDS: dict[str, Kind] = {
             "week",
             "date",
         ),
+        Kind(
+            "agenda",
+            "agenda_items",
+            "Agenda item",
+            (
+                Field("contact_id", "ref", "Contact", required=True, ref="contact"),
+                Field("date", "date", "Added on", required=True),
+                _text("topic", required=True),
+                Field("discussed_on", "date", "Discussed on"),
+                Field("interaction_id", "ref", "Discussed in", ref="interaction"),
+            ),
+            "topic",
+            "date",
+        ),
+        Kind(
+            "mention",
+            "mentions",
+            "Mention",
+            (
+                Field("contact_id", "ref", "Contact", required=True, ref="contact"),
+                Field("note_id", "ref", "Note", ref="note"),
+                Field("win_id", "ref", "Win", ref="win"),
+                Field("interaction_id", "ref", "Interaction", ref="interaction"),
+            ),
+            "contact_id",
+        ),
+        Kind(
+            "told",
+            "told",
+            "Win told",
+            (
+                Field("contact_id", "ref", "Contact", required=True, ref="contact"),
+                Field("win_id", "ref", "Win", required=True, ref="win"),
+                Field("date", "date", "Told on", required=True),
+            ),
+            "win_id",
+            "date",
+            plural="wins told",
+        ),
     )
 }
 

@@ -26,6 +26,13 @@ _ON_DELETE = {
     ("goal", "parent_id"): "CASCADE",
     ("checkin", "action_id"): "CASCADE",
     ("interaction", "contact_id"): "CASCADE",
+    ("agenda", "contact_id"): "CASCADE",
+    ("mention", "contact_id"): "CASCADE",
+    ("mention", "note_id"): "CASCADE",
+    ("mention", "win_id"): "CASCADE",
+    ("mention", "interaction_id"): "CASCADE",
+    ("told", "contact_id"): "CASCADE",
+    ("told", "win_id"): "CASCADE",
     ("win_requirement", "win_id"): "CASCADE",
     ("win_requirement", "requirement_id"): "CASCADE",
 }
@@ -127,9 +134,27 @@ def _win_evidence(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+def _conversation_tables(conn: sqlite3.Connection) -> None:
+    """Agenda items, @mentions and wins told, each linked to a contact. Idempotent: a new file
+    has the tables from v1 already."""
+    for name in ("agenda", "mention", "told"):
+        conn.execute(create_table_sql(KINDS[name]))
+    for statement in (
+        "CREATE INDEX IF NOT EXISTS agenda_contact ON agenda_items(contact_id, discussed_on)",
+        "CREATE INDEX IF NOT EXISTS mentions_contact ON mentions(contact_id)",
+        "CREATE INDEX IF NOT EXISTS mentions_note ON mentions(note_id)",
+        "CREATE INDEX IF NOT EXISTS mentions_win ON mentions(win_id)",
+        "CREATE INDEX IF NOT EXISTS mentions_interaction ON mentions(interaction_id)",
+        "CREATE INDEX IF NOT EXISTS told_contact ON told(contact_id, win_id)",
+        "CREATE INDEX IF NOT EXISTS told_win ON told(win_id)",
+    ):
+        conn.execute(statement)
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_initial,
     _win_evidence,
+    _conversation_tables,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -24,6 +24,7 @@ from careertui.store.connection import (
     open_connection,
     write_txn,
 )
+from careertui.store.mentions import MENTIONING, link_mentions
 
 Row = dict[str, Any]
 
@@ -127,7 +128,9 @@ class Store:
         """Validate and store a new record; returns its id."""
         cleaned = validate(kind_name, values, today)
         with self.write():
-            return self._insert_row(_kind(kind_name), cleaned)
+            record_id = self._insert_row(_kind(kind_name), cleaned)
+            link_mentions(self, kind_name, record_id, cleaned)  # a bad @mention refuses it
+            return record_id
 
     def update(
         self, kind_name: str, record_id: int, values: Mapping[str, Any], today: date
@@ -140,9 +143,11 @@ class Store:
         if not cleaned:
             return
         with self.write() as conn:
+            before = self.get(kind_name, record_id) if kind_name in MENTIONING else None
             old = self._update_row(kind, record_id, cleaned)
             if not old:
                 return  # saved as it was: nothing written, updated_at kept
+            link_mentions(self, kind_name, record_id, cleaned, before)
             if kind.name in SEARCHABLE and any(name in kind.fts for name in old):
                 _merge_away_old_words(conn, kind)
         if any(isinstance(value, str) and value for value in old.values()):

@@ -1,0 +1,169 @@
+"""Who needs to hear from you, and which win to tell them: pure rules over loaded facts.
+
+A win is worth telling a contact when it is in the review period (dated up to today) and they
+have not heard of it (no "told" link, and their name is not in its `shared_with`). Among those,
+the best to tell comes first: measured (its impact holds a number), linked to a responsibility
+or a goal, linked to one the contact cares about (one that a win they already heard of, or a win
+that mentions them, is linked to), mentioning them; the newest first among equals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+
+from careertui.domain.frozen import frozen
+
+SCORE_MEASURED = 4
+SCORE_LINKED = 2
+SCORE_CARED = 2
+SCORE_MENTIONS = 3
+
+
+@frozen
+class WinFact:
+    """A win of the review period, with what links it to a contact's interests."""
+
+    id: int
+    date: str
+    title: str
+    impact: str
+    responsibility_id: int | None = None
+    responsibility: str = ""
+    goal_id: int | None = None
+    goal: str = ""
+
+
+@frozen
+class ToTell:
+    win: WinFact
+    score: int
+    why: tuple[str, ...]
+    """The reasons, in words: "measured", the responsibility or goal, "mentions them"."""
+
+
+def measured(impact: str | None) -> bool:
+    """Whether an impact is measured: it holds a digit (as the readiness evidence rule)."""
+    return any(ch.isdigit() for ch in impact or "")
+
+
+def interests(wins: Iterable[WinFact]) -> frozenset[tuple[str, int]]:
+    """The responsibilities and goals the given wins are linked to: ("resp"|"goal", id)."""
+    found: set[tuple[str, int]] = set()
+    for win in wins:
+        if win.responsibility_id is not None:
+            found.add(("resp", win.responsibility_id))
+        if win.goal_id is not None:
+            found.add(("goal", win.goal_id))
+    return frozenset(found)
+
+
+def _rate(win: WinFact, cares: frozenset[tuple[str, int]], mentioned: bool) -> ToTell:
+    score, why = 0, []
+    if measured(win.impact):
+        score += SCORE_MEASURED
+        why.append("measured")
+    links = [
+        (kind, ref, label)
+        for kind, ref, label in (
+            ("resp", win.responsibility_id, win.responsibility),
+            ("goal", win.goal_id, win.goal),
+        )
+        if ref is not None
+    ]
+    if links:
+        score += SCORE_LINKED
+        why += [label for _, _, label in links if label]
+    if any((kind, ref) in cares for kind, ref, _ in links):
+        score += SCORE_CARED
+        why.append("a subject they care about")
+    if mentioned:
+        score += SCORE_MENTIONS
+        why.append("mentions them")
+    return ToTell(win, score, tuple(why))
+
+
+def worth_telling(
+    wins: Sequence[WinFact],
+    heard: Iterable[int],
+    cares: frozenset[tuple[str, int]],
+    mentioning: Iterable[int] = (),
+) -> list[ToTell]:
+    """The wins (already limited to the review period, up to today) the contact has not
+    heard of, best to tell first."""
+    heard_ids, mention_ids = set(heard), set(mentioning)
+    rated = [_rate(win, cares, win.id in mention_ids) for win in wins if win.id not in heard_ids]
+    rated.sort(key=lambda item: (-item.score, _newest(item.win)))
+    return rated
+
+
+def _newest(win: WinFact) -> tuple[int, int]:
+    return (-date.fromisoformat(win.date).toordinal(), -win.id)
+
+
+@frozen
+class Listener:
+    """A decision-maker or sponsor, with what they have heard and care about."""
+
+    contact_id: int
+    name: str
+    influence: str
+    knows_me: int
+    heard: frozenset[int]
+    cares: frozenset[tuple[str, int]]
+    mentioning: frozenset[int] = frozenset()
+
+
+@frozen
+class TellThem:
+    contact_id: int
+    name: str
+    influence: str
+    best: ToTell
+
+
+INFLUENCE_ORDER = {"decision-maker": 0, "sponsor": 1}
+
+
+def tell_them(listeners: Iterable[Listener], wins: Sequence[WinFact]) -> list[TellThem]:
+    """Each listener paired with the best measured win they have not heard of (none: left
+    out), best first: the higher score, then decision-makers before sponsors, then whoever
+    knows your work least."""
+    pairs = []
+    candidates = [win for win in wins if measured(win.impact)]
+    for person in listeners:
+        ranked = worth_telling(candidates, person.heard, person.cares, person.mentioning)
+        if ranked:
+            pairs.append(TellThem(person.contact_id, person.name, person.influence, ranked[0]))
+    order = {person.contact_id: person for person in listeners}
+    pairs.sort(
+        key=lambda pair: (
+            -pair.best.score,
+            INFLUENCE_ORDER.get(pair.influence, 2),
+            order[pair.contact_id].knows_me,
+            pair.name.casefold(),
+            pair.contact_id,
+        )
+    )
+    return pairs
+
+
+def overdue(days_since: int | None, every: int | None) -> float | None:
+    """How overdue a contact is relative to their own cadence: (days since last seen − cadence)
+    ÷ cadence; positive when overdue (1.0 = a whole cadence late). None without a cadence or
+    when never seen (the caller counts from the day the contact was added instead)."""
+    if not every or days_since is None:
+        return None
+    return (days_since - every) / every
+
+
+def by_overdue(rows: Sequence[Mapping[str, object]], today: date) -> list[Mapping[str, object]]:
+    """Contacts with a cadence (`follow_up_days`), most overdue relative to it first; days are
+    counted from `last_date`, else from `created` (never seen)."""
+
+    def ratio(row: Mapping[str, object]) -> float:
+        since = row.get("last_date") or row.get("created")
+        days = (today - date.fromisoformat(str(since))).days if since else 0
+        return overdue(days, int(row["follow_up_days"])) or 0.0  # type: ignore[call-overload]
+
+    return sorted(rows, key=lambda row: (-ratio(row), str(row.get("name", "")).casefold()))
