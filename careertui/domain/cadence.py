@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
-
-from careertui.domain.frozen import frozen
 
 _CADENCE = re.compile(r"^(daily|weekdays|weekly|monthly)(?::(\d{1,3}))?$")
 
@@ -15,7 +14,7 @@ class CadenceError(ValueError):
     """A cadence the app does not know; the message names it."""
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Cadence:
     unit: str
     """daily, weekdays, weekly or monthly."""

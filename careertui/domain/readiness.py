@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import field
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
-
-from careertui.domain.frozen import frozen
 
 PERIOD_DAYS = 365
 VISIBILITY_DAYS = 90
@@ -27,7 +25,7 @@ MONTHS_NAMED = 3
 """At most this many missing months are named in a consistency gap (the latest ones)."""
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class ReviewPeriod:
     start: date
     end: date
@@ -62,7 +60,7 @@ def months_reached(period: ReviewPeriod, today: date) -> list[str]:
     return months
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class KeyContact:
     """A decision-maker or sponsor, and the date of their latest interaction up to today."""
 
@@ -71,7 +69,7 @@ class KeyContact:
     last_seen: date | None
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class ReadinessFacts:
     """What the store counted for the review period (wins up to today only)."""
 
@@ -92,7 +90,7 @@ class ReadinessFacts:
     """The title of the latest counted win without a measured impact, to name in the gap."""
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Gap:
     part: str
     points: Fraction
@@ -101,7 +99,7 @@ class Gap:
     """One concrete next step."""
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Readiness:
     score: int
     band: str

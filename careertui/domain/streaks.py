@@ -10,6 +10,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from careertui.domain.cadence import (
@@ -21,10 +22,9 @@ from careertui.domain.cadence import (
     period_start,
     periods_of,
 )
-from careertui.domain.frozen import frozen
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Streak:
     current: int
     longest: int
@@ -76,7 +76,7 @@ def weekly_review_streak(weeks: Iterable[str], today: date) -> int:
 # -- key actions ---------------------------------------------------------------------------------
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Tallies:
     """An action's check-ins counted per period: `done` those that are not skips, `skips` the
     skips. Check-ins after today and weekend days of `weekdays` are not in them."""
@@ -152,7 +152,7 @@ def half_up(value: float) -> int:
     return math.floor(value + 0.5)
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class ActionProgress:
     streak: int
     strength: int
