@@ -9,11 +9,11 @@ notes (a contact's notes above all) never does.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from careertui.domain.due import SECURITY_INTERVAL_DAYS
-from careertui.domain.frozen import frozen
 
 UID_DOMAIN = "careertui"
 REVIEW_WEEKDAY = 4
@@ -21,7 +21,7 @@ REVIEW_WEEKDAY = 4
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class CalendarEvent:
     uid: str
     summary: str

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from careertui.domain.frozen import frozen
 from careertui.domain.names import Named, candidates, close_names
 
 MAX_WORDS = 4
@@ -28,7 +28,7 @@ Contact = Named
 """A contact's id and name."""
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Mention:
     contact_id: int
     name: str

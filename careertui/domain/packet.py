@@ -31,7 +31,7 @@ from careertui.domain.text import printable
 FORMATS = ("markdown", "html")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PacketWin:
     date: str
     title: str
@@ -65,14 +65,14 @@ def packet_win(row: Mapping[str, Any]) -> PacketWin:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PacketResponsibility:
     title: str
     active: bool
     wins: tuple[PacketWin, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PacketGoal:
     title: str
     kind: str
@@ -85,14 +85,14 @@ class PacketGoal:
     """The milestones reached in the period (for a goal or an opportunity)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PacketInteraction:
     date: str
     channel: str
     notes: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PacketContact:
     name: str
     org: str
@@ -101,14 +101,14 @@ class PacketContact:
     interactions: tuple[PacketInteraction, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PacketGap:
     part: str
     points: float
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PacketRequirement:
     title: str
     status: str
@@ -116,7 +116,7 @@ class PacketRequirement:
     wins: tuple[PacketWin, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Packet:
     start: str
     end: str

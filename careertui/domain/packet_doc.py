@@ -16,7 +16,7 @@ from dataclasses import dataclass
 HEADINGS = ("h1", "h2", "h3")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     kind: str
     """h1, h2, h3, p (a paragraph), li (a list item), more (a paragraph of the list item

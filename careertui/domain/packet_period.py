@@ -15,7 +15,7 @@ from careertui.domain.packet import PacketWin, Writer, plural, win_blocks, wins_
 from careertui.domain.packet_doc import Block, h1, h2, h3, li, p
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PacketSeen:
     """An interaction of the period, with the contact it was with."""
 
@@ -27,7 +27,7 @@ class PacketSeen:
     notes: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PacketActionWeek:
     title: str
     cadence: str
@@ -35,7 +35,7 @@ class PacketActionWeek:
     """Check-ins (not skips) in the week."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WeekPacket:
     week: str
     start: date
@@ -51,7 +51,7 @@ class WeekPacket:
     audience: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MonthPacket:
     start: date
     end: date

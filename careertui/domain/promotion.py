@@ -9,8 +9,7 @@ status for a requirement (a `gap` with two wins is at least `partial`, a `partia
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from careertui.domain.frozen import frozen
+from dataclasses import dataclass
 
 PARTIAL_AT = 2
 """Evidencing wins from which a `gap` is suggested as `partial`."""
@@ -22,7 +21,7 @@ NEXT_STEPS = 3
 _STATUS_ORDER = {"gap": 0, "partial": 1, "have": 2}
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class RequirementFacts:
     id: int
     title: str
@@ -41,7 +40,7 @@ def suggested_status(status: str, wins: int) -> str | None:
     return None
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class PromotionCase:
     evidenced: int
     total: int

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-
-from careertui.domain.frozen import frozen
+from dataclasses import dataclass
 
 ORGANISATION = "an organisation"
 SOMEONE = "someone"
 _MENTION = re.compile(r"@([^\W_][\w.'-]*)")
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Person:
     name: str
     org: str = ""

@@ -10,9 +10,8 @@ that mentions them, is linked to), mentioning them; the newest first among equal
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
-
-from careertui.domain.frozen import frozen
 
 SCORE_MEASURED = 4
 SCORE_LINKED = 2
@@ -20,7 +19,7 @@ SCORE_CARED = 2
 SCORE_MENTIONS = 3
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class WinFact:
     """A win of the review period, with what links it to a contact's interests."""
 
@@ -34,7 +33,7 @@ class WinFact:
     goal: str = ""
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class ToTell:
     win: WinFact
     score: int
@@ -101,7 +100,7 @@ def _newest(win: WinFact) -> tuple[int, int]:
     return (-date.fromisoformat(win.date).toordinal(), -win.id)
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Listener:
     """A decision-maker or sponsor, with what they have heard and care about."""
 
@@ -114,7 +113,7 @@ class Listener:
     mentioning: frozenset[int] = frozenset()
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class TellThem:
     contact_id: int
     name: str

@@ -148,7 +148,7 @@ def review_overview(store: Store, today: date) -> dict[str, Any]:
 
 
 # -- writes --------------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReviewSaved:
     id: int
     week: str

@@ -30,7 +30,7 @@ TABLES = {"perception": "perceptions", "security": "security_checks"}
 RATINGS = {"perception": PERCEPTION_RATINGS, "security": SECURITY_PILLARS}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Answer:
     """The latest non-blank answer to one of the four perception questions."""
 
