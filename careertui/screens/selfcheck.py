@@ -24,7 +24,6 @@ from careertui.screens.base import CareerScreen
 from careertui.store import Store
 from careertui.store.selfcheck import (
     PAGE,
-    SPARK_POINTS,
     Answer,
     history_page,
     last_answers,
@@ -32,14 +31,14 @@ from careertui.store.selfcheck import (
 )
 from careertui.widgets.footer import CareerFooter
 from careertui.widgets.form import EntryForm
-from careertui.widgets.paged import current_key
+from careertui.widgets.paged import current_key, fit_to_content
+from careertui.widgets.ratings import RATING_LABELS, rich_color, trend_lines
 from careertui.widgets.safe import cell, compose
 
 SECURITY_INTERVAL_DAYS = 90
 SELF_CHECK_FRESH_DAYS = 30
 """A perception check this recent gives readiness its full self-check points (SPEC §3)."""
 
-RATING_LABELS = {name: KINDS["perception"].field(name).title for name in PERCEPTION_RATINGS}
 PILLAR_LABELS = {name: KINDS["security"].field(name).title for name in SECURITY_PILLARS}
 SHORT_PILLARS = {
     "skills": "Skills",
@@ -67,8 +66,6 @@ SUGGESTIONS = {
 }
 """One concrete next step for the weakest pillar of the last security check."""
 
-LEVELS = "▁▃▄▆█"
-"""The bar of each rating, 1 to 5."""
 TABLE_KINDS = {"perception-table": "perception", "security-table": "security"}
 NOTES_FALLBACK = 40
 ANSWER_PREVIEW = 100
@@ -76,47 +73,6 @@ ANSWER_PREVIEW = 100
 MORE_AT = 40
 """Fetch the next page of history when the cursor is this close to the last loaded row: more
 than a page-down moves, so the next page is there before the cursor gets to the end."""
-
-
-def rating_color(value: int) -> str:
-    return "$error" if value <= 2 else "$warning" if value == 3 else "$success"
-
-
-def _rich_color(value: int) -> str:
-    return "red" if value <= 2 else "yellow" if value == 3 else "green"
-
-
-def spark(values: Sequence[int]) -> Content:
-    """A sparkline on the fixed 1-5 scale of a rating, two cells per check. (Textual's Sparkline
-    scales to the data's own range, so a steady 4 would draw as the floor.)"""
-    markup = "".join(f"[{rating_color(v)}]{LEVELS[v - 1] * 2}[/]" for v in values)
-    return Content.from_markup(markup)
-
-
-TREND_TEXT = 12 + 14
-"""The cells of a trend line besides its sparkline: the label, the value and the average."""
-
-
-def trend_lines(series: dict[str, list[int]], labels: dict[str, str], width: int = 0) -> Content:
-    """One line per rating: label, sparkline, latest value and average. With `width`, the
-    sparkline keeps only the latest checks that fit on the line (two at least)."""
-    points = max(2, min(SPARK_POINTS, (width - TREND_TEXT) // 2)) if width else SPARK_POINTS
-    rows = []
-    for name, label in labels.items():
-        values = series.get(name, [])
-        if values:
-            average = sum(values) / len(values)
-            tail = Content.from_markup(
-                f"  [b {rating_color(values[-1])}]$v[/]/5  [dim]avg $a[/]",
-                v=str(values[-1]),
-                a=f"{average:.1f}",
-            )
-        else:
-            tail = Content.from_markup("  [dim]no checks yet[/]")
-        shown = values[-points:]
-        pad = " " * (2 * (points - len(shown)))
-        rows.append(Content.assemble((f"{label:<12}", "bold"), spark(shown), pad, tail))
-    return Content("\n").join(rows)
 
 
 def answers_content(answers: Sequence[Answer], limit: int | None = ANSWER_PREVIEW) -> Content:
@@ -319,7 +275,7 @@ class SelfCheckScreen(CareerScreen):
         start = table.row_count
         for row in rows:
             table.add_row(*self._cells(kind, row, width), key=str(row["id"]))
-        fit_columns(table, start)
+        fit_to_content(table, start)
         if not append:
             self.call_after_refresh(self._refit_notes, table, width)
         self.loaded[kind] += len(rows)
@@ -333,7 +289,7 @@ class SelfCheckScreen(CareerScreen):
         the highlighted check's notes under it, for five pillars leave no room for a column."""
         names = PERCEPTION_RATINGS if kind == "perception" else SECURITY_PILLARS
         ratings = [
-            cell(row[n] if row[n] is not None else "·", style=_rich_color(int(row[n] or 3)))
+            cell(row[n] if row[n] is not None else "·", style=rich_color(int(row[n] or 3)))
             for n in names
         ]
         if kind == "security":
@@ -493,22 +449,3 @@ def _notes_width(table: DataTable) -> int:
         return NOTES_FALLBACK
     fixed = sum(c.get_render_width(table) for c in table.columns.values() if c.key.value != "notes")
     return max(12, available - fixed - 2 * table.cell_padding - 1)
-
-
-def fit_columns(table: DataTable, start: int = 0) -> None:
-    """Size each column to its label and widest cell now. DataTable measures new rows only when
-    idle and keeps lines drawn before that, and its clear() keeps the widest cell ever (columns
-    would only grow): so a refill sets the widths itself, before the next frame. With `start`,
-    rows were appended from there: the columns only grow to fit them."""
-    widths = [column.label.cell_len for column in table.ordered_columns]
-    if start:
-        widths = [
-            max(w, column.content_width)
-            for w, column in zip(widths, table.ordered_columns, strict=True)
-        ]
-    for index in range(start, table.row_count):
-        for position, value in enumerate(table.get_row_at(index)):
-            if isinstance(value, Text):
-                widths[position] = max(widths[position], value.cell_len)
-    for column, width in zip(table.ordered_columns, widths, strict=True):
-        column.content_width = width

@@ -75,6 +75,25 @@ def measure_new_rows(table: DataTable[Any]) -> None:
         table._update_dimensions(new_rows)
 
 
+def fit_to_content(table: DataTable[Any], start: int = 0) -> None:
+    """Size each column to its label and widest cell now. DataTable measures new rows only when
+    idle and keeps lines drawn before that, and its clear() keeps the widest cell ever (columns
+    would only grow): so a refill sets the widths itself, before the next frame. With `start`,
+    rows were appended from there: the columns only grow to fit them."""
+    widths = [column.label.cell_len for column in table.ordered_columns]
+    if start:
+        widths = [
+            max(w, column.content_width)
+            for w, column in zip(widths, table.ordered_columns, strict=True)
+        ]
+    for index in range(start, table.row_count):
+        for position, value in enumerate(table.get_row_at(index)):
+            if isinstance(value, Text):
+                widths[position] = max(widths[position], value.cell_len)
+    for column, width in zip(table.ordered_columns, widths, strict=True):
+        column.content_width = width
+
+
 MAX_CELL = 200
 """The most cells of text a table cell keeps: columns are narrower than that, and DataTable
 measures and renders a cell's whole text however little of it is shown."""

@@ -1,0 +1,55 @@
+"""Review step 5, Focus: next week's priorities and notes, beside last week's focus (is it the
+same list again?)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Label, Static
+
+from careertui.store.reviews import MAX_PRIORITIES
+from careertui.widgets.form import FieldInput, FieldTextArea
+from careertui.widgets.review.common import HorizontalStep, focus_lines
+from careertui.widgets.safe import compose
+
+
+class FocusStep(HorizontalStep):
+    def compose(self) -> ComposeResult:
+        with Vertical(id="focus-panel", classes="panel"):
+            for n in range(1, MAX_PRIORITIES + 1):
+                yield Label(f"Priority {n}", classes="field-label")
+                yield FieldInput(
+                    id=f"priority-{n}",
+                    placeholder=f"priority {n} for next week",
+                    compact=True,
+                )
+            yield Label("Notes", classes="field-label")
+            yield FieldTextArea(
+                id="review-notes",
+                soft_wrap=True,
+                tab_behavior="focus",
+                show_line_numbers=False,
+                compact=True,
+            )
+        with Vertical(id="last-week-panel", classes="panel"):
+            yield Static(id="last-week")
+
+    def on_mount(self) -> None:
+        self.query_one("#focus-panel").border_title = "Next week's focus"
+        self.query_one("#last-week-panel").border_title = "Last week's focus"
+        self.query_one("#focus-panel").can_focus = True  # escape in a field lands here
+
+    def show(self, data: dict[str, Any]) -> None:
+        full = self.query_one("#last-week", Static)
+        review = data["last_week"]
+        if review is None:
+            full.update(Content.from_markup("[dim]No review last week.[/]"))
+            return
+        self.query_one("#last-week-panel").border_title = f"Last week's focus · {review['week']}"
+        lines = focus_lines(review["focus"])
+        if str(review["notes"] or "").strip():
+            lines.append(compose(("\nNotes\n", "bold $text-muted"), review["notes"].strip()))
+        full.update(Content("\n").join(lines))
