@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from careertui.cli.base import UserError, clock_today, db_option, open_store, say
-from careertui.domain.text import from_shell, one_line
+from careertui.domain.text import from_shell, json_safe_dumps, one_line
 
 
 @click.command("search")
@@ -22,9 +22,7 @@ def search(ctx: click.Context, query: str, as_json: bool, limit: int) -> None:
         except ValueError as exc:
             raise UserError(str(exc)) from None
     if as_json:
-        import json
-
-        click.echo(json.dumps(hits, ensure_ascii=False))
+        click.echo(json_safe_dumps(hits))
         return
     if not hits:
         say(f"No entries match {from_shell(query)!r}.")
@@ -49,8 +47,6 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     with open_store(ctx, write=False) as store:
         result = compute_stats(store, today)
     if as_json:
-        from careertui.domain.jsonout import dumps_indented
-
-        click.echo(dumps_indented(result))  # json.dumps(indent=2)'s text, in a fraction of its time
+        click.echo(json_safe_dumps(result, indent=2))
     else:
         say(format_stats(result))

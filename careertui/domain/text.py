@@ -7,16 +7,67 @@ from a note ever reaches the terminal.
 
 from __future__ import annotations
 
-import re
+from typing import Any
 
 MAX_TEXT = 100_000
 """Characters in one field: a year of notes fits; a pasted 10 MB log does not freeze the UI."""
 
 PREVIEW = 120
 
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+UNSAFE_CODES: frozenset[int] = frozenset(
+    (
+        *range(0x00, 0x20),  # C0 controls (newline and tab are kept where text may break lines)
+        *range(0x7F, 0xA0),  # DEL and the C1 controls (0x9B is a one-byte CSI on some terminals)
+        0x00AD,  # soft hyphen: invisible
+        0x061C,  # Arabic letter mark
+        0x180E,  # Mongolian vowel separator
+        0x200B,  # zero width space
+        0x200E,  # left-to-right mark
+        0x200F,  # right-to-left mark
+        0x2028,  # line separator
+        0x2029,  # paragraph separator
+        *range(0x202A, 0x202F),  # bidi embeddings and overrides
+        *range(0x2060, 0x2065),  # word joiner, invisible operators
+        *range(0x2066, 0x2070),  # bidi isolates and deprecated format characters
+        0xFEFF,  # zero width no-break space (byte order mark)
+        *range(0xFFF9, 0xFFFC),  # interlinear annotation
+        *range(0xE0000, 0xE0080),  # tag characters (hidden text)
+    )
+)
+"""THE table of characters never shown as they are: controls, bidi and invisible format
+characters (they move, hide or fake text on a terminal). Every output path uses it: plain text
+(`printable`, `one_line`, the TUI) replaces them with U+FFFD, JSON (`json_safe`) escapes them as
+`\\uXXXX`. Zero width joiner and non-joiner (U+200C/D) are not in it: emoji and several scripts
+need them, and they neither move nor hide text."""
+
 REPLACEMENT = "\ufffd"
+_PLAIN = {code: REPLACEMENT for code in UNSAFE_CODES if code not in (0x09, 0x0A)}
+_LINE = {code: REPLACEMENT for code in UNSAFE_CODES}
+
+
+def _json_escape(code: int) -> str:
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    high, low = divmod(code - 0x10000, 0x400)  # as JSON spells it: a UTF-16 surrogate pair
+    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
+
+
+_JSON = {code: _json_escape(code) for code in UNSAFE_CODES if code >= 0x7F}
+"""json.dumps already escapes C0 inside strings (and C0 outside strings is its own layout)."""
+
+
+def json_safe(text: str) -> str:
+    """JSON text (as json.dumps makes it) with every character of UNSAFE_CODES escaped: still
+    the same JSON, and safe to print. These characters can only be inside strings there."""
+    return text.translate(_JSON)
+
+
+def json_safe_dumps(obj: object, **kw: Any) -> str:
+    """`json.dumps(obj, ensure_ascii=False, **kw)`, safe to print (see `json_safe`)."""
+    import json
+
+    kw.setdefault("ensure_ascii", False)
+    return json_safe(json.dumps(obj, **kw))
 
 
 class TextError(ValueError):
@@ -44,14 +95,14 @@ def clean_input(value: str | None, field: str = "text", *, limit: int = MAX_TEXT
 
 
 def printable(value: object) -> str:
-    """Text safe for a terminal: control characters (newline and tab kept) and bidi overrides
-    replaced with U+FFFD."""
-    return _UNSAFE.sub(REPLACEMENT, "" if value is None else str(value))
+    """Text safe for a terminal: the characters of UNSAFE_CODES (newline and tab kept) replaced
+    with U+FFFD."""
+    return ("" if value is None else str(value)).translate(_PLAIN)
 
 
 def one_line(value: object, limit: int = PREVIEW) -> str:
     """A single-line preview for lists: newlines folded to spaces, cut at `limit` characters."""
     text = "" if value is None else str(value)
     text = " ".join(text[: limit * 4].replace("\t", " ").splitlines())
-    text = _UNSAFE_LINE.sub(REPLACEMENT, text)
+    text = text.translate(_LINE)
     return text if len(text) <= limit else text[: limit - 1] + "…"
