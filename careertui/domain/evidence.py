@@ -42,7 +42,8 @@ def join_evidence(items: Iterable[str]) -> str:
 def is_web_link(item: str) -> bool:
     """An http(s) address: the only kind a packet's HTML makes clickable."""
     lowered = item.lower()
-    return lowered.startswith(("https://", "http://")) and len(item) > 8 and " " not in item
+    plain = not any(ch.isspace() or ch in '"<>\\`' or ord(ch) < 32 for ch in item)
+    return lowered.startswith(("https://", "http://")) and len(item) > 8 and plain
 
 
 def opener_argv(item: str, platform: str = sys.platform) -> list[str]:

@@ -107,7 +107,8 @@ def _action_line(action: PacketActionWeek, week: WeekPacket) -> str:
     head = f"{action.title} ({action.cadence}): "
     if expected is None:
         return head + f"{plural(action.done, 'check-in')} this week."
-    so_far = " so far" if week.today < week.end else ""
+    whole = expected_in_week(action.cadence, week.start, week.end) or expected
+    so_far = " so far" if expected < whole else ""
     state = ", met" if action.done >= expected else ""
     return head + f"{action.done} of {expected}{so_far}{state}."
 
