@@ -1,0 +1,69 @@
+"""Which win to tell whom: the ranking of worth_telling and tell_them, and the overdue ratio."""
+
+from datetime import date
+
+from careertui.domain.telling import (
+    Listener,
+    WinFact,
+    by_overdue,
+    overdue,
+    tell_them,
+    worth_telling,
+)
+
+MEASURED = WinFact(1, "2026-10-01", "Cut latency", "p99 from 900 to 200 ms")
+LINKED = WinFact(2, "2026-11-01", "Ran the offsite", "", responsibility_id=7, responsibility="Team")
+BOTH = WinFact(3, "2026-09-01", "Saved $40k", "40k a year", goal_id=5, goal="Cost")
+NEWER = WinFact(4, "2026-11-20", "Cut build time", "12 to 4 minutes")
+
+
+def test_measured_and_linked_first_then_newest() -> None:
+    ranked = worth_telling([MEASURED, LINKED, BOTH, NEWER], heard=[], cares=frozenset())
+    assert [t.win.id for t in ranked] == [3, 4, 1, 2]
+    assert ranked[0].why == ("measured", "Cost")
+
+
+def test_heard_wins_are_left_out_and_cared_subjects_and_mentions_count() -> None:
+    ranked = worth_telling(
+        [MEASURED, LINKED, BOTH], heard=[3], cares=frozenset({("resp", 7)}), mentioning=[2]
+    )
+    assert [t.win.id for t in ranked] == [2, 1]
+    assert ranked[0].score == 2 + 2 + 3
+    assert "mentions them" in ranked[0].why
+
+
+def person(cid: int, name: str, influence: str, knows: int, heard: set[int]) -> Listener:
+    return Listener(cid, name, influence, knows, frozenset(heard), frozenset())
+
+
+def test_tell_them_pairs_each_listener_with_a_measured_win_best_first() -> None:
+    people = [
+        person(1, "Sam Park", "sponsor", 0, set()),
+        person(2, "Dana Lee", "decision-maker", 2, set()),
+        person(3, "Ada Moss", "decision-maker", 0, {1, 3, 4}),  # heard of every measured win
+        person(4, "Bo Chan", "decision-maker", 0, {3}),
+    ]
+    pairs = tell_them(people, [MEASURED, LINKED, BOTH, NEWER])
+    assert [(p.name, p.best.win.id) for p in pairs] == [
+        ("Dana Lee", 3),
+        ("Sam Park", 3),
+        ("Bo Chan", 4),
+    ]
+
+
+def test_overdue_is_relative_to_the_cadence() -> None:
+    assert overdue(60, 30) == 1.0
+    assert overdue(20, 30) == -1 / 3
+    assert overdue(None, 30) is None
+    assert overdue(10, None) is None
+    today = date(2026, 12, 3)
+    rows = [
+        {"name": "weekly, 14 days", "follow_up_days": 7, "last_date": "2026-11-19"},  # 1.0
+        {"name": "quarterly, 120 days", "follow_up_days": 90, "last_date": "2026-08-05"},  # 0.33
+        {"name": "monthly, never", "follow_up_days": 30, "created": "2026-09-04"},  # 2.0
+    ]
+    assert [r["name"] for r in by_overdue(rows, today)] == [
+        "monthly, never",
+        "weekly, 14 days",
+        "quarterly, 120 days",
+    ]
