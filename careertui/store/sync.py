@@ -1,0 +1,322 @@
+"""`careertui sync`: merge this journal with other devices' through a folder that a sync tool
+(Syncthing, Dropbox, iCloud Drive, a git repository) copies between them.
+
+One sync, in this order:
+1. outside any transaction: unlock the other devices' keys (seconds each, once per device) and
+   read every change file not applied yet; a file not complete yet waits for the next sync;
+2. in one BEGIN IMMEDIATE transaction (so the app and another sync simply wait): write this
+   device's changes since its last sync as a new change file (docs/SYNC.md), then apply every
+   other file read, then place what waits aside and make names unique, then remember the
+   files applied by name (a name is a hash of the file's bytes).
+
+Nothing is ever written into the folder but new files in this device's own folder, and the
+database is never written there.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from careertui.domain.merge import Version, after, digest
+from careertui.domain.records import KINDS
+from careertui.store import sync_files as files
+from careertui.store.sync_apply import Content, Merger
+from careertui.store.sync_files import SyncError
+from careertui.store.sync_schema import ensure_triggers
+
+if TYPE_CHECKING:
+    from careertui.store.store import Store
+
+FORMAT = "careertui-sync"
+FORMAT_VERSION = 1
+
+
+@dataclass
+class SyncResult:
+    sent: int = 0
+    """Records written to this sync's change file."""
+    applied_files: int = 0
+    received: int = 0
+    conflicts: int = 0
+    waiting: list[str] = field(default_factory=list)
+    """One line per change file left for a later sync, and why."""
+
+
+def setting(store: Store, key: str) -> str | None:
+    row = store.conn.execute("SELECT value FROM sync_settings WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def set_setting(store: Store, key: str, value: str | None) -> None:
+    with store.write() as conn:
+        if value is None:
+            conn.execute("DELETE FROM sync_settings WHERE key = ?", (key,))
+        else:
+            conn.execute(
+                "INSERT OR REPLACE INTO sync_settings (key, value) VALUES (?, ?)", (key, value)
+            )
+        if key == "passphrase":  # this device's key file is written again with the new one
+            conn.execute("UPDATE sync_keys SET key_hash = NULL")
+
+
+def device_id(store: Store) -> str:
+    return setting(store, "device") or ""
+
+
+# -- this device's changes -------------------------------------------------------------------
+
+
+def _export(conn: sqlite3.Connection, merger: Merger, device: str) -> list[dict[str, Any]]:
+    """This device's changes since its last sync, as versions, remembered as sent."""
+    records: list[dict[str, Any]] = []
+    changed = conn.execute("SELECT uuid, kind FROM sync_changes ORDER BY rowid").fetchall()
+    for uid, kind_name in changed:
+        kind = KINDS.get(kind_name)
+        if kind is None:
+            continue
+        kept = merger.stored(uid)
+        base = None if kept is None else str(kept["stamp"])
+        row = conn.execute(f'SELECT * FROM "{kind.table}" WHERE uuid = ?', (uid,)).fetchone()
+        content: Content | None
+        if row is None:
+            gone = conn.execute(
+                "SELECT deleted_at FROM sync_tombstones WHERE uuid = ?", (uid,)
+            ).fetchone()
+            if gone is None or kept is None or kept["deleted"] or kept["shadow"]:
+                continue
+            stamp, content = after(base, gone[0]), None
+        else:
+            content = merger.content(kind, row)
+            if kept is not None and not kept["deleted"] and kept["hash"] == digest(content):
+                continue
+            stamp = after(base, row["updated_at"])
+            if stamp != row["updated_at"]:
+                conn.execute(
+                    f'UPDATE "{kind.table}" SET updated_at = ? WHERE id = ?', (stamp, row["id"])
+                )
+        version = Version(stamp, device, content is None, base)
+        merger.remember(kind, uid, version, content)
+        records.append(_record(kind_name, uid, version, content))
+        if content is None and kept is not None and kept["nkey"] is not None:
+            records += _delete_set_aside(conn, merger, kind_name, kept["nkey"], stamp, device)
+    return records
+
+
+def _delete_set_aside(
+    conn: sqlite3.Connection, merger: Merger, kind_name: str, nkey: str, stamp: str, device: str
+) -> list[dict[str, Any]]:
+    """Deleting the record that holds a unique key (the day's check-in) deletes the versions of
+    it that wait aside too: the person deleted "the check-in", not one device's copy of it."""
+    aside = conn.execute(
+        "SELECT uuid, stamp FROM sync_versions WHERE kind = ? AND nkey = ? AND deleted = 0 "
+        "AND shadow IS NOT NULL",
+        (kind_name, nkey),
+    ).fetchall()
+    records = []
+    for uid, base in aside:
+        version = Version(after(base, stamp), device, True, base)
+        merger.remember(KINDS[kind_name], uid, version, None)
+        records.append(_record(kind_name, uid, version, None))
+    return records
+
+
+def _record(kind: str, uid: str, version: Version, content: Content | None) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "uuid": uid,
+        "stamp": version.stamp,
+        "base": version.base,
+        "deleted": version.deleted,
+        "data": content,
+    }
+
+
+# -- other devices' changes ------------------------------------------------------------------
+
+
+def _check(content: dict[str, Any], device: str) -> str | None:
+    """Why a change file cannot be applied by this careertui, or None."""
+    if content.get("device") != device:
+        return "is in another device's folder"
+    version = content.get("version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        return "was written by a newer careertui; upgrade careertui here"
+    for record in content.get("records", ()):
+        kind = KINDS.get(record.get("kind"))
+        if kind is None:
+            return "was written by a newer careertui (a kind of record unknown here)"
+        data = record.get("data")
+        if data is not None and not set(data) <= {"created_at", *kind.field_names}:
+            return "was written by a newer careertui (a field unknown here)"
+    return None
+
+
+def _apply_file(merger: Merger, device: str, content: dict[str, Any]) -> int:
+    """Deletes first, each kind before the kinds it links to; then edits, each kind after."""
+    from careertui.store.exchange import ORDER
+
+    rank = {name: position for position, name in enumerate(ORDER)}
+    records = content.get("records", [])
+    deletes = sorted((r for r in records if r["deleted"]), key=lambda r: -rank[r["kind"]])
+    edits = sorted((r for r in records if not r["deleted"]), key=lambda r: rank[r["kind"]])
+    for record in (*deletes, *edits):
+        version = Version(str(record["stamp"]), device, bool(record["deleted"]), record["base"])
+        merger.apply(KINDS[record["kind"]], str(record["uuid"]), version, record["data"])
+    return len(records)
+
+
+def _identities(store: Store, folder: Path, passphrase: str | None) -> dict[str, str]:
+    """Every device's identity this device can use: kept ones, and those unlocked now."""
+    kept = {
+        row[0]: (row[1], row[2])
+        for row in store.conn.execute("SELECT device, identity, key_hash FROM sync_keys")
+    }
+    found = {device: identity for device, (identity, _) in kept.items()}
+    if passphrase is None:
+        return found
+    for device in files.devices(folder):
+        data = files.read_bytes(files.key_path(folder, device))
+        if data is None or device == device_id(store):
+            continue
+        digest_now = files.key_hash(data)
+        if device in kept and kept[device][1] == digest_now:
+            continue
+        identity = files.read_key(data, passphrase)
+        if identity is not None:
+            found[device] = identity
+            with store.write() as conn:
+                conn.execute(
+                    "INSERT OR REPLACE INTO sync_keys (device, identity, key_hash) "
+                    "VALUES (?, ?, ?)",
+                    (device, identity, digest_now),
+                )
+    return found
+
+
+def _own_identity(store: Store, folder: Path, passphrase: str) -> str:
+    """This device's identity, made on its first encrypted sync; its key file is (re)written
+    when missing or when the passphrase changed."""
+    device = device_id(store)
+    row = store.conn.execute(
+        "SELECT identity, key_hash FROM sync_keys WHERE device = ?", (device,)
+    ).fetchone()
+    identity = row[0] if row else files.new_identity()
+    on_disk = files.read_bytes(files.key_path(folder, device))
+    if row is None or on_disk is None or row[1] != files.key_hash(on_disk):
+        written = files.write_key(folder, device, identity, passphrase)
+        with store.write() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO sync_keys (device, identity, key_hash) VALUES (?, ?, ?)",
+                (device, identity, written),
+            )
+    return identity
+
+
+def _pending(
+    store: Store, folder: Path, keys: dict[str, str], result: SyncResult
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """(device, name, content) of every complete, readable change file not applied yet."""
+    applied = {tuple(r) for r in store.conn.execute("SELECT device, name FROM sync_applied")}
+    ready = []
+    for device in files.devices(folder):
+        for name in files.change_names(folder, device):
+            if (device, name) in applied:
+                continue
+            where = f"{device[:8]}/{name[:8]}"
+            data = files.read_bytes(files.root(folder) / device / name)
+            if data is None or not files.complete(name, data):
+                result.waiting.append(f"{where}: not complete yet (still being copied?)")
+                continue
+            try:
+                content = files.open_change(data, keys.get(device))
+            except SyncError as exc:
+                reason = str(exc)
+                if reason == "encrypted":
+                    reason = "encrypted with a passphrase this device does not have"
+                result.waiting.append(f"{where}: {reason}")
+                continue
+            problem = _check(content, device)
+            if problem:
+                result.waiting.append(f"{where}: {problem}")
+                continue
+            ready.append((device, name, content))
+    return ready
+
+
+def encrypted_folder(folder: Path) -> bool:
+    return any(files.key_path(folder, d).exists() for d in files.devices(folder))
+
+
+def sync(store: Store, folder: Path, stamp: str, passphrase: str | None = None) -> SyncResult:
+    """Send this device's changes and apply every other device's; `stamp` is now."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise SyncError(f"the sync folder {folder} does not exist; create it (or mount it) first")
+    device = device_id(store)
+    if passphrase is None and encrypted_folder(folder):
+        raise SyncError(
+            f"{folder} holds encrypted changes: set the same passphrase here first "
+            "(careertui set sync-passphrase, or $CAREERTUI_PASSPHRASE)"
+        )
+    own = None if passphrase is None else _own_identity(store, folder, passphrase)
+    keys = _identities(store, folder, passphrase)
+    result = SyncResult()
+    ready = _pending(store, folder, keys, result)
+    with store.write() as conn:
+        ensure_triggers(conn)
+        merger = Merger(conn, stamp)
+        records = _export(conn, merger, device)
+        if records:
+            payload = {"format": FORMAT, "version": FORMAT_VERSION, "device": device}
+            name = files.write_change(
+                folder, device, files.seal({**payload, "records": records}, own)
+            )
+            conn.execute(
+                "INSERT OR IGNORE INTO sync_applied (device, name, applied_at) VALUES (?, ?, ?)",
+                (device, name, stamp),
+            )
+            result.sent = len(records)
+        applied = {tuple(r) for r in conn.execute("SELECT device, name FROM sync_applied")}
+        conn.execute("DELETE FROM sync_changes")
+        conn.execute("DELETE FROM sync_tombstones")
+        for other, name, content in ready:
+            if (other, name) in applied:
+                continue
+            result.received += _apply_file(merger, other, content)
+            result.applied_files += 1
+            conn.execute(
+                "INSERT INTO sync_applied (device, name, applied_at) VALUES (?, ?, ?)",
+                (other, name, stamp),
+            )
+        merger.settle()
+        conn.execute("DELETE FROM sync_changes")
+        conn.execute("DELETE FROM sync_tombstones")
+        conn.execute(
+            "INSERT OR REPLACE INTO sync_settings (key, value) VALUES ('last_sync', ?)", (stamp,)
+        )
+        result.conflicts = merger.conflicts
+    return result
+
+
+def conflicts(store: Store) -> list[dict[str, Any]]:
+    """The versions kept because they lost to one made without seeing them, newest first."""
+    rows = store.conn.execute(
+        "SELECT id, kind, uuid, found_at, what, loser FROM sync_conflicts ORDER BY id DESC"
+    ).fetchall()
+    return [dict(row) for row in rows]
+
+
+def dismiss_conflicts(store: Store, ids: list[int] | None) -> int:
+    """Forget conflicts (all of them with None); their kept text goes from the file."""
+    with store.write() as conn:
+        if ids is None:
+            cursor = conn.execute("DELETE FROM sync_conflicts")
+        else:
+            marks = ", ".join("?" for _ in ids)
+            cursor = conn.execute(f"DELETE FROM sync_conflicts WHERE id IN ({marks})", ids)
+        count = cursor.rowcount
+    store.checkpoint()
+    return int(count)
