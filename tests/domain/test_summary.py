@@ -195,6 +195,8 @@ def test_build_stats() -> None:
             "weakest_score": 2,
             "days_since": 133,
         },
+        "measure_due": [],
+        "promotion_case": {"evidenced": 0, "total": 0, "next_steps": []},
         "counts": {"wins": 3, "notes": 4, "interactions": 1, "contacts": 2, "goals": 2},
     }
     # 182 days ending today, from the Monday on or before their first day

@@ -40,6 +40,7 @@ TABLES = (
     "security_checks",
     "notes",
     "reviews",
+    "win_requirements",
 )
 
 
@@ -76,7 +77,9 @@ def fill(store: Store, today: date) -> dict[str, int]:
     )
     store.check_in(ids["action"], "2026-11-22", today)
     store.check_in(ids["action"], "2026-11-21", today, skip=True, note="away")
-    store.insert("requirement", {"title": "Sets direction", "status": "partial"}, today)
+    ids["requirement"] = store.insert(
+        "requirement", {"title": "Sets direction", "status": "partial"}, today
+    )
     ids["resp"] = store.insert("responsibility", {"title": "Stakeholder reporting"}, today)
     store.insert("responsibility", {"title": "Hiring", "active": 0}, today)
     ids["win"] = store.insert(
@@ -93,6 +96,9 @@ def fill(store: Store, today: date) -> dict[str, int]:
         today,
     )
     store.insert("win", {"date": "2026-10-02", "title": "Fixed the build"}, today)
+    store.insert(
+        "win_requirement", {"win_id": ids["win"], "requirement_id": ids["requirement"]}, today
+    )
     ids["contact"] = store.insert(
         "contact", {"name": "Dana Lee", "influence": "decision-maker", "follow_up_days": 30}, today
     )
@@ -166,8 +172,9 @@ def test_export_holds_every_record_with_uuid_timestamps_and_links(source: Store)
         "security_checks": 1,
         "notes": 1,
         "reviews": 1,
+        "win_requirements": 1,
     }
-    assert record_count(data) == 18
+    assert record_count(data) == 19
     win = data["wins"][0]
     assert list(win)[:3] == ["uuid", "created_at", "updated_at"]
     assert "id" not in win and "responsibility_id" not in win
@@ -191,7 +198,7 @@ def test_round_trip_into_an_empty_file_gives_the_same_export_and_stats(
         result = import_data(copy_store, data, today)
         assert result.format == "careertui"
         assert (result.total("added"), result.total("updated"), result.total("unchanged")) == (
-            18,
+            19,
             0,
             0,
         )
@@ -226,12 +233,12 @@ def test_importing_twice_changes_nothing(source: Store, tmp_path: Path, today: d
         assert (again.total("added"), again.total("updated"), again.total("unchanged")) == (
             0,
             0,
-            18,
+            19,
         )
         assert export_data(store) == before
     # Into the file it came from: everything is already there.
     result = import_data(source, data, today)
-    assert result.total("unchanged") == 18
+    assert result.total("unchanged") == 19
     assert export_data(source) == data
 
 

@@ -190,21 +190,22 @@ def test_migration_backs_up_first_and_keeps_search_working(
     def v2_add_column(conn: sqlite3.Connection) -> None:
         conn.execute('ALTER TABLE "notes" ADD COLUMN mood TEXT')
 
+    old = schema.SCHEMA_VERSION
     monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, v2_add_column))
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", old + 1)
     from careertui.store import connection
 
-    monkeypatch.setattr(connection, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(connection, "SCHEMA_VERSION", old + 1)
     with Store(db_path) as store:
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == old + 1
         store.insert("note", {"text": "after the upgrade", "date": "today"}, today)
         assert len(store.search("upgrade")) == 2
-    backups = list(db_path.parent.glob("careertui.db.v1-*.bak"))
+    backups = list(db_path.parent.glob(f"careertui.db.v{old}-*.bak"))
     assert len(backups) == 1
     assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600
-    with sqlite3.connect(backups[0]) as old:
-        assert old.execute("PRAGMA user_version").fetchone()[0] == 1
-        assert old.execute("SELECT text FROM notes").fetchall() == [("before the upgrade",)]
+    with sqlite3.connect(backups[0]) as before:
+        assert before.execute("PRAGMA user_version").fetchone()[0] == old
+        assert before.execute("SELECT text FROM notes").fetchall() == [("before the upgrade",)]
 
 
 def test_restore_fts_after_a_table_rebuild(db_path: Path, today: date) -> None:
