@@ -10,17 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from careertui.domain.cadence import CadenceError, parse_cadence
 from careertui.domain.due import MILESTONE_HORIZON_DAYS, KeepInTouch, Milestone, OpenFollowUp
-from careertui.domain.readiness import (
-    KEY_INFLUENCES,
-    KeyContact,
-    ReadinessFacts,
-    ReviewPeriod,
-    review_period,
-)
+from careertui.domain.readiness import ReadinessFacts, ReviewPeriod, review_period
 from careertui.domain.records import SECURITY_PILLARS
 from careertui.domain.stats import ActionFacts, StatsFacts, build_stats, heatmap_first
 from careertui.store.connection import StoreError
 from careertui.store.evidence import requirement_facts, unmeasured_wins
+from careertui.store.readiness import readiness_facts
+from careertui.store.readiness import stored_date as _date
 
 if TYPE_CHECKING:
     from careertui.store.store import Store
@@ -91,9 +87,6 @@ _DAY_COUNTS = (
 # date.toordinal() of a stored date: julianday('0001-01-01') is 1721425.5, day number 1.
 _DAY_NUMBER = "CAST(julianday(date) AS INTEGER) - 1721424"
 
-# A measured impact holds a digit; GLOB's [0-9] is ASCII digits.
-_MEASURED = "impact GLOB '*[0-9]*'"
-
 
 def _tuples(store: Store, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     """Rows as plain tuples, for the queries that return thousands: making each a Row and then
@@ -104,16 +97,6 @@ def _tuples(store: Store, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[
         return cursor.execute(sql, params).fetchall()
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot read {store.path}: {exc}") from None
-
-
-def _date(value: str | None) -> date | None:
-    """A stored date, or None when it is missing or not a date (never fatal for stats)."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def _day_numbers(text: str | None) -> list[int]:
@@ -172,65 +155,10 @@ def _actions(store: Store, today: date) -> list[ActionFacts]:
 
 
 def _readiness_facts(store: Store, period: ReviewPeriod, today: date) -> ReadinessFacts:
-    responsibilities = {
-        row["id"]: row["title"]
-        for row in store._fetch(
-            "SELECT id, title FROM responsibilities WHERE active = 1 ORDER BY id"
-        )
-    }
-    window = period.counted(today)
-    covered: frozenset[int] = frozenset()
-    wins = measured = 0
-    months: frozenset[str] = frozenset()
-    example = ""
-    if window is not None:
-        bounds = (window[0].isoformat(), window[1].isoformat())
-        counted = "FROM wins WHERE date BETWEEN ? AND ?"
-        covered = frozenset(
-            row["responsibility_id"]
-            for row in store._fetch(
-                f"SELECT DISTINCT responsibility_id {counted} AND responsibility_id IN "
-                "(SELECT id FROM responsibilities WHERE active = 1)",
-                bounds,
-            )
-        )
-        totals = store._fetch(f"SELECT count(*) AS n, total({_MEASURED}) AS m {counted}", bounds)
-        wins, measured = int(totals[0]["n"]), int(totals[0]["m"])
-        months = frozenset(
-            row["month"]
-            for row in store._fetch(
-                f"SELECT DISTINCT substr(date, 1, 7) AS month {counted}", bounds
-            )
-        )
-        latest = store._fetch(
-            f"SELECT title {counted} AND NOT {_MEASURED} ORDER BY date DESC, id DESC LIMIT 1",
-            bounds,
-        )
-        example = latest[0]["title"] if latest else ""
-    marks = ", ".join("?" for _ in KEY_INFLUENCES)
-    key_contacts = [
-        KeyContact(name, influence, _date(last_seen))
-        for name, influence, last_seen in _tuples(
-            store,
-            "SELECT c.name, c.influence, "
-            "(SELECT max(date) FROM interactions i WHERE i.contact_id = c.id AND i.date <= ?) "
-            f"AS last_seen FROM contacts c WHERE c.influence IN ({marks}) ORDER BY c.id",
-            (today.isoformat(), *KEY_INFLUENCES),
-        )
-    ]
-    perception = store._fetch(
-        "SELECT max(date) AS d FROM perceptions WHERE date <= ?", (today.isoformat(),)
-    )
-    return ReadinessFacts(
-        responsibilities=responsibilities,
-        covered=covered,
-        wins=wins,
-        measured=measured,
-        win_months=months,
-        key_contacts=key_contacts,
-        last_perception=_date(perception[0]["d"]),
-        unmeasured_example=example,
-    )
+    try:
+        return readiness_facts(store.conn, period, today)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot read {store.path}: {exc}") from None
 
 
 def _follow_ups(store: Store, today: date) -> tuple[list[OpenFollowUp], list[KeepInTouch]]:

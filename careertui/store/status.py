@@ -1,0 +1,81 @@
+"""The figures of `careertui status`, read on a connection of its own: it runs on every shell
+prompt, so it imports sqlite3 and the readiness rules only (not the Store) and asks SQLite to
+count rather than reading rows. The figures are the dashboard's: what is due (follow-ups,
+milestones in the next two weeks, the security check), the journaling streak, the days to the
+review and review readiness."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+MILESTONE_HORIZON_DAYS = 14
+SECURITY_INTERVAL_DAYS = 90
+
+_ACTIVE = (
+    ("notes", ""),
+    ("checkins", " AND skip = 0"),
+    ("interactions", ""),
+    ("wins", ""),
+    ("perceptions", ""),
+    ("security_checks", ""),
+    ("reviews", ""),
+)
+"""Every kind whose entries make a day active, densest first (the OR stops at the first hit)."""
+
+_RUN = (
+    "WITH RECURSIVE d(day, n) AS (SELECT ?, 0 UNION ALL "
+    "SELECT date(day, '-1 day'), n + 1 FROM d WHERE "
+    + " OR ".join(
+        f'EXISTS (SELECT 1 FROM "{table}" t WHERE t.date = d.day{extra})'
+        for table, extra in _ACTIVE
+    )
+    + ") SELECT max(n) FROM d"
+)
+"""Consecutive active days ending on the given day: one index probe or a few per day."""
+
+_DUE = """SELECT
+ (SELECT count(*) FROM interactions i JOIN contacts c ON c.id = i.contact_id
+   WHERE i.follow_up IS NOT NULL AND i.done = 0 AND i.follow_up <= :today)
+ + (SELECT count(*) FROM contacts c WHERE c.follow_up_days > 0 AND date(coalesce(
+     (SELECT max(date) FROM interactions i WHERE i.contact_id = c.id AND i.date <= :today),
+     substr(c.created_at, 1, 10)), '+' || c.follow_up_days || ' days') <= :today)
+ + (SELECT count(*) FROM goals WHERE kind = 'milestone' AND status = 'active'
+   AND due <= :horizon)
+ + coalesce((SELECT date(max(date), '+' || :interval || ' days') < :today
+   FROM security_checks WHERE date <= :today), 1)"""
+"""Follow-ups and stay-in-touch cadences due, milestones due within the horizon, and 1 when
+the security check is (none yet, or the last over 90 days ago)."""
+
+
+def read_status(path: Path, today: date) -> dict[str, int | None]:
+    """`due`, `streak`, `review` (days to the review date, None without one) and `readiness`
+    for the journal at `path`, opened read-only. Raises sqlite3.Error for a file that is not a
+    careertui journal."""
+    from careertui.domain.readiness import review_period, review_readiness
+    from careertui.store.readiness import readiness_facts, stored_date
+
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        day = today.isoformat()
+        horizon = (today + timedelta(days=MILESTONE_HORIZON_DAYS)).isoformat()
+        params = {"today": day, "horizon": horizon, "interval": SECURITY_INTERVAL_DAYS}
+        ((due,),) = conn.execute(_DUE, params).fetchall()
+        streak = conn.execute(_RUN, (day,)).fetchone()[0]
+        if not streak:
+            streak = conn.execute(_RUN, ((today - timedelta(days=1)).isoformat(),)).fetchone()[0]
+        profile = conn.execute(
+            "SELECT review_start, review_date FROM profile ORDER BY id LIMIT 1"
+        ).fetchone()
+        start, review_date = (stored_date(v) for v in (profile or (None, None)))
+        period = review_period(start, review_date, today)
+        readiness = review_readiness(readiness_facts(conn, period, today), period, None, today)
+    finally:
+        conn.close()
+    return {
+        "due": int(due),
+        "streak": int(streak or 0),
+        "review": None if review_date is None else (review_date - today).days,
+        "readiness": readiness.score,
+    }
