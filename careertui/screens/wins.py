@@ -489,7 +489,7 @@ class WinsScreen(CareerScreen):
         db_path, today = self.career.db_path, self.today()
 
         def save(values: dict[str, Any]) -> bool:
-            from careertui.screens.base import ReadOnlyError
+            from careertui.tui.data import ReadOnlyError
 
             refused = self.career.refusal()
             if refused:

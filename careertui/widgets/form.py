@@ -318,7 +318,7 @@ class EntryForm(ModalScreen[Any]):
             self.saving = False
 
     async def _check_and_save(self) -> None:
-        from careertui.screens.base import user_message
+        from careertui.tui.data import user_message
 
         self._clear_errors()
         try:

@@ -268,7 +268,7 @@ class PagedTable(DataTable[Any]):
         self.run_worker(self._more(self._generation), group="page")
 
     async def _more(self, generation: int) -> None:
-        from careertui.screens.base import user_message
+        from careertui.tui.data import user_message
 
         assert self.loader is not None
         try:

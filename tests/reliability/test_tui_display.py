@@ -48,11 +48,12 @@ from textual.widgets._toast import Toast
 from careertui.app import CareerApp
 from careertui.domain.records import KINDS
 from careertui.domain.text import printable
-from careertui.screens.base import FORM_FIELDS, CareerScreen
+from careertui.screens.base import CareerScreen
 from careertui.screens.contact import ContactScreen
 from careertui.screens.network import NetworkScreen
 from careertui.store import Store
 from careertui.store.reviews import iso_week
+from careertui.tui.forms import FORM_FIELDS
 from careertui.widgets.confirm import ConfirmDialog
 from careertui.widgets.form import EntryForm
 from careertui.widgets.help import HelpScreen

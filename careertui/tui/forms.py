@@ -1,0 +1,212 @@
+"""Forms and deletes for the screens: a record added or edited in the EntryForm, a delete
+confirmed, each written off the UI thread and followed by a reload."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.content import Content
+
+from careertui.domain.records import KINDS
+from careertui.store import Store
+from careertui.tui.data import DataScreen, ReadOnlyError
+from careertui.widgets.safe import compose
+
+if TYPE_CHECKING:
+    from careertui.widgets.form import EntryForm
+
+FORM_FIELDS: dict[str, tuple[str, ...]] = {
+    "goal": ("title", "kind", "parent_id", "metric", "target", "current", "due", "status", "notes"),
+    "action": ("title", "cadence", "goal_id", "active"),
+    "checkin": ("date", "skip", "note"),
+    "requirement": ("title", "status", "plan"),
+    "responsibility": ("title", "active"),
+    "win": (
+        "title",
+        "date",
+        "impact",
+        "responsibility_id",
+        "goal_id",
+        "tags",
+        "shared_with",
+        "notes",
+    ),
+    "contact": (
+        "name",
+        "org",
+        "role",
+        "circle",
+        "influence",
+        "knows_me",
+        "follow_up_days",
+        "notes",
+    ),
+    "interaction": (
+        "contact_id",
+        "date",
+        "channel",
+        "notes",
+        "learned",
+        "gave",
+        "follow_up",
+        "done",
+    ),
+    "perception": ("date", "behaviour", "language", "attitude", "q1", "q2", "q3", "q4", "notes"),
+    "security": ("date", "skills", "performance", "network", "job_search", "finances", "notes"),
+    "note": ("date", "text", "tags"),
+    "review": ("week", "date", "focus", "notes"),
+    "profile": tuple(f.name for f in KINDS["profile"].fields if f.name != "theme"),
+}
+
+REF_SOURCES: dict[str, str] = {
+    "parent_id": "goal",
+    "goal_id": "goal",
+    "responsibility_id": "responsibility",
+    "contact_id": "contact",
+    "action_id": "action",
+}
+
+
+def ref_options(store: Store, field: str, exclude_id: int | None = None) -> list[tuple[str, int]]:
+    """(label, id) choices for a link field, e.g. the goals a milestone can belong to."""
+    kind = REF_SOURCES[field]
+    rows = store.rows(kind, newest_first=False)
+    if field == "parent_id":
+        rows = [r for r in rows if r["kind"] != "milestone" and r["id"] != exclude_id]
+    title = KINDS[kind].title_field
+    return [(str(r[title]), int(r["id"])) for r in rows]
+
+
+class FormsScreen(DataScreen):
+    """A screen whose records are added, edited and deleted through forms and dialogs."""
+
+    def open_form(
+        self,
+        kind: str,
+        record_id: int | None = None,
+        *,
+        values: Mapping[str, Any] | None = None,
+        fields: Sequence[str] | None = None,
+        title: str | Content | None = None,
+        after: Callable[[Any], None] | None = None,
+    ) -> None:
+        """Add (no id) or edit a record in the EntryForm, then reload the screen."""
+        self._open_form(kind, record_id, values, fields, title, after)
+
+    @work(group="form")
+    async def _open_form(
+        self,
+        kind: str,
+        record_id: int | None,
+        values: Mapping[str, Any] | None,
+        fields: Sequence[str] | None,
+        title: str | Content | None,
+        after: Callable[[Any], None] | None,
+    ) -> None:
+        names = tuple(fields or FORM_FIELDS[kind])
+        refs = [n for n in names if n in REF_SOURCES]
+
+        def load(store: Store) -> tuple[dict[str, Any] | None, dict[str, Any], Any]:
+            record = store.get(kind, record_id) if record_id is not None else None
+            options = {n: ref_options(store, n, record_id) for n in refs}
+            return record, options, self.form_context(store, kind)
+
+        try:
+            record, options, context = await self.fetch(load)
+        except Exception as exc:  # noqa: BLE001
+            self.report(exc)
+            return
+        if record_id is not None and record is None:
+            self.notify(f"That {KINDS[kind].label.lower()} no longer exists.", severity="warning")
+            return
+        initial = dict(record or {})
+        if record_id is None:
+            for name in names:
+                field = KINDS[kind].field(name)
+                if field.type == "date" and field.required:
+                    initial[name] = "today"
+        initial.update(values or {})
+        label = KINDS[kind].label
+        heading = title or (
+            compose(
+                (f"Edit {label.lower()}: ", "bold"), str(initial.get(KINDS[kind].title_field, ""))
+            )
+            if record_id is not None
+            else Content(f"New {label.lower()}").stylize("bold")
+        )
+        db_path, today = self.career.db_path, self.today()
+
+        def save(cleaned: dict[str, Any]) -> int:
+            refused = self.career.refusal()
+            if refused:
+                raise ReadOnlyError(refused)
+            with Store(db_path) as store:
+                if record_id is None:
+                    return store.insert(kind, cleaned, today)
+                store.update(kind, record_id, cleaned, today)
+                return record_id
+
+        form = self.make_form(
+            context,
+            kind,
+            names,
+            save,
+            today=today,
+            values=initial,
+            title=heading,
+            options=options,
+            partial=record_id is not None,
+        )
+
+        def saved(result: Any) -> None:
+            if result is None:
+                return
+            self.notify(f"Saved {label.lower()}.", markup=False)
+            self.refresh_data()
+            if after:
+                after(result)
+
+        # A callback, not push_screen_wait: no worker stays alive while the form is open.
+        self.app.push_screen(form, callback=saved)
+
+    def form_context(self, store: Store, kind: str) -> Any:
+        """What a screen's own form for `kind` needs from the file besides the record (read in
+        the same worker); see make_form."""
+        return None
+
+    def make_form(self, context: Any, *args: Any, **kwargs: Any) -> EntryForm:
+        """The form open_form shows: the shared EntryForm unless a screen needs more beside
+        it (the Self-check screen shows your last answers next to a new perception check)."""
+        from careertui.widgets.form import EntryForm  # on the first form: not at start-up
+
+        return EntryForm(*args, **kwargs)
+
+    def confirm_delete(self, kind: str, record_id: int, title: str) -> None:
+        """Ask, then delete (off the UI thread) and reload."""
+        from careertui.widgets.confirm import ConfirmDialog
+
+        label = KINDS[kind].label.lower()
+        question = compose(
+            (f"Delete this {label}?\n\n", "bold"),
+            title,
+            ("\n\nIts text is erased from the file; this cannot be undone.", "dim"),
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete(kind, record_id)
+
+        self.app.push_screen(ConfirmDialog(question), callback=answered)
+
+    @work(group="delete")
+    async def _delete(self, kind: str, record_id: int) -> None:
+        label = KINDS[kind].label.lower()
+        try:
+            await self.change(lambda store: store.delete(kind, record_id))
+        except Exception as exc:  # noqa: BLE001
+            self.report(exc)
+            return
+        self.notify(f"Deleted {label}.", markup=False)
+        self.refresh_data()
