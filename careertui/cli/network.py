@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from careertui.cli.base import UserError, clock_today, db_option, open_store, say
-from careertui.domain.text import from_shell, one_line
+from careertui.domain.text import from_shell, json_safe_dumps, one_line
 
 
 def show_open(items: list[dict[str, object]], heading: str) -> None:
@@ -67,9 +67,7 @@ def brief(ctx: click.Context, name: str, as_json: bool) -> None:
         contact = store.find("contact", from_shell(name))
         result = load_brief(store, int(contact["id"]), today) or {}
     if as_json:
-        from careertui.domain.jsonout import dumps_indented
-
-        click.echo(dumps_indented(result))
+        click.echo(json_safe_dumps(result, indent=2))
         return
     from careertui.domain.brief import format_brief
 
