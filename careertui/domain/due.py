@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from careertui.domain.frozen import frozen
 from careertui.domain.records import SECURITY_PILLARS
 from careertui.domain.text import one_line
 
@@ -14,7 +14,7 @@ SECURITY_INTERVAL_DAYS = 90
 NOTE_PREVIEW = 60
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class OpenFollowUp:
     """An interaction with a follow-up date that is not done."""
 
@@ -25,7 +25,7 @@ class OpenFollowUp:
     notes: str = ""
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class KeepInTouch:
     """A contact with a stay-in-touch cadence; `last_seen` is their latest interaction up to
     today, `created` the day the contact was added (the clock starts there if never seen)."""
@@ -37,7 +37,7 @@ class KeepInTouch:
     created: date
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class FollowUp:
     kind: str
     """`interaction` (its follow-up date) or `contact` (the stay-in-touch cadence)."""
@@ -103,7 +103,7 @@ def follow_ups_due(
     return due
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class Milestone:
     id: int
     title: str
@@ -111,7 +111,7 @@ class Milestone:
     due: date
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class MilestoneDue:
     id: int
     title: str
@@ -134,7 +134,7 @@ def milestones_due(milestones: Iterable[Milestone], today: date) -> list[Milesto
     return due
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class SecurityStatus:
     due: bool
     last_date: date | None
@@ -162,14 +162,14 @@ MEASURE_WINDOW_DAYS = 7
 """How long each of those reminders stays due: a week, so a weekly review sees it."""
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class UnmeasuredWin:
     id: int
     title: str
     date: date
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class MeasureDue:
     win_id: int
     title: str

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -29,43 +30,8 @@ PERCEPTION_QUESTIONS = (
 )
 
 
-class _Frozen:
-    """What `@dataclass(frozen=True)` gives Field and Kind (an `__init__` by field order, a repr,
-    equality and a hash over the fields, no assignment), written out: every command imports
-    these two, and making a dataclass compiles six methods with exec (2 ms each class, more than
-    the dataclasses module takes to import). tests/domain/test_records.py holds them to a
-    dataclass twin."""
-
-    __slots__ = ()
-    __match_args__: tuple[str, ...] = ()
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__match_args__)
-
-    def __repr__(self) -> str:
-        values = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__match_args__)
-        return f"{self.__class__.__qualname__}({values})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._values() == other._values()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        from dataclasses import FrozenInstanceError
-
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        from dataclasses import FrozenInstanceError
-
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-
-class Field(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Field:
     name: str
     type: str
     """text, long (multi-line text), date, int, float, choice, bool, ref, tags."""
@@ -80,51 +46,13 @@ class Field(_Frozen):
     `forward` plans (follow-ups, due dates; "fri", "Mar 3" = the next one). See dates.py."""
     default: Any = None
 
-    __match_args__ = (
-        "name",
-        "type",
-        "label",
-        "required",
-        "choices",
-        "low",
-        "high",
-        "ref",
-        "direction",
-        "default",
-    )
-
-    def __init__(
-        self,
-        name: str,
-        type: str,
-        label: str = "",
-        required: bool = False,
-        choices: tuple[str, ...] = (),
-        low: float | None = None,
-        high: float | None = None,
-        ref: str | None = None,
-        direction: str = PAST,
-        default: Any = None,
-    ) -> None:
-        self.__dict__.update(
-            name=name,
-            type=type,
-            label=label,
-            required=required,
-            choices=choices,
-            low=low,
-            high=high,
-            ref=ref,
-            direction=direction,
-            default=default,
-        )
-
     @property
     def title(self) -> str:
         return self.label or self.name.replace("_", " ").capitalize()
 
 
-class Kind(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Kind:
     name: str
     table: str
     label: str
@@ -133,39 +61,6 @@ class Kind(_Frozen):
     date_field: str | None = None
     fts: tuple[str, ...] = ()
     plural: str = ""
-
-    __match_args__ = (
-        "name",
-        "table",
-        "label",
-        "fields",
-        "title_field",
-        "date_field",
-        "fts",
-        "plural",
-    )
-
-    def __init__(
-        self,
-        name: str,
-        table: str,
-        label: str,
-        fields: tuple[Field, ...],
-        title_field: str,
-        date_field: str | None = None,
-        fts: tuple[str, ...] = (),
-        plural: str = "",
-    ) -> None:
-        self.__dict__.update(
-            name=name,
-            table=table,
-            label=label,
-            fields=fields,
-            title_field=title_field,
-            date_field=date_field,
-            fts=fts,
-            plural=plural,
-        )
 
     def field(self, name: str) -> Field:
         for candidate in self.fields:

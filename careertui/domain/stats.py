@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
@@ -24,7 +25,6 @@ from careertui.domain.due import (
     milestones_due,
     security_status,
 )
-from careertui.domain.frozen import frozen
 from careertui.domain.promotion import RequirementFacts, promotion_case
 from careertui.domain.readiness import (
     FULL_MARKS,
@@ -47,7 +47,7 @@ PILLAR_LABELS = {
 }
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class ActionFacts:
     """An active key action and its check-ins, as day numbers (`date.toordinal()`): `done` those
     that are not skips, `skips` the skips."""
@@ -62,7 +62,7 @@ class ActionFacts:
     skips: Sequence[int]
 
 
-@frozen
+@dataclass(frozen=True, slots=True)
 class StatsFacts:
     """What the store read for `today`; nothing here is computed yet."""
 
