@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
+from careertui.demo_conversations import conversations
 from careertui.domain.records import KINDS
 from careertui.store.exchange import FORMAT, FORMAT_VERSION, ImportResult, import_data
 
@@ -1179,6 +1180,7 @@ class _Year:
             "note": self.notes(),
             "review": self.reviews(),
         }
+        tables.update(conversations(self, tables))  # made last: the records above stay the same
         return {
             "format": FORMAT,
             "version": FORMAT_VERSION,

@@ -150,7 +150,7 @@ def format_brief(brief: Mapping[str, Any], width: int = 100) -> str:
         [
             f"  #{t['id']} {t['date']}  {one_line(t['title'], room)}"
             + (f"\n      {one_line(t['impact'], room)}" if t["impact"] else "")
-            + (f"\n      why: {', '.join(t['why'])}" if t["why"] else "")
+            + (f"\n      why: {one_line(', '.join(t['why']), room)}" if t["why"] else "")
             for t in tell
         ],
         "none in the review period",

@@ -41,6 +41,9 @@ TABLES = (
     "notes",
     "reviews",
     "win_requirements",
+    "agenda_items",
+    "mentions",
+    "told",
 )
 
 
@@ -136,6 +139,10 @@ def fill(store: Store, today: date) -> dict[str, int]:
         today,
     )
     store.insert("review", {"week": "2026-W47", "date": "2026-11-20", "focus": "1. Ship"}, today)
+    agenda = {"contact_id": ids["contact"], "date": "2026-11-20", "topic": "Q1 plans"}
+    store.insert("agenda", {**agenda, "interaction_id": ids["interaction"]}, today)
+    store.insert("mention", {"contact_id": ids["contact"], "win_id": ids["win"]}, today)
+    store.insert("told", {"contact_id": ids["contact"], "win_id": ids["win"], "date": today}, today)
     return ids
 
 
@@ -173,8 +180,13 @@ def test_export_holds_every_record_with_uuid_timestamps_and_links(source: Store)
         "notes": 1,
         "reviews": 1,
         "win_requirements": 1,
+        "agenda_items": 1,
+        "mentions": 1,
+        "told": 1,
     }
-    assert record_count(data) == 19
+    assert record_count(data) == 22
+    assert data["told"][0]["win_uuid"] == data["mentions"][0]["win_uuid"] == data["wins"][0]["uuid"]
+    assert data["agenda_items"][0]["interaction_uuid"] == data["interactions"][0]["uuid"]
     win = data["wins"][0]
     assert list(win)[:3] == ["uuid", "created_at", "updated_at"]
     assert "id" not in win and "responsibility_id" not in win
@@ -198,7 +210,7 @@ def test_round_trip_into_an_empty_file_gives_the_same_export_and_stats(
         result = import_data(copy_store, data, today)
         assert result.format == "careertui"
         assert (result.total("added"), result.total("updated"), result.total("unchanged")) == (
-            19,
+            record_count(data),
             0,
             0,
         )
@@ -233,12 +245,12 @@ def test_importing_twice_changes_nothing(source: Store, tmp_path: Path, today: d
         assert (again.total("added"), again.total("updated"), again.total("unchanged")) == (
             0,
             0,
-            19,
+            record_count(data),
         )
         assert export_data(store) == before
     # Into the file it came from: everything is already there.
     result = import_data(source, data, today)
-    assert result.total("unchanged") == 19
+    assert result.total("unchanged") == record_count(data)
     assert export_data(source) == data
 
 
