@@ -17,8 +17,8 @@ from textual.widgets import DataTable, Header, Static
 
 from careertui.domain.text import one_line
 from careertui.screens.base import CareerScreen
-from careertui.screens.network import ago
 from careertui.widgets.footer import CareerFooter
+from careertui.widgets.network.common import ago
 from careertui.widgets.paged import (
     ColumnFit,
     Page,

@@ -7,45 +7,35 @@ stay-in-touch cadences, `f` the follow-ups due. `enter` opens a contact's page (
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import ContentSwitcher, DataTable, Header, Static, Tab, Tabs
+from textual.widgets import ContentSwitcher, DataTable, Header, Tab, Tabs
 
 from careertui.screens.base import CareerScreen
 from careertui.widgets.footer import CareerFooter
+from careertui.widgets.network.common import follow_key
+from careertui.widgets.network.contacts import COLUMNS, CONTACT_FIT, ContactsView, contact_cells
+from careertui.widgets.network.follow import FOLLOW_COLUMNS, FOLLOW_FIT, FollowView
+from careertui.widgets.network.who import KEY_COLUMNS, KEY_FIT, WhoView
 from careertui.widgets.paged import (
-    ColumnFit,
     FilterBox,
     Page,
     PagedTable,
     current_key,
     filter_open,
     fit_widths,
-    in_memory,
     tones,
 )
-from careertui.widgets.safe import cell, compose
 
 if TYPE_CHECKING:
-    from careertui.domain.due import FollowUp, KeepInTouch
+    from careertui.domain.due import FollowUp
     from careertui.store import Store
-
-
-def ago(days: int | None) -> str:
-    if days is None:
-        return "never"
-    if days < 0:
-        return f"in {-days}d"
-    return "today" if days == 0 else f"{days}d ago"
 
 
 # -- the queries this screen runs (each a function of a Store, run in a worker) ----------------
@@ -72,61 +62,6 @@ def _contacts(
     )
 
 
-COLUMNS = (
-    ("Name", "name"),
-    ("Org", "org"),
-    ("Role", "role"),
-    ("Circle", "circle"),
-    ("Influence", "influence"),
-    ("Knows", "knows_me"),
-    ("Last seen", "last"),
-    ("Follow-up", "next"),
-)
-SORT_LABELS = dict((key, label) for label, key in COLUMNS)
-# Narrowest and widest text per column: below the room the widest need, text columns shrink
-# (circle goes first) so the dates and the knows-me dots stay in view.
-CONTACT_FIT: tuple[ColumnFit, ...] = (
-    ("name", 11, 15),
-    ("org", 6, 16),
-    ("role", 6, 18),
-    ("circle", 6, 12),
-    ("influence", 9, 14),
-    ("knows_me", 5, 5),
-    ("last", 9, 9),
-    ("next", 10, 10),
-)
-KEY_COLUMNS = (
-    ("", "mark"),
-    ("Name", "name"),
-    ("Influence", "influence"),
-    ("Org", "org"),
-    ("Role", "role"),
-    ("Last seen", "last"),
-    ("Days since", "days"),
-)
-KEY_FIT: tuple[ColumnFit, ...] = (
-    ("mark", 1, 1),
-    ("name", 8, 16),
-    ("influence", 9, 14),
-    ("org", 6, 20),
-    ("role", 6, 20),
-    ("last", 10, 10),
-    ("days", 10, 10),
-)
-FOLLOW_COLUMNS = (
-    ("Due", "due"),
-    ("Overdue", "late"),
-    ("Contact", "contact"),
-    ("Kind", "kind"),
-    ("What", "what"),
-)
-FOLLOW_FIT: tuple[ColumnFit, ...] = (
-    ("due", 10, 10),
-    ("late", 7, 7),
-    ("contact", 8, 16),
-    ("kind", 13, 13),
-    ("what", 10, 64),
-)
 VIEWS = ("contacts", "who", "follow")
 
 
@@ -179,35 +114,14 @@ class NetworkScreen(CareerScreen):
             id="network-tabs",
         )
         with ContentSwitcher(initial="contacts", id="network-views"):
-            with Vertical(id="contacts", classes="panel"):
-                yield FilterBox(
-                    placeholder="filter by name, org, role, circle, influence…",
-                    for_list="#contacts-table",
-                    id="contacts-filter",
-                )
-                yield PagedTable(id="contacts-table")
-                yield Static("", id="contacts-empty", classes="empty")
-            with Vertical(id="who"):
-                with Vertical(id="key-panel", classes="panel"):
-                    yield PagedTable(id="key-table")
-                    yield Static("", id="key-empty", classes="empty")
-                with Vertical(id="lapsed-panel", classes="panel"):
-                    yield PagedTable(id="lapsed-table")
-                    yield Static("", id="lapsed-empty", classes="empty")
-            with Vertical(id="follow", classes="panel"):
-                yield PagedTable(id="follow-table")
-                yield Static("", id="follow-empty", classes="empty")
+            yield ContactsView(id="contacts", classes="panel")
+            yield WhoView(id="who")
+            yield FollowView(id="follow", classes="panel")
         yield CareerFooter()
 
     def on_mount(self) -> None:
         self.query_one(Tabs).can_focus = False
         self.fit_columns()
-        self.query_one("#lapsed-table", DataTable).add_columns(
-            "Name", "Every", "Last seen", "Due", "Overdue"
-        )
-        self.query_one("#key-panel").border_title = "Decision-makers and sponsors"
-        self.query_one("#lapsed-panel").border_title = "Stay in touch: cadence lapsed"
-        self.query_one("#follow").border_title = "Follow-ups due"
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         if self.focused is None or not self.focused.display:
@@ -284,128 +198,22 @@ class NetworkScreen(CareerScreen):
 
         await table.reload(page, keep=True)
         side = await self.fetch(_side_views, today, text)
-        self._show_contacts_state(side["count"], side["total"])
-        await self._show_key(side["key"], palette)
-        await self._show_follow(side["due"], side["keep"], palette)
-
-    def _show_contacts_state(self, count: int, total: int) -> None:
-        panel = self.query_one("#contacts")
-        direction = "↓" if self.descending else "↑"
-        parts: list[tuple[str, str] | str] = [("Contacts ", ""), (f"{count:,}", "bold")]
-        if self.filter_text:
-            parts += [(f" of {total:,} · matching “", "dim"), self.filter_text, ("”", "dim")]
-        parts += [(f" · sorted by {SORT_LABELS[self.sort_key].lower()} {direction}", "dim")]
-        panel.border_title = compose(*parts)
-        panel.border_subtitle = "o sort · O reverse · / filter · enter open"
-        empty = self.query_one("#contacts-empty", Static)
-        empty.display = count == 0
-        empty.update(
-            "No contact matches the filter."
-            if self.filter_text
-            else "No contacts yet. Press a to add the first person who should know your work."
+        self.query_one(ContactsView).show_state(
+            side["count"], side["total"], self.filter_text, self.sort_key, self.descending
+        )
+        who = self.query_one(WhoView)
+        await who.show_key(side["key"], palette)
+        items, keep = side["due"], side["keep"]
+        self.follow_items = {follow_key(item): item for item in items}
+        await self.query_one(FollowView).show(items, palette)
+        await who.show_lapsed(
+            [i for i in items if i.kind == "contact" and i.contact_id in keep], keep, palette
         )
 
     def _set_contact_columns(self) -> None:
-        arrow = " ↓" if self.descending else " ↑"
-        table = self.query_one("#contacts-table", PagedTable)
-        table.set_columns(
-            [
-                (
-                    Text(
-                        label + (arrow if key == self.sort_key else ""),
-                        style="bold" if key == self.sort_key else "",
-                    ),
-                    key,
-                )
-                for label, key in COLUMNS
-            ],
-            self._widths.get("contacts"),
+        self.query_one(ContactsView).set_columns(
+            self._widths.get("contacts"), self.sort_key, self.descending
         )
-
-    async def _show_key(self, rows: list[dict[str, Any]], palette: dict[str, str]) -> None:
-        def to_row(row: dict[str, Any]) -> tuple[str, Sequence[Any]]:
-            style = palette["warning"] if row["unseen"] else ""
-            return str(row["id"]), (
-                Text("⚠", style=f"bold {palette['warning']}") if row["unseen"] else Text(""),
-                cell(row["name"], 28, f"bold {style}".strip()),
-                cell(row["influence"], 16, palette["accent"]),
-                cell(row["org"], 20),
-                cell(row["role"], 20),
-                cell(row["last_date"] or "never", 12, style or "dim"),
-                Text(ago(row["days_since"]), style=style),
-            )
-
-        await self.query_one("#key-table", PagedTable).reload(in_memory(rows, to_row))
-        unseen = sum(1 for r in rows if r["unseen"])
-        panel = self.query_one("#key-panel")
-        panel.border_title = compose(
-            ("Decision-makers and sponsors ", ""),
-            (f"{len(rows)}", "bold"),
-            (f" · {unseen} not seen in 90 days", "dim" if not unseen else "bold"),
-        )
-        empty = self.query_one("#key-empty", Static)
-        empty.display = not rows
-        empty.update(
-            "Nobody marked decision-maker or sponsor yet: who decides your promotion? "
-            "Set their influence with e."
-        )
-
-    async def _show_follow(
-        self, items: list[FollowUp], keep: dict[int, KeepInTouch], palette: dict[str, str]
-    ) -> None:
-        def key_of(item: FollowUp) -> str:
-            if item.kind == "interaction":
-                return f"i{item.interaction_id}"
-            return f"c{item.contact_id}"
-
-        def late(item: FollowUp) -> Text:
-            return Text(
-                "today" if item.days_overdue == 0 else f"{item.days_overdue}d",
-                style=palette["error"] if item.days_overdue > 7 else palette["warning"],
-            )
-
-        def follow_row(item: FollowUp) -> tuple[str, Sequence[Any]]:
-            return key_of(item), (
-                Text(item.due.isoformat()),
-                late(item),
-                cell(item.contact, 24, "bold"),
-                Text("follow-up" if item.kind == "interaction" else "stay in touch", style="dim"),
-                cell(item.text, 64),
-            )
-
-        def lapsed_row(item: FollowUp) -> tuple[str, Sequence[Any]]:
-            cadence = keep[item.contact_id]
-            seen = cadence.last_seen.isoformat() if cadence.last_seen else "never"
-            return key_of(item), (
-                cell(item.contact, 28, "bold"),
-                Text(f"{cadence.every} days"),
-                Text(seen, style="" if cadence.last_seen else "dim"),
-                Text(item.due.isoformat()),
-                late(item),
-            )
-
-        self.follow_items = {key_of(item): item for item in items}
-        lapsed = [i for i in items if i.kind == "contact" and i.contact_id in keep]
-        await self.query_one("#follow-table", PagedTable).reload(in_memory(items, follow_row))
-        await self.query_one("#lapsed-table", PagedTable).reload(in_memory(lapsed, lapsed_row))
-        self.query_one("#follow").border_title = compose(
-            ("Follow-ups due ", ""), (f"{len(items)}", "bold"), (" · oldest first", "dim")
-        )
-        self.query_one("#follow").border_subtitle = "d done · z snooze 7 days · i log interaction"
-        self.query_one("#lapsed-panel").border_title = compose(
-            ("Stay in touch: cadence lapsed ", ""), (f"{len(lapsed)}", "bold")
-        )
-        for name, count, message in (
-            (
-                "follow",
-                len(items),
-                "Nothing due. Follow-up dates you set on interactions show up here on the day.",
-            ),
-            ("lapsed", len(lapsed), "Every stay-in-touch cadence is met."),
-        ):
-            empty = self.query_one(f"#{name}-empty", Static)
-            empty.display = count == 0
-            empty.update(message)
 
     # -- selection -----------------------------------------------------------------------------
     def _contact_id(self) -> int | None:
@@ -567,25 +375,3 @@ class NetworkScreen(CareerScreen):
             return
         self.notify(message, markup=False)
         self.refresh_data()
-
-
-def contact_cells(row: dict[str, Any], today: date, palette: dict[str, str]) -> tuple[Any, ...]:
-    """A contacts-table row: user text as rich Text cells, never markup."""
-    knows = int(row["knows_me"] or 0)
-    influence = row["influence"] or ""
-    key_person = influence in ("decision-maker", "sponsor")
-    upcoming = row["next_follow_up"]
-    day = today.isoformat()
-    due_style = ""
-    if upcoming and upcoming <= day:
-        due_style = f"bold {palette['error']}" if upcoming < day else palette["warning"]
-    return (
-        cell(row["name"], 22, "bold"),
-        cell(row["org"], 16),
-        cell(row["role"], 18),
-        cell(row["circle"], 12),
-        cell(influence, 16, palette["accent"] if key_person else "dim"),
-        Text("●" * knows + "○" * (3 - knows), style=palette["primary"]),
-        Text(ago(row["days_since"]), style="" if row["days_since"] is not None else "dim"),
-        Text(upcoming or "—", style=due_style or ("" if upcoming else "dim")),
-    )

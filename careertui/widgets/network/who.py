@@ -1,0 +1,106 @@
+"""The Network's "who needs to know you" view: decision-makers and sponsors by days since you
+last talked (⚠ after 90 days), and the stay-in-touch cadences that lapsed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from careertui.widgets.network.common import ago, follow_key, late
+from careertui.widgets.paged import ColumnFit, PagedTable, in_memory
+from careertui.widgets.safe import cell, compose
+
+if TYPE_CHECKING:
+    from careertui.domain.due import FollowUp, KeepInTouch
+
+KEY_COLUMNS = (
+    ("", "mark"),
+    ("Name", "name"),
+    ("Influence", "influence"),
+    ("Org", "org"),
+    ("Role", "role"),
+    ("Last seen", "last"),
+    ("Days since", "days"),
+)
+KEY_FIT: tuple[ColumnFit, ...] = (
+    ("mark", 1, 1),
+    ("name", 8, 16),
+    ("influence", 9, 14),
+    ("org", 6, 20),
+    ("role", 6, 20),
+    ("last", 10, 10),
+    ("days", 10, 10),
+)
+
+
+class WhoView(Vertical):
+    """Two panels: the key people, and the lapsed cadences."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="key-panel", classes="panel"):
+            yield PagedTable(id="key-table")
+            yield Static("", id="key-empty", classes="empty")
+        with Vertical(id="lapsed-panel", classes="panel"):
+            yield PagedTable(id="lapsed-table")
+            yield Static("", id="lapsed-empty", classes="empty")
+
+    def on_mount(self) -> None:
+        self.query_one("#lapsed-table", PagedTable).add_columns(
+            "Name", "Every", "Last seen", "Due", "Overdue"
+        )
+        self.query_one("#key-panel").border_title = "Decision-makers and sponsors"
+        self.query_one("#lapsed-panel").border_title = "Stay in touch: cadence lapsed"
+
+    async def show_key(self, rows: list[dict[str, Any]], palette: dict[str, str]) -> None:
+        def to_row(row: dict[str, Any]) -> tuple[str, Sequence[Any]]:
+            style = palette["warning"] if row["unseen"] else ""
+            return str(row["id"]), (
+                Text("⚠", style=f"bold {palette['warning']}") if row["unseen"] else Text(""),
+                cell(row["name"], 28, f"bold {style}".strip()),
+                cell(row["influence"], 16, palette["accent"]),
+                cell(row["org"], 20),
+                cell(row["role"], 20),
+                cell(row["last_date"] or "never", 12, style or "dim"),
+                Text(ago(row["days_since"]), style=style),
+            )
+
+        await self.query_one("#key-table", PagedTable).reload(in_memory(rows, to_row))
+        unseen = sum(1 for r in rows if r["unseen"])
+        self.query_one("#key-panel").border_title = compose(
+            ("Decision-makers and sponsors ", ""),
+            (f"{len(rows)}", "bold"),
+            (f" · {unseen} not seen in 90 days", "dim" if not unseen else "bold"),
+        )
+        empty = self.query_one("#key-empty", Static)
+        empty.display = not rows
+        empty.update(
+            "Nobody marked decision-maker or sponsor yet: who decides your promotion? "
+            "Set their influence with e."
+        )
+
+    async def show_lapsed(
+        self, lapsed: list[FollowUp], keep: dict[int, KeepInTouch], palette: dict[str, str]
+    ) -> None:
+        def lapsed_row(item: FollowUp) -> tuple[str, Sequence[Any]]:
+            cadence = keep[item.contact_id]
+            seen = cadence.last_seen.isoformat() if cadence.last_seen else "never"
+            return follow_key(item), (
+                cell(item.contact, 28, "bold"),
+                Text(f"{cadence.every} days"),
+                Text(seen, style="" if cadence.last_seen else "dim"),
+                Text(item.due.isoformat()),
+                late(item, palette),
+            )
+
+        await self.query_one("#lapsed-table", PagedTable).reload(in_memory(lapsed, lapsed_row))
+        self.query_one("#lapsed-panel").border_title = compose(
+            ("Stay in touch: cadence lapsed ", ""), (f"{len(lapsed)}", "bold")
+        )
+        empty = self.query_one("#lapsed-empty", Static)
+        empty.display = not lapsed
+        empty.update("Every stay-in-touch cadence is met.")
