@@ -41,8 +41,8 @@ class RoadmapScreen(CareerScreen):
     HELP = (
         "Your plan: the space you want to command, goals broken into milestones, the key actions "
         "you repeat, and the role you want next.\n"
-        "Tabs: [ and ] cycle; p Space, g Goals, c Actions (check-ins), t Target role; or tab to "
-        "the tab bar and use ←/→."
+        "Tabs: [ and ] cycle; p Space, g Goals, c Actions (check-ins), t Target role (u takes "
+        "the status its wins suggest); or tab to the tab bar and use ←/→."
     )
     BINDINGS = [
         Binding("right_square_bracket", "cycle(1)", "Next tab", key_display="]"),
@@ -59,6 +59,7 @@ class RoadmapScreen(CareerScreen):
         Binding("d", "toggle_done", "Done"),
         Binding("space", "check_in", "Check in"),
         Binding("s", "skip", "Skip"),
+        Binding("u", "accept_suggestion", "Accept suggestion"),
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
@@ -115,6 +116,7 @@ class RoadmapScreen(CareerScreen):
             "toggle_done": tab == "goals",
             "check_in": tab == "actions",
             "skip": tab == "actions",
+            "accept_suggestion": tab == "target",
             "delete": tab in KIND_OF_TAB,
             "filter": tab in KIND_OF_TAB,
             "clear_filter": bool(self.filter_text) or self._filter_shown(),
@@ -319,6 +321,25 @@ class RoadmapScreen(CareerScreen):
             return
         verb = "Done" if status == "done" else "Reopened"
         self.notify(f"{verb}: {goal['title']}", markup=False)
+        self.refresh_data()
+
+    # -- target role: the status its wins suggest ----------------------------------------------
+    async def action_accept_suggestion(self) -> None:
+        """Take the status the evidencing wins suggest (2 wins: gap → partial, 4: → have)."""
+        from careertui.store.evidence import accept_suggestion
+
+        picked = self.selected()
+        found = self.data.requirement(picked[1]) if picked else None
+        if not found or not found.get("suggested"):
+            self.notify("No suggestion: 2 evidencing wins suggest partial, 4 have.")
+            return
+        today = self.today()
+        try:
+            status = await self.change(lambda store: accept_suggestion(store, found["id"], today))
+        except Exception as exc:  # noqa: BLE001
+            self.report(exc)
+            return
+        self.notify(f"{found['title']}: now {status}", markup=False)
         self.refresh_data()
 
     # -- actions: check-ins --------------------------------------------------------------------

@@ -29,7 +29,7 @@ MEASURED = "impact GLOB '*[0-9]*'"
 
 def requirement_ids(store: Store, win_id: int) -> list[int]:
     """The requirements a win is linked to, in the order they were added."""
-    rows = store._fetch(
+    rows = store.query(
         "SELECT requirement_id FROM win_requirements WHERE win_id = ? ORDER BY requirement_id",
         (win_id,),
     )
@@ -80,7 +80,7 @@ def insert_win(
 def requirements(store: Store) -> list[Row]:
     """Every requirement (in the order added) with `wins` (linked wins, any date) and
     `suggested`: the status those wins suggest, or None."""
-    rows = store._fetch(
+    rows = store.query(
         "SELECT r.id, r.title, r.status, r.plan, "
         "(SELECT count(*) FROM win_requirements l WHERE l.requirement_id = r.id) AS wins "
         "FROM requirements r ORDER BY r.id"
@@ -93,7 +93,7 @@ def requirements(store: Store) -> list[Row]:
 def requirement_wins(store: Store, requirement_id: int | None = None) -> list[Row]:
     """Linked wins with their `requirement_id`, oldest first (of one requirement, or all)."""
     where = "" if requirement_id is None else "WHERE l.requirement_id = :r "
-    return store._fetch(
+    return store.query(
         "SELECT w.*, l.requirement_id FROM win_requirements l JOIN wins w ON w.id = l.win_id "
         f"{where}ORDER BY w.date, w.id",
         {"r": requirement_id},
@@ -116,17 +116,12 @@ def requirement_facts(store: Store) -> list[RequirementFacts]:
     ]
 
 
-def promotion(store: Store) -> PromotionCase:
-    """Requirements evidenced / all, with the next steps for the top missing ones."""
-    return promotion_case(requirement_facts(store))
-
-
 def unmeasured_wins(store: Store, today: date) -> list[UnmeasuredWin]:
     """Wins without a digit in their impact, old enough for a "Measure:" reminder today (their
     age between the first reminder's and the end of the last one's week)."""
     oldest = today - timedelta(days=MEASURE_AGES[-1] + MEASURE_WINDOW_DAYS - 1)
     newest = today - timedelta(days=MEASURE_AGES[0])
-    rows = store._fetch(
+    rows = store.query(
         f"SELECT id, title, date FROM wins WHERE date BETWEEN ? AND ? AND NOT {MEASURED} "
         "ORDER BY date, id",
         (oldest.isoformat(), newest.isoformat()),
@@ -144,7 +139,7 @@ def unmeasured_wins(store: Store, today: date) -> list[UnmeasuredWin]:
 
 def _has_table(store: Store, table: str) -> bool:
     return bool(
-        store._fetch("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,))
+        store.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,))
     )
 
 
@@ -154,16 +149,36 @@ def wins_involving(store: Store, contact: Mapping[str, Any]) -> set[int]:
     name = " ".join(str(contact.get("name") or "").split()).casefold()
     ids = {
         int(r["id"])
-        for r in store._fetch("SELECT id, shared_with FROM wins WHERE shared_with != ''")
+        for r in store.query("SELECT id, shared_with FROM wins WHERE shared_with != ''")
         if name and name in " ".join(str(r["shared_with"]).split()).casefold()
     }
     for table in ("mentions", "told"):
         if _has_table(store, table):
             ids |= {
                 int(r["win_id"])
-                for r in store._fetch(
+                for r in store.query(
                     f'SELECT win_id FROM "{table}" WHERE contact_id = ? AND win_id IS NOT NULL',
                     (contact["id"],),
                 )
             }
     return ids
+
+
+def with_evidence(store: Store, rows: list[Row]) -> PromotionCase:
+    """Give each requirement row `wins` (the wins that evidence it, oldest first: id, date,
+    title, impact) and `suggested` (the status they suggest, or None); returns the promotion
+    case over the rows."""
+    linked: dict[int, list[Row]] = {}
+    for win in requirement_wins(store):
+        linked.setdefault(int(win["requirement_id"]), []).append(
+            {k: win[k] for k in ("id", "date", "title", "impact")}
+        )
+    for row in rows:
+        row["wins"] = linked.get(int(row["id"]), [])
+        row["suggested"] = suggested_status(row["status"], len(row["wins"]))
+    return promotion_case(
+        [
+            RequirementFacts(r["id"], r["title"], r["status"], r["plan"] or "", len(r["wins"]))
+            for r in rows
+        ]
+    )

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from careertui.domain.records import GOAL_STATUSES, REQUIREMENT_STATUSES
+from careertui.store.evidence import with_evidence
 
 if TYPE_CHECKING:
     from careertui.store.store import Row, Store
@@ -91,7 +92,8 @@ def history_first(today: date) -> date:
 
 
 def requirements_overview(store: Store) -> dict[str, Any]:
-    """The target role's requirements, gaps first, and how many there are of each status."""
+    """The target role's requirements, gaps first, each with the wins that evidence it; how
+    many there are of each status; the promotion case."""
     rows = store._fetch(
         f"SELECT id, title, status, plan FROM requirements ORDER BY {_REQUIREMENT_ORDER}, id"
     )
@@ -99,4 +101,5 @@ def requirements_overview(store: Store) -> dict[str, Any]:
     for row in rows:
         if row["status"] in counts:
             counts[row["status"]] += 1
-    return {"rows": rows, "counts": counts}
+    case = with_evidence(store, rows)  # each row's wins and suggested status
+    return {"rows": rows, "counts": counts, "case": case}

@@ -19,13 +19,16 @@ from careertui.widgets.roadmap.common import (
     plural,
     tab_label,
 )
-from careertui.widgets.safe import cell, compose, line, literal
+from careertui.widgets.safe import cell, compose, line
 
 REQUIREMENT_COLUMNS: Columns = (
     ("Requirement", "title", 38),
     ("Status", "status", 9),
+    ("Evidence", "wins", 18),
     ("Plan to close it", "plan", None),
 )
+EVIDENCE_SHOWN = 4
+"""Evidencing wins the fixed-height detail lists (the rest are counted)."""
 REQUIREMENT_LOOK = {
     "have": ("● have", "green"),
     "partial": ("◐ partial", "yellow"),
@@ -39,6 +42,7 @@ def requirement_row(requirement: dict[str, Any]) -> Row:
     return f"requirement-{requirement['id']}", [
         cell(requirement["title"], 44),
         Text(look, style=style),
+        evidence_cell(requirement),
         cell(plan, 70)
         if plan.strip()
         else Text(
@@ -46,6 +50,56 @@ def requirement_row(requirement: dict[str, Any]) -> Row:
             style="dim italic",
         ),
     ]
+
+
+def evidence_cell(requirement: dict[str, Any]) -> Text:
+    """How many wins evidence it, and the status they suggest ("2 wins → partial?")."""
+    count = len(requirement.get("wins") or ())
+    text = Text(plural(count, "win") if count else "none yet", style="" if count else "dim")
+    if requirement.get("suggested"):
+        text.append(f" → {requirement['suggested']}?", style="bold cyan")
+    return text
+
+
+def evidence_lines(found: dict[str, Any]) -> list[Content]:
+    """The detail's lines about the wins that evidence a requirement, and the suggestion."""
+    wins = list(found.get("wins") or ())
+    lines = []
+    if found.get("suggested"):
+        lines.append(
+            Content.from_markup(
+                "[b $accent]$n wins suggest $s[/]: [b]u[/] accepts (nothing changes until then)",
+                n=str(len(wins)),
+                s=str(found["suggested"]),
+            )
+        )
+    if not wins:
+        lines.append(
+            Content("No win evidences it yet: link one from the win form (4, e).").stylize(
+                "dim italic"
+            )
+        )
+    for win in wins[-EVIDENCE_SHOWN:][::-1]:
+        impact = f" ({win['impact']})" if str(win["impact"] or "").strip() else ""
+        lines.append(
+            compose(("✓ ", "$success"), (f"{win['date']} ", "dim"), f"{win['title']}{impact}")
+        )
+    hidden = len(wins) - EVIDENCE_SHOWN
+    if hidden > 0:
+        lines.append(Content(f"… and {plural(hidden, 'older win')}").stylize("dim italic"))
+    return lines
+
+
+def case_text(case: Any) -> Content:
+    """The promotion case: requirements evidenced / all, and the first next step."""
+    if case is None or not case.total:
+        return Content("")
+    head = Content(f"Promotion case: {case.text}").stylize("bold")
+    if not case.next_steps:
+        return head
+    return Content("").join(
+        [head, Content("  next: ").stylize("dim"), line(case.next_steps[0], 80)]
+    )
 
 
 class TargetTab(RoadmapTab):
@@ -79,7 +133,7 @@ class TargetTab(RoadmapTab):
             compose(("Target role", ""), *((": ", ""), role) if role else (), (summary, ""))
         )
         table.border_subtitle = (
-            Content("")
+            case_text(data.requirements.get("case"))
             if data.requirements["rows"]
             else Content("Study the role you want next: a adds a skill or responsibility it needs")
         )
@@ -96,11 +150,11 @@ class TargetTab(RoadmapTab):
         look, style = REQUIREMENT_LOOK.get(found["status"], (found["status"] or "", ""))
         plan = str(found["plan"] or "").strip()
         body = (
-            literal(plan)
+            line(plan, 200)  # one line: the detail has a fixed height
             if plan
             else Content("No plan yet: e to write how you will close it.").stylize("dim italic")
         )
         heading = Content("").join(
             [line(found["title"], 100, "bold"), compose((f"   {look}", style))]
         )
-        return Content("\n").join([heading, body])
+        return Content("\n").join([heading, body, *evidence_lines(found)])
