@@ -102,4 +102,4 @@ def records(path: Path, kind: str) -> list[dict[str, Any]]:
 
 def sql_rows(path: Path, sql: str, *params: Any) -> list[dict[str, Any]]:
     with Store(path, write=False) as store:
-        return store._fetch(sql, params)
+        return store.query(sql, params)

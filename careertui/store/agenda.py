@@ -32,7 +32,7 @@ def add_item(store: Store, contact_id: int, topic: str, today: date) -> int:
 
 def open_items(store: Store, contact_id: int) -> list[Row]:
     """A contact's open agenda items, oldest first: item N of the list is `--discussed N`."""
-    return store._fetch(
+    return store.query(
         "SELECT * FROM agenda_items WHERE contact_id = ? AND discussed_on IS NULL "
         "ORDER BY date, id",
         (contact_id,),
@@ -41,7 +41,7 @@ def open_items(store: Store, contact_id: int) -> list[Row]:
 
 def history(store: Store, contact_id: int, *, limit: int = 50) -> list[Row]:
     """Agenda items already discussed, the latest first, with the interaction's channel."""
-    return store._fetch(
+    return store.query(
         "SELECT a.*, i.channel FROM agenda_items a LEFT JOIN interactions i "
         "ON i.id = a.interaction_id WHERE a.contact_id = ? AND a.discussed_on IS NOT NULL "
         "ORDER BY a.discussed_on DESC, a.id DESC LIMIT ?",
@@ -126,7 +126,7 @@ def shared_wins(store: Store, contact_id: int, *, limit: int = 20) -> list[Row]:
     if not ids:
         return []
     marks = ", ".join("?" for _ in ids)
-    return store._fetch(
+    return store.query(
         f"SELECT w.id, w.date, w.title, w.impact, (SELECT max(t.date) FROM told t "
         f"WHERE t.win_id = w.id AND t.contact_id = ?) AS told_on FROM wins w "
         f"WHERE w.id IN ({marks}) ORDER BY w.date DESC, w.id DESC LIMIT ?",

@@ -41,7 +41,7 @@ def period_wins(store: Store, today: date) -> list[WinFact]:
     window = period.counted(today)
     if window is None:
         return []
-    rows = store._fetch(
+    rows = store.query(
         "SELECT w.id, w.date, w.title, w.impact, w.responsibility_id, "
         "coalesce(r.title, '') AS responsibility, w.goal_id, coalesce(g.title, '') AS goal "
         "FROM wins w LEFT JOIN responsibilities r ON r.id = w.responsibility_id "
@@ -57,7 +57,7 @@ def _win_facts(store: Store, ids: Iterable[int]) -> list[WinFact]:
     if not wanted:
         return []
     marks = ", ".join("?" for _ in wanted)
-    rows = store._fetch(
+    rows = store.query(
         "SELECT id, date, title, impact, responsibility_id, goal_id FROM wins "
         f"WHERE id IN ({marks})",
         wanted,
@@ -100,12 +100,12 @@ def load_brief(store: Store, contact_id: int, today: date) -> dict[str, Any] | N
     return build_brief(
         contact,
         today,
-        interactions=store._fetch(
+        interactions=store.query(
             "SELECT * FROM interactions WHERE contact_id = ? AND date <= ? "
             "ORDER BY date DESC, id DESC LIMIT 3",
             (contact_id, today.isoformat()),
         ),
-        follow_ups=store._fetch(
+        follow_ups=store.query(
             "SELECT id, follow_up, notes FROM interactions WHERE contact_id = ? "
             "AND follow_up IS NOT NULL AND done = 0 ORDER BY follow_up, id",
             (contact_id,),
@@ -123,7 +123,7 @@ def tell_them_list(store: Store, today: date, *, limit: int = TELL_THEM_SHOWN) -
     """Decision-makers and sponsors, each with the best measured win they have not heard of,
     best first."""
     marks = ", ".join("?" for _ in KEY_INFLUENCES)
-    people = store._fetch(
+    people = store.query(
         f"SELECT id, name, influence, knows_me FROM contacts WHERE influence IN ({marks})",
         KEY_INFLUENCES,
     )

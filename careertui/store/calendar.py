@@ -32,18 +32,18 @@ def calendar_events(store: Store, today: date) -> list[CalendarEvent]:
     """Every event of the calendar export, by kind then date."""
     from careertui.store.network import _KEEP_IN_TOUCH, _PER_CONTACT
 
-    follow_ups = store._fetch(
+    follow_ups = store.query(
         "SELECT i.uuid, c.name, i.follow_up, i.date, i.channel FROM interactions i "
         "JOIN contacts c ON c.id = i.contact_id WHERE i.follow_up IS NOT NULL AND i.done = 0 "
         "ORDER BY i.follow_up, i.id"
     )
-    keep = store._fetch(
+    keep = store.query(
         f"SELECT c.uuid, c.name, c.follow_up_days, {_KEEP_IN_TOUCH} AS keep_in_touch "
         f"FROM contacts c LEFT JOIN ({_PER_CONTACT}) s ON s.contact_id = c.id "
         "WHERE c.follow_up_days > 0 ORDER BY keep_in_touch, c.id",
         {"today": today.isoformat()},
     )
-    goals = store._fetch(
+    goals = store.query(
         "SELECT g.uuid, g.title, g.kind, g.due, coalesce(p.title, '') AS parent FROM goals g "
         "LEFT JOIN goals p ON p.id = g.parent_id WHERE g.due IS NOT NULL "
         "AND g.status = 'active' ORDER BY g.due, g.id"

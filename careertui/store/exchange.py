@@ -565,7 +565,7 @@ def packet_data(store: Store, today: date) -> Packet:
     bounds = (period.start.isoformat(), last.isoformat())
     counted = "date BETWEEN ? AND ?"
 
-    wins = store._fetch(f"SELECT * FROM wins WHERE {counted} ORDER BY date, id", bounds)
+    wins = store.query(f"SELECT * FROM wins WHERE {counted} ORDER BY date, id", bounds)
     by_responsibility: dict[int, list[PacketWin]] = {}
     unlinked: list[PacketWin] = []
     for row in wins:
@@ -575,11 +575,11 @@ def packet_data(store: Store, today: date) -> Packet:
         PacketResponsibility(
             row["title"], bool(row["active"]), tuple(by_responsibility.get(row["id"], ()))
         )
-        for row in store._fetch("SELECT id, title, active FROM responsibilities ORDER BY id")
+        for row in store.query("SELECT id, title, active FROM responsibilities ORDER BY id")
         if row["active"] or row["id"] in by_responsibility
     )
 
-    goals = store._fetch("SELECT * FROM goals ORDER BY id")
+    goals = store.query("SELECT * FROM goals ORDER BY id")
 
     def reached(row: Mapping[str, Any]) -> bool:
         """Done, and done in the period so far: due in it, or last changed (marked done) in it."""
@@ -612,7 +612,7 @@ def packet_data(store: Store, today: date) -> Packet:
 
     marks = ", ".join("?" for _ in KEY_INFLUENCES)
     interactions: dict[int, list[PacketInteraction]] = {}
-    for row in store._fetch(
+    for row in store.query(
         f"SELECT contact_id, date, channel, notes FROM interactions WHERE {counted} "
         "ORDER BY date, id",
         bounds,
@@ -620,7 +620,7 @@ def packet_data(store: Store, today: date) -> Packet:
         interactions.setdefault(row["contact_id"], []).append(
             PacketInteraction(row["date"], row["channel"], row["notes"])
         )
-    contacts = store._fetch(
+    contacts = store.query(
         f"SELECT id, name, org, role, influence FROM contacts WHERE influence IN ({marks}) "
         "ORDER BY id",
         KEY_INFLUENCES,

@@ -81,7 +81,7 @@ def timeline(
     """
     depth = limit + offset
     if after is None:
-        return store._fetch(_TIMELINE, (*(depth for _ in TIMELINE_KINDS), limit, offset))
+        return store.query(_TIMELINE, (*(depth for _ in TIMELINE_KINDS), limit, offset))
     mark = (after["date"], after["date"], after["created_at"], _RANK[after["kind"]], after["id"])
     params = [value for _ in TIMELINE_KINDS for value in (*mark, depth)]
-    return store._fetch(_TIMELINE_AFTER, (*params, limit, offset))
+    return store.query(_TIMELINE_AFTER, (*params, limit, offset))

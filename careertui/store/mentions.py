@@ -90,7 +90,7 @@ def link_mentions(
 
 def mentions_of(store: Store, contact_id: int, *, limit: int = 50) -> list[Row]:
     """The entries that mention a contact, newest first: kind, id, date and text."""
-    return store._fetch(
+    return store.query(
         "SELECT * FROM ("
         "SELECT 'note' AS kind, n.id, n.date, n.text AS text FROM mentions m "
         "JOIN notes n ON n.id = m.note_id WHERE m.contact_id = :c "

@@ -57,7 +57,7 @@ MAX_FILTER_WORDS = 16
 
 
 def _named(store: Store, sql: str, params: dict[str, Any]) -> list[Row]:
-    """Rows of a query with named parameters (`store._fetch` takes positional ones)."""
+    """Rows of a query with named parameters (`store.query` takes positional ones)."""
     import sqlite3
 
     from careertui.store.connection import StoreError
@@ -132,7 +132,7 @@ def interactions_of(
     store: Store, contact_id: int, *, limit: int = 200, offset: int = 0
 ) -> list[Row]:
     """A contact's interactions, newest first."""
-    return store._fetch(
+    return store.query(
         "SELECT * FROM interactions WHERE contact_id = ? ORDER BY date DESC, id DESC "
         "LIMIT ? OFFSET ?",
         (contact_id, limit, offset),
@@ -146,7 +146,7 @@ def wins_shared_with(store: Store, name: str, *, limit: int = 200) -> list[Row]:
     if not wanted:
         return []
     store.conn.create_function("careertui_casefold", 1, _casefold, deterministic=True)
-    return store._fetch(
+    return store.query(
         "SELECT id, date, title, impact, shared_with FROM wins "
         "WHERE shared_with != '' AND instr(careertui_casefold(shared_with), ?) > 0 "
         "ORDER BY date DESC, id DESC LIMIT ?",
@@ -208,7 +208,7 @@ def follow_ups(store: Store, today: date, keep: list[KeepInTouch] | None = None)
     first, by the same rule as `careertui stats` (domain.due.follow_ups_due)."""
     open_items = [
         OpenFollowUp(row["id"], row["contact_id"], row["name"], when, row["notes"])
-        for row in store._fetch(
+        for row in store.query(
             "SELECT i.id, i.contact_id, c.name, i.follow_up, i.notes FROM interactions i "
             "JOIN contacts c ON c.id = i.contact_id "
             "WHERE i.follow_up IS NOT NULL AND i.done = 0 AND i.follow_up <= ?",

@@ -81,7 +81,7 @@ def _roles(store: Store) -> tuple[str, str]:
 
 
 def _wins(store: Store, start: date, end: date, involved: set[int] | None) -> tuple[PacketWin, ...]:
-    rows = store._fetch(_WINS, (start.isoformat(), end.isoformat()))
+    rows = store.query(_WINS, (start.isoformat(), end.isoformat()))
     return _keep(tuple(packet_win(r) for r in rows), involved)
 
 
@@ -91,7 +91,7 @@ def week_packet(store: Store, today: date, contact: Row | None = None) -> WeekPa
     last = min(sunday, today)
     involved = None if contact is None else wins_involving(store, contact)
     span = (monday.isoformat(), last.isoformat())
-    people = store._fetch(
+    people = store.query(
         "SELECT i.date, i.channel, i.notes, c.id AS contact_id, c.name, c.org, c.role "
         "FROM interactions i JOIN contacts c ON c.id = i.contact_id "
         "WHERE i.date BETWEEN ? AND ? ORDER BY i.date, i.id",
@@ -99,13 +99,13 @@ def week_packet(store: Store, today: date, contact: Row | None = None) -> WeekPa
     )
     if contact is not None:
         people = [r for r in people if r["contact_id"] == contact["id"]]
-    actions = store._fetch(
+    actions = store.query(
         "SELECT a.title, a.cadence, (SELECT count(*) FROM checkins c WHERE c.action_id = a.id "
         "AND c.skip = 0 AND c.date BETWEEN ? AND ?) AS done "
         "FROM actions a WHERE a.active = 1 ORDER BY a.id",
         span,
     )
-    review = store._one("SELECT focus FROM reviews WHERE week = ?", (iso_week(today),))
+    review = store.query_one("SELECT focus FROM reviews WHERE week = ?", (iso_week(today),))
     current, target = _roles(store)
     return WeekPacket(
         week=iso_week(today),
@@ -140,10 +140,10 @@ def month_packet(store: Store, today: date, contact: Row | None = None) -> Month
         current_role=current,
         target_role=target,
         wins=wins,
-        goals=tuple(r["title"] for r in store._fetch("SELECT title FROM goals ORDER BY id")),
+        goals=tuple(r["title"] for r in store.query("SELECT title FROM goals ORDER BY id")),
         responsibilities=tuple(
             r["title"]
-            for r in store._fetch("SELECT title, active FROM responsibilities ORDER BY id")
+            for r in store.query("SELECT title, active FROM responsibilities ORDER BY id")
             if r["active"] or r["title"] in used
         ),
         audience=str(contact["name"]) if contact is not None else "",
@@ -154,7 +154,7 @@ def redactor(store: Store, active: bool) -> Redactor:
     """Every contact, to be named by role only (inactive: names kept)."""
     if not active:
         return Redactor((), active=False)
-    people = store._fetch("SELECT name, org, role FROM contacts ORDER BY id")
+    people = store.query("SELECT name, org, role FROM contacts ORDER BY id")
     return Redactor([Person(r["name"], r["org"] or "", r["role"] or "") for r in people])
 
 

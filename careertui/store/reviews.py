@@ -61,7 +61,7 @@ def split_focus(focus: str | None) -> list[str]:
 
 # -- reads ---------------------------------------------------------------------------------------
 def review_of_week(store: Store, week: str) -> Row | None:
-    return store._one("SELECT * FROM reviews WHERE week = ?", (week,))
+    return store.query_one("SELECT * FROM reviews WHERE week = ?", (week,))
 
 
 def last_week_review(store: Store, today: date) -> Row | None:
@@ -70,7 +70,7 @@ def last_week_review(store: Store, today: date) -> Row | None:
 
 def week_wins(store: Store, today: date) -> list[Row]:
     """This week's wins, oldest first."""
-    return store._fetch(
+    return store.query(
         "SELECT id, date, title, impact FROM wins "
         "WHERE date BETWEEN ? AND ? ORDER BY date, id LIMIT ?",
         (*_span_params(today), WEEK_ROWS),
@@ -79,7 +79,7 @@ def week_wins(store: Store, today: date) -> list[Row]:
 
 def week_interactions(store: Store, today: date) -> list[Row]:
     """This week's interactions, oldest first, with the contact's name."""
-    return store._fetch(
+    return store.query(
         "SELECT i.id, i.date, i.channel, i.notes, i.follow_up, i.done, c.name AS contact "
         "FROM interactions i JOIN contacts c ON c.id = i.contact_id "
         "WHERE i.date BETWEEN ? AND ? ORDER BY i.date, i.id LIMIT ?",
@@ -90,7 +90,7 @@ def week_interactions(store: Store, today: date) -> list[Row]:
 def week_checkins(store: Store, today: date) -> dict[int, dict[str, bool]]:
     """This week's check-ins per action: {action_id: {date: skip}}."""
     marks: dict[int, dict[str, bool]] = {}
-    for row in store._fetch(
+    for row in store.query(
         "SELECT action_id, date, skip FROM checkins WHERE date BETWEEN ? AND ?",
         _span_params(today),
     ):
@@ -118,7 +118,7 @@ def week_tally(cadence: str, marks: Mapping[str, bool], today: date) -> tuple[in
 def week_perception(store: Store, today: date) -> Row | None:
     """The latest perception check dated this week up to today (the quick check resumes it)."""
     monday, _ = week_span(today)
-    return store._one(
+    return store.query_one(
         "SELECT * FROM perceptions WHERE date BETWEEN ? AND ? ORDER BY date DESC, id DESC LIMIT 1",
         (monday.isoformat(), today.isoformat()),
     )

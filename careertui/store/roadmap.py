@@ -50,7 +50,7 @@ def goal_tree(store: Store) -> list[Row]:
     Active first, then done, then dropped; by due date (none last) within each. A milestone whose
     goal is gone is shown at the top level rather than hidden.
     """
-    rows = store._fetch(
+    rows = store.query(
         "SELECT id, title, kind, parent_id, metric, target, current, due, status, notes "
         f"FROM goals ORDER BY {_STATUS_ORDER}, due IS NULL, due, id"
     )
@@ -70,14 +70,14 @@ def goal_tree(store: Store) -> list[Row]:
 def actions_overview(store: Store, today: date) -> list[Row]:
     """Every key action (active ones first) with its goal's title and `history`: the check-ins
     of the last HISTORY_WEEKS ISO weeks as {date: skip}."""
-    rows = store._fetch(
+    rows = store.query(
         "SELECT a.id, a.title, a.cadence, a.active, a.goal_id, g.title AS goal, "
         "substr(a.created_at, 1, 10) AS created "
         "FROM actions a LEFT JOIN goals g ON g.id = a.goal_id ORDER BY a.active DESC, a.id"
     )
     first = history_first(today)
     history: dict[int, dict[str, bool]] = {row["id"]: {} for row in rows}
-    for checkin in store._fetch(
+    for checkin in store.query(
         "SELECT action_id, date, skip FROM checkins WHERE date BETWEEN ? AND ?",
         (first.isoformat(), today.isoformat()),
     ):
@@ -94,7 +94,7 @@ def history_first(today: date) -> date:
 def requirements_overview(store: Store) -> dict[str, Any]:
     """The target role's requirements, gaps first, each with the wins that evidence it; how
     many there are of each status; the promotion case."""
-    rows = store._fetch(
+    rows = store.query(
         f"SELECT id, title, status, plan FROM requirements ORDER BY {_REQUIREMENT_ORDER}, id"
     )
     counts = dict.fromkeys(REQUIREMENT_STATUSES, 0)

@@ -69,7 +69,7 @@ def history_page(
             *(f'substr("{name}", 1, {TEXT_CLIP}) AS "{name}"' for name in TEXT_COLUMNS[kind]),
         ]
     )
-    return store._fetch(
+    return store.query(
         f'SELECT {columns} FROM "{TABLES[kind]}"{where} '
         "ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
         (*params, limit, offset),
@@ -78,7 +78,7 @@ def history_page(
 
 def history_count(store: Store, kind: str, query: str = "") -> int:
     where, params = _where(kind, query)
-    row = store._one(f'SELECT count(*) AS n FROM "{TABLES[kind]}"{where}', params)
+    row = store.query_one(f'SELECT count(*) AS n FROM "{TABLES[kind]}"{where}', params)
     return int(row["n"]) if row else 0
 
 
@@ -88,7 +88,7 @@ def rating_series(
     """Each rating of the last `points` checks up to today, oldest first (a sparkline's order)."""
     names = RATINGS[kind]
     columns = ", ".join(f'"{name}"' for name in names)
-    rows = store._fetch(
+    rows = store.query(
         f'SELECT {columns} FROM "{TABLES[kind]}" WHERE date <= ? '
         "ORDER BY date DESC, id DESC LIMIT ?",
         (today.isoformat(), points),
@@ -103,7 +103,7 @@ def last_answers(store: Store, today: date) -> list[Answer]:
     answers = []
     for number, question in enumerate(PERCEPTION_QUESTIONS, start=1):
         column = f"q{number}"
-        row = store._one(
+        row = store.query_one(
             f'SELECT "{column}" AS text, date FROM perceptions '
             f"WHERE trim(\"{column}\") != '' AND date <= ? ORDER BY date DESC, id DESC LIMIT 1",
             (today.isoformat(),),
@@ -113,7 +113,7 @@ def last_answers(store: Store, today: date) -> list[Answer]:
 
 
 def last_check_date(store: Store, kind: str, today: date) -> str | None:
-    row = store._one(
+    row = store.query_one(
         f'SELECT max(date) AS d FROM "{TABLES[kind]}" WHERE date <= ?', (today.isoformat(),)
     )
     return row["d"] if row else None
@@ -124,7 +124,7 @@ def security_overview(store: Store, today: date) -> dict[str, Any]:
     days_since), from the same rule (`domain.due.security_status`) but without computing every
     other figure of the stats: the Self-check screen needs only this one."""
     columns = ", ".join(f'"{p}"' for p in SECURITY_PILLARS)
-    row = store._one(
+    row = store.query_one(
         f"SELECT date, {columns} FROM security_checks WHERE date <= ? "
         "ORDER BY date DESC, id DESC LIMIT 1",
         (today.isoformat(),),

@@ -90,7 +90,7 @@ _DAY_NUMBER = "CAST(julianday(date) AS INTEGER) - 1721424"
 
 def _tuples(store: Store, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     """Rows as plain tuples, for the queries that return thousands: making each a Row and then
-    a dict (as `Store._fetch` does) costs more than the query. Errors as `_fetch` raises them."""
+    a dict (as `Store.query` does) costs more than the query. Errors as `Store.query` raises them."""
     cursor = store.conn.cursor()
     cursor.row_factory = None
     try:
@@ -111,7 +111,7 @@ def _actions(store: Store, today: date) -> list[ActionFacts]:
     day = today.isoformat()
     checked = {
         row["action_id"]: row["days"]
-        for row in store._fetch(
+        for row in store.query(
             f"SELECT action_id, group_concat({_DAY_NUMBER}) AS days FROM checkins "
             "WHERE date <= ? GROUP BY action_id",
             (day,),
@@ -119,14 +119,14 @@ def _actions(store: Store, today: date) -> list[ActionFacts]:
     }
     skipped = {
         row["action_id"]: row["days"]
-        for row in store._fetch(
+        for row in store.query(
             f"SELECT action_id, group_concat({_DAY_NUMBER}) AS days FROM checkins NOT INDEXED "
             "WHERE skip != 0 AND date <= ? GROUP BY action_id",
             (day,),
         )
     }
     actions = []
-    for row in store._fetch(
+    for row in store.query(
         "SELECT a.id, a.title, a.goal_id, g.title AS goal, a.cadence, "
         "substr(a.created_at, 1, 10) AS created "
         "FROM actions a LEFT JOIN goals g ON g.id = a.goal_id WHERE a.active = 1 ORDER BY a.id"
@@ -165,7 +165,7 @@ def _follow_ups(store: Store, today: date) -> tuple[list[OpenFollowUp], list[Kee
     day = today.isoformat()
     open_items = [
         OpenFollowUp(row["id"], row["contact_id"], row["name"], follow_up, row["notes"])
-        for row in store._fetch(
+        for row in store.query(
             "SELECT i.id, i.contact_id, c.name, i.follow_up, i.notes FROM interactions i "
             "JOIN contacts c ON c.id = i.contact_id "
             "WHERE i.follow_up IS NOT NULL AND i.done = 0 AND i.follow_up <= ?",
@@ -191,7 +191,7 @@ def _milestones(store: Store, today: date) -> list[Milestone]:
     horizon = (today + timedelta(days=MILESTONE_HORIZON_DAYS)).isoformat()
     return [
         Milestone(row["id"], row["title"], row["goal"], due)
-        for row in store._fetch(
+        for row in store.query(
             "SELECT m.id, m.title, g.title AS goal, m.due FROM goals m "
             "LEFT JOIN goals g ON g.id = m.parent_id "
             "WHERE m.kind = 'milestone' AND m.status = 'active' AND m.due <= ?",
@@ -203,7 +203,7 @@ def _milestones(store: Store, today: date) -> list[Milestone]:
 
 def _last_security(store: Store, today: date) -> tuple[date | None, dict[str, int] | None]:
     columns = ", ".join(f'"{p}"' for p in SECURITY_PILLARS)
-    row = store._one(
+    row = store.query_one(
         f"SELECT date, {columns} FROM security_checks WHERE date <= ? "
         "ORDER BY date DESC, id DESC LIMIT 1",
         (today.isoformat(),),
@@ -218,7 +218,7 @@ def _active_days(store: Store, today: date) -> list[date]:
     costs one step per entry; probing each calendar day costs one or two per day: the probe is
     taken when entries (ids, an upper bound) are at least twice the days since the first."""
     day = today.isoformat()
-    first_row = store._one(_FIRST_DAY, (day,))
+    first_row = store.query_one(_FIRST_DAY, (day,))
     first = _date(first_row["first"]) if first_row else None
     if first is not None and (first_row["rows"] or 0) >= 2 * ((today - first).days + 1):
         rows = _tuples(store, _ACTIVE_DAYS_PROBED, (day, first.isoformat()))
@@ -241,7 +241,7 @@ def load_facts(store: Store, today: date) -> StatsFacts:
     period = review_period(_date(profile.get("review_start")), review_date, today)
     open_items, keep = _follow_ups(store, today)
     security_date, security_scores = _last_security(store, today)
-    counts_row = store._fetch(
+    counts_row = store.query(
         "SELECT (SELECT count(*) FROM wins) AS wins, (SELECT count(*) FROM notes) AS notes, "
         "(SELECT count(*) FROM interactions) AS interactions, "
         "(SELECT count(*) FROM contacts) AS contacts, (SELECT count(*) FROM goals) AS goals"

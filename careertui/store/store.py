@@ -10,6 +10,7 @@ import re
 import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterable, Mapping
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -88,7 +89,7 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def write(self):  # type: ignore[no-untyped-def]
+    def write(self) -> AbstractContextManager[sqlite3.Connection]:
         """`with store.write() as conn:` runs one BEGIN IMMEDIATE transaction."""
         return write_txn(self.conn, self.path)
 
@@ -103,15 +104,18 @@ class Store:
         return backup_copy(self.conn, Path(dest))
 
     # -- generic records ---------------------------------------------------------------------
-    def _fetch(self, sql: str, params: Iterable[Any] | Mapping[str, Any] = ()) -> list[Row]:
+    def query(self, sql: str, params: Iterable[Any] | Mapping[str, Any] = ()) -> list[Row]:
+        """The rows of a read, as dicts: all fetched at once, so no read cursor stays open
+        (it would hold a snapshot and keep the WAL from checkpointing); errors as StoreError."""
         bound = params if isinstance(params, Mapping) else tuple(params)
         try:
             return [dict(row) for row in self.conn.execute(sql, bound).fetchall()]
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot read {self.path}: {exc}") from None
 
-    def _one(self, sql: str, params: Iterable[Any] = ()) -> Row | None:
-        rows = self._fetch(sql, params)
+    def query_one(self, sql: str, params: Iterable[Any] = ()) -> Row | None:
+        """The first row of `query`, or None."""
+        rows = self.query(sql, params)
         return rows[0] if rows else None
 
     def _check_refs(self, kind: Kind, values: Mapping[str, Any]) -> None:
@@ -173,7 +177,7 @@ class Store:
         (a merge by `updated_at` must not see an untouched record as newer)."""
         from careertui.clock import timestamp
 
-        current = self._one(f'SELECT * FROM "{kind.table}" WHERE id = ?', (record_id,))
+        current = self.query_one(f'SELECT * FROM "{kind.table}" WHERE id = ?', (record_id,))
         if current is None:
             raise NotFound(f"no {kind.label.lower()} with id {record_id}")
         changed = {name: value for name, value in cleaned.items() if current.get(name) != value}
@@ -207,7 +211,7 @@ class Store:
 
     def get(self, kind_name: str, record_id: int) -> Row | None:
         kind = _kind(kind_name)
-        return self._one(f'SELECT * FROM "{kind.table}" WHERE id = ?', (record_id,))
+        return self.query_one(f'SELECT * FROM "{kind.table}" WHERE id = ?', (record_id,))
 
     def rows(
         self,
@@ -230,7 +234,7 @@ class Store:
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
-        return self._fetch(sql, params)
+        return self.query(sql, params)
 
     def count(self, kind_name: str) -> int:
         kind = _kind(kind_name)
@@ -257,7 +261,7 @@ class Store:
 
     # -- profile -----------------------------------------------------------------------------
     def profile(self) -> Row:
-        row = self._one('SELECT * FROM "profile" ORDER BY id LIMIT 1')
+        row = self.query_one('SELECT * FROM "profile" ORDER BY id LIMIT 1')
         if row is None:
             kind = KINDS["profile"]
             row = {f.name: ("" if f.type in ("text", "long") else None) for f in kind.fields}
@@ -269,7 +273,7 @@ class Store:
         write transaction, so two first-time writers cannot both make one."""
         kind = KINDS["profile"]
         with self.write():
-            existing = self._one('SELECT id FROM "profile" ORDER BY id LIMIT 1')
+            existing = self.query_one('SELECT id FROM "profile" ORDER BY id LIMIT 1')
             if existing is None:
                 self._insert_row(kind, validate("profile", values, today))
             else:
@@ -386,7 +390,7 @@ class Store:
         )
         kind = KINDS["checkin"]
         with self.write():  # the lookup too: a second writer cannot slip in between
-            existing = self._one(
+            existing = self.query_one(
                 'SELECT id FROM "checkins" WHERE action_id = ? AND date = ?',
                 (action_id, cleaned["date"]),
             )

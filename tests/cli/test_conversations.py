@@ -57,7 +57,7 @@ def journal(db_path: Path) -> Path:
 
 def open_topics(db: Path) -> list[tuple[str, str | None]]:
     with Store(db, write=False) as store:
-        rows = store._fetch("SELECT topic, discussed_on FROM agenda_items ORDER BY id")
+        rows = store.query("SELECT topic, discussed_on FROM agenda_items ORDER BY id")
     return [(r["topic"], r["discussed_on"]) for r in rows]
 
 
@@ -93,7 +93,7 @@ def test_a_bad_discussed_pick_writes_nothing(journal: Path, pick: str) -> None:
 def mentioned(db: Path, contact: str) -> list[tuple[str, int]]:
     with Store(db, write=False) as store:
         cid = store.find("contact", contact)["id"]
-        rows = store._fetch(
+        rows = store.query(
             "SELECT note_id, win_id, interaction_id FROM mentions WHERE contact_id = ?", (cid,)
         )
     return sorted(
