@@ -13,73 +13,44 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Header
 
 from careertui.screens.base import CareerScreen
+from careertui.store import wins
 from careertui.store.wins import ALL, UNLINKED
 from careertui.widgets.footer import CareerFooter
 from careertui.widgets.paged import (
-    ColumnFit,
     FilterBox,
     Page,
     PagedTable,
     current_key,
     filter_open,
     fit_widths,
-    restore_cursor,
     set_columns,
     tones,
 )
 from careertui.widgets.readiness import ReadinessMeter
-from careertui.widgets.safe import cell, compose
+from careertui.widgets.wins.responsibilities import (
+    RESPONSIBILITY_COLUMNS,
+    RESPONSIBILITY_FIT,
+    ResponsibilitiesPanel,
+)
+from careertui.widgets.wins.wins_list import WIN_COLUMNS, WIN_FIT, WinsPanel, win_cells
 
 if TYPE_CHECKING:
     from careertui.store import Store
-
-NO_VALUE = "—"
-WIN_COLUMNS = (
-    ("Date", "date"),
-    ("Win", "title"),
-    ("Impact", "impact"),
-    ("Responsibility", "responsibility"),
-    ("Tags", "tags"),
-)
-RESPONSIBILITY_COLUMNS = (
-    (" ", "mark"),
-    ("Responsibility", "title"),
-    ("In period", "period"),
-    ("All", "all"),
-)
-# Narrowest and widest text per column (`fit_widths`): on a narrow screen the text columns
-# shrink so every column stays in view.
-WIN_FIT: tuple[ColumnFit, ...] = (
-    ("date", 10, 10),
-    ("title", 12, 36),
-    ("impact", 10, 24),
-    ("responsibility", 14, 22),
-    ("tags", 6, 12),
-)
-RESPONSIBILITY_FIT: tuple[ColumnFit, ...] = (
-    ("mark", 1, 1),
-    ("title", 14, 33),
-    ("period", 9, 9),
-    ("all", 3, 3),
-)
 
 
 def _side(
     store: Store, today: date, text: str, responsibility: int, in_period: bool
 ) -> dict[str, Any]:
     """The counts, the responsibilities and the review period (fast: a few indexed queries)."""
-    from careertui.store import wins
-
     period = wins.review_window(store, today)
     return {
         "count": wins.count_wins(
@@ -96,60 +67,6 @@ def _readiness(store: Store, today: date) -> dict[str, Any]:
     from careertui.store.overview import shared_stats
 
     return dict(shared_stats(store, today)["readiness"])
-
-
-def _wins(
-    store: Store,
-    today: date,
-    text: str,
-    responsibility: int,
-    in_period: bool,
-    limit: int,
-    offset: int,
-) -> list[dict[str, Any]]:
-    from careertui.store import wins
-
-    return wins.wins_page(
-        store,
-        today,
-        text=text,
-        responsibility=responsibility,
-        in_period=in_period,
-        limit=limit,
-        offset=offset,
-    )
-
-
-def _retire(store: Store, responsibility_id: int, active: bool, today: date) -> None:
-    from careertui.store import wins
-
-    wins.set_active(store, responsibility_id, active, today)
-
-
-def _export(store: Store, today: date, folders: list[Path]) -> Path:
-    from careertui.store import wins
-
-    return wins.export_review_packet(store, today, folders)
-
-
-def win_cells(row: dict[str, Any], palette: dict[str, str]) -> tuple[Any, ...]:
-    """A wins-table row. An impact without a digit is marked ⚠: not measured, not evidence."""
-    if row["measured"]:
-        impact = cell(row["impact"], 24, palette["success"])
-    else:
-        impact = Text.assemble(
-            ("⚠ ", f"bold {palette['warning']}"),
-            cell(row["impact"] or "unmeasured", 22, "dim italic"),
-        )
-        impact.no_wrap, impact.overflow = True, "ellipsis"
-    tags = " ".join(f"#{tag}" for tag in (row["tags"] or "").split())
-    return (
-        Text(row["date"] or ""),
-        cell(row["title"], 36, "bold"),
-        impact,
-        cell(row["responsibility"] or NO_VALUE, 22, "" if row["responsibility"] else "dim"),
-        cell(tags, 12, palette["accent"]),
-    )
 
 
 class WinsScreen(CareerScreen):
@@ -189,25 +106,15 @@ class WinsScreen(CareerScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.responsibility_rows: list[dict[str, Any]] = []
         self._widths: tuple[dict[str, int] | None, ...] | None = None
         """Fixed column widths of the two tables (`fit_widths`), None where content sizes them."""
 
     # -- building ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="wins-panel", classes="panel"):
-            yield FilterBox(
-                placeholder="filter wins by title, impact, tags, shared with, notes…",
-                for_list="#wins-table",
-                id="wins-filter",
-            )
-            yield PagedTable(id="wins-table")
-            yield Static("", id="wins-empty", classes="empty")
+        yield WinsPanel(id="wins-panel", classes="panel")
         with Horizontal(id="wins-bottom"):
-            with Vertical(id="responsibilities-panel", classes="panel"):
-                yield DataTable(id="responsibilities-table", cursor_type="row")
-                yield Static("", id="responsibilities-empty", classes="empty")
+            yield ResponsibilitiesPanel(id="responsibilities-panel", classes="panel")
             with VerticalScroll(id="readiness-panel", classes="panel"):
                 yield ReadinessMeter(gaps=None, id="readiness")
         yield CareerFooter()
@@ -243,82 +150,40 @@ class WinsScreen(CareerScreen):
         self.fit_columns()
 
         async def page(offset: int, limit: int) -> Page:
-            rows = await self.fetch(_wins, today, text, responsibility, in_period, limit, offset)
+            rows = await self.fetch(
+                lambda store: wins.wins_page(
+                    store,
+                    today,
+                    text=text,
+                    responsibility=responsibility,
+                    in_period=in_period,
+                    limit=limit,
+                    offset=offset,
+                )
+            )
             return [(str(r["id"]), win_cells(r, palette)) for r in rows]
 
         await self.query_one("#wins-table", PagedTable).reload(page, keep=True)
         side = await self.fetch(_side, today, text, responsibility, in_period)
-        self._show_responsibilities(side["responsibilities"], palette)
+        self.responsibilities().show(side["responsibilities"], self.responsibility, palette)
         self._show_wins_state(side["count"], side["total"])
         # The readiness figures take longest (every stat of SPEC §3): they come last.
         self._show_readiness(await self.fetch(_readiness, today), side["period"])
 
     def _show_wins_state(self, count: int, total: int) -> None:
-        parts: list[tuple[str, str] | str] = [("Wins ", ""), (f"{count:,}", "bold")]
-        if count != total:
-            parts.append((f" of {total:,}", "dim"))
+        filters: list[tuple[str, str] | str] = []
         if self.responsibility == UNLINKED:
-            parts.append((" · linked to no responsibility", "bold"))
+            filters.append((" · linked to no responsibility", "bold"))
         elif self.responsibility != ALL:
-            parts += [(" · ", "dim"), self._responsibility_title(self.responsibility)]
+            filters += [(" · ", "dim"), self.responsibilities().title_of(self.responsibility)]
         if self.in_period:
-            parts.append((" · review period", "bold"))
+            filters.append((" · review period", "bold"))
         if self.filter_text:
-            parts += [(" · matching “", "dim"), self.filter_text, ("”", "dim")]
-        parts.append((" · newest first", "dim"))
-        panel = self.query_one("#wins-panel")
-        panel.border_title = compose(*parts)
-        panel.border_subtitle = "/ filter · r responsibility · p period · ⚠ no number in impact"
-        empty = self.query_one("#wins-empty", Static)
-        empty.display = count == 0
-        empty.update(
-            "No win matches these filters (escape clears them)."
-            if count != total
-            else "No wins yet. Press a to record one: what you did, and its impact in numbers."
-        )
+            filters += [(" · matching “", "dim"), self.filter_text, ("”", "dim")]
+        self.query_one(WinsPanel).show_state(count, total, filters)
 
-    def _responsibility_title(self, responsibility_id: int) -> str:
-        for row in self.responsibility_rows:
-            if row["id"] == responsibility_id:
-                return str(row["title"])
-        return "(a removed responsibility)"
-
-    def _show_responsibilities(self, rows: list[dict[str, Any]], palette: dict[str, str]) -> None:
-        self.responsibility_rows = rows
-        table = self.query_one("#responsibilities-table", DataTable)
-        key = current_key(table)
-        table.clear()
-        for row in rows:
-            active = bool(row["active"])
-            chosen = row["id"] == self.responsibility
-            gap = active and not row["wins"]
-            table.add_row(
-                Text("▶" if chosen else " ", style=f"bold {palette['accent']}"),
-                cell(
-                    row["title"] + ("" if active else " (retired)"),
-                    34,
-                    "bold" if active else "dim strike",
-                ),
-                Text(
-                    str(row["wins"]).rjust(9),
-                    style=f"bold {palette['warning']}" if gap else palette["success"],
-                ),
-                Text(str(row["total"]).rjust(3), style="dim"),
-                key=str(row["id"]),
-            )
-        restore_cursor(table, key)
-        active_rows = [r for r in rows if r["active"]]
-        covered = sum(1 for r in active_rows if r["wins"])
-        panel = self.query_one("#responsibilities-panel")
-        panel.border_title = compose(
-            ("Responsibilities ", ""),
-            (f"{covered}/{len(active_rows)}", "bold"),
-            (" covered in the review period", "dim"),
-        )
-        panel.border_subtitle = "a add · e edit · t retire · r show wins"
-        empty = self.query_one("#responsibilities-empty", Static)
-        empty.display = not rows
-        empty.update("Add the lines of your job description (R): each win links to one.")
+    def responsibilities(self) -> ResponsibilitiesPanel:
+        return self.query_one(ResponsibilitiesPanel)
 
     def _show_readiness(self, readiness: dict[str, Any], period: tuple[str, str]) -> None:
         panel = self.query_one("#readiness-panel")
@@ -405,7 +270,7 @@ class WinsScreen(CareerScreen):
 
     def action_cycle_responsibility(self) -> None:
         """All → each responsibility (active first) → linked to none → all."""
-        choices = [ALL, *(row["id"] for row in self.responsibility_rows), UNLINKED]
+        choices = [ALL, *(row["id"] for row in self.responsibilities().rows), UNLINKED]
         position = choices.index(self.responsibility) if self.responsibility in choices else 0
         self.responsibility = choices[(position + 1) % len(choices)]
         self._reload_from_top()
@@ -431,8 +296,7 @@ class WinsScreen(CareerScreen):
 
     # -- responsibilities ----------------------------------------------------------------------
     def _responsibility(self) -> dict[str, Any] | None:
-        key = current_key(self.query_one("#responsibilities-table", DataTable))
-        return next((r for r in self.responsibility_rows if str(r["id"]) == key), None)
+        return self.responsibilities().selected()
 
     def action_add_responsibility(self) -> None:
         self.open_form(
@@ -459,7 +323,7 @@ class WinsScreen(CareerScreen):
     @work(group="retire")
     async def _set_active(self, responsibility_id: int, active: bool) -> None:
         try:
-            await self.change(_retire, responsibility_id, active, self.today())
+            await self.change(wins.set_active, responsibility_id, active, self.today())
         except Exception as exc:  # noqa: BLE001
             self.report(exc)
             return
@@ -478,7 +342,6 @@ class WinsScreen(CareerScreen):
     @work(group="review-dates")
     async def _review_dates(self) -> None:
         """The review period in the shared form; saved with `store.set_profile`."""
-        from careertui.store import Store
         from careertui.widgets.form import EntryForm
 
         try:
@@ -486,16 +349,10 @@ class WinsScreen(CareerScreen):
         except Exception as exc:  # noqa: BLE001
             self.report(exc)
             return
-        db_path, today = self.career.db_path, self.today()
+        today = self.today()
 
-        def save(values: dict[str, Any]) -> bool:
-            from careertui.tui.data import ReadOnlyError
-
-            refused = self.career.refusal()
-            if refused:
-                raise ReadOnlyError(refused)
-            with Store(db_path) as store:
-                store.set_profile(values, today)
+        def save(values: dict[str, Any]) -> bool:  # in the form's thread, refused on a bad file
+            self._write(lambda store: store.set_profile(values, today), ())
             return True
 
         form = EntryForm(
@@ -531,7 +388,7 @@ class WinsScreen(CareerScreen):
         if here is not None and os.access(here, os.W_OK):
             folders.insert(0, here)
         try:
-            path = await self.fetch(_export, self.today(), folders)
+            path = await self.fetch(wins.export_review_packet, self.today(), folders)
         except Exception as exc:  # noqa: BLE001
             self.report(exc)
             return

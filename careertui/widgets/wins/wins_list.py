@@ -1,0 +1,82 @@
+"""The Wins screen's wins list: newest first, a page at a time, ⚠ on an impact without a number."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from careertui.widgets.paged import ColumnFit, FilterBox, PagedTable
+from careertui.widgets.safe import cell, compose
+
+NO_VALUE = "—"
+WIN_COLUMNS = (
+    ("Date", "date"),
+    ("Win", "title"),
+    ("Impact", "impact"),
+    ("Responsibility", "responsibility"),
+    ("Tags", "tags"),
+)
+# Narrowest and widest text per column (`fit_widths`): on a narrow screen the text columns
+# shrink so every column stays in view.
+WIN_FIT: tuple[ColumnFit, ...] = (
+    ("date", 10, 10),
+    ("title", 12, 36),
+    ("impact", 10, 24),
+    ("responsibility", 14, 22),
+    ("tags", 6, 12),
+)
+
+
+def win_cells(row: dict[str, Any], palette: dict[str, str]) -> tuple[Any, ...]:
+    """A wins-table row. An impact without a digit is marked ⚠: not measured, not evidence."""
+    if row["measured"]:
+        impact = cell(row["impact"], 24, palette["success"])
+    else:
+        impact = Text.assemble(
+            ("⚠ ", f"bold {palette['warning']}"),
+            cell(row["impact"] or "unmeasured", 22, "dim italic"),
+        )
+        impact.no_wrap, impact.overflow = True, "ellipsis"
+    tags = " ".join(f"#{tag}" for tag in (row["tags"] or "").split())
+    return (
+        Text(row["date"] or ""),
+        cell(row["title"], 36, "bold"),
+        impact,
+        cell(row["responsibility"] or NO_VALUE, 22, "" if row["responsibility"] else "dim"),
+        cell(tags, 12, palette["accent"]),
+    )
+
+
+class WinsPanel(Vertical):
+    """The filter box, the wins table and what it says when empty."""
+
+    def compose(self) -> ComposeResult:
+        yield FilterBox(
+            placeholder="filter wins by title, impact, tags, shared with, notes…",
+            for_list="#wins-table",
+            id="wins-filter",
+        )
+        yield PagedTable(id="wins-table")
+        yield Static("", id="wins-empty", classes="empty")
+
+    def show_state(self, count: int, total: int, filters: list[tuple[str, str] | str]) -> None:
+        """The title (how many, the `filters` in force, as compose() parts) and the empty
+        table's message."""
+        parts: list[tuple[str, str] | str] = [("Wins ", ""), (f"{count:,}", "bold")]
+        if count != total:
+            parts.append((f" of {total:,}", "dim"))
+        parts += filters
+        parts.append((" · newest first", "dim"))
+        self.border_title = compose(*parts)
+        self.border_subtitle = "/ filter · r responsibility · p period · ⚠ no number in impact"
+        empty = self.query_one("#wins-empty", Static)
+        empty.display = count == 0
+        empty.update(
+            "No win matches these filters (escape clears them)."
+            if count != total
+            else "No wins yet. Press a to record one: what you did, and its impact in numbers."
+        )
