@@ -229,7 +229,7 @@ def mark_done(store: Store, interaction_id: int, today: date, done: bool = True)
 def snooze(store: Store, interaction_id: int, today: date, days: int = SNOOZE_DAYS) -> date:
     """Move a follow-up `days` later, counted from today if it is already overdue (a snoozed
     item leaves the due list for that long); returns the new date."""
-    from careertui.store.store import NotFound
+    from careertui.domain.names import NotFound
 
     row = store.get("interaction", interaction_id)
     if row is None:
