@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "careertui"
-# dateutil: the domain's date language reads "Mar 3" with it (pure code, no I/O).
-DOMAIN_ALLOWED = {"careertui", "dateutil", "__future__"}
+DOMAIN_ALLOWED = {"careertui", "__future__"}
 
 
 def imported_modules(path: Path) -> set[str]:
