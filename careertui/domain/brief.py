@@ -95,7 +95,7 @@ def _who(brief: Mapping[str, Any]) -> list[str]:
     return lines
 
 
-def _seen(brief: Mapping[str, Any]) -> str:
+def seen_line(brief: Mapping[str, Any]) -> str:
     days, every = brief["days_since"], brief["every"]
     seen = "never seen" if days is None else f"last seen {brief['last_seen']} ({days} days ago)"
     if not every:
@@ -116,7 +116,7 @@ def _section(title: str, items: list[str], empty: str) -> list[str]:
 def format_brief(brief: Mapping[str, Any], width: int = 100) -> str:
     """The brief as plain text lines (user text flattened to one line each)."""
     room = max(width - 16, 30)
-    lines = [*_who(brief), _seen(brief)]
+    lines = [*_who(brief), seen_line(brief)]
     talks = []
     for i in brief["interactions"]:
         talks.append(f"  {i['date']}  {i['channel'] or 'other'}: {one_line(i['notes'], room)}")

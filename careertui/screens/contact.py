@@ -73,7 +73,13 @@ def _contact_data(store: Store, contact_id: int, today: date) -> dict[str, Any] 
     contact = network.contact_overview(store, contact_id, today)
     if contact is None:
         return None
-    return {"contact": contact, "wins": network.wins_shared_with(store, contact["name"])}
+    from careertui.store.brief import load_brief
+
+    return {
+        "contact": contact,
+        "wins": network.wins_shared_with(store, contact["name"]),
+        "brief": load_brief(store, contact_id, today),
+    }
 
 
 def _interactions(store: Store, contact_id: int, limit: int, offset: int) -> list[dict[str, Any]]:
@@ -104,7 +110,8 @@ class ContactScreen(CareerScreen):
         "A contact's page. i logs an interaction (with a follow-up date if there is one), "
         "d marks the highlighted interaction's follow-up done (again: reopens it), e or "
         "enter edits the highlighted interaction or win, E edits the contact, tab moves "
-        "between the interactions and the wins shared with them, escape goes back."
+        "between the interactions and the wins shared with them, a adds an agenda item (what "
+        "to raise next time), b opens the brief, escape goes back."
     )
     BINDINGS = [
         Binding("escape", "back", "Back"),
@@ -113,6 +120,8 @@ class ContactScreen(CareerScreen):
         Binding("E", "edit_contact", "Edit contact"),
         Binding("delete", "delete", "Delete interaction"),
         Binding("d", "done", "Follow-up done"),
+        Binding("a", "add_agenda", "Agenda item"),
+        Binding("b", "brief", "Brief"),
     ]
 
     def __init__(self, contact_id: int, *, edit_interaction: int | None = None) -> None:
@@ -130,6 +139,8 @@ class ContactScreen(CareerScreen):
             yield Static("", id="contact-details", classes="panel")
             with VerticalScroll(id="contact-notes-panel", classes="panel"):
                 yield Static("", id="contact-notes")
+            with VerticalScroll(id="contact-brief-panel", classes="panel"):
+                yield Static("", id="contact-brief")
         with Vertical(id="contact-interactions", classes="panel"):
             yield PagedTable(id="interactions-table")
             yield Static("", id="interactions-empty", classes="empty")
@@ -171,6 +182,7 @@ class ContactScreen(CareerScreen):
         self.contact = data["contact"]
         self._show_contact(today)
         self._show_wins(data["wins"])
+        self._show_brief(data["brief"] or {})
         contact_id = self.contact_id
 
         async def page(offset: int, limit: int) -> Page:
@@ -331,6 +343,24 @@ class ContactScreen(CareerScreen):
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_edit()
+
+    def _show_brief(self, brief: dict[str, Any]) -> None:
+        from careertui.screens.brief import brief_summary
+
+        panel = self.query_one("#contact-brief-panel")
+        panel.border_title = "Before you meet"
+        panel.border_subtitle = "b brief · a agenda"
+        self.query_one("#contact-brief", Static).update(brief_summary(brief))
+
+    def action_add_agenda(self) -> None:
+        from careertui.screens.brief import open_agenda_form
+
+        open_agenda_form(self, self.contact_id, str(self.contact.get("name", "")))
+
+    def action_brief(self) -> None:
+        from careertui.screens.brief import open_brief
+
+        open_brief(self, self.contact_id)
 
     def action_edit_contact(self) -> None:
         self.open_form("contact", self.contact_id)

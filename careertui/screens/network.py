@@ -90,6 +90,7 @@ class NetworkScreen(CareerScreen):
         Binding("O", "reverse", "Reverse the sort", show=False),
         Binding("d", "done", "Done"),
         Binding("z", "snooze", "Snooze 7d"),
+        Binding("b", "brief", "Brief"),
         Binding("escape", "clear_filter", "Clear filter"),
     ]
 
@@ -232,6 +233,11 @@ class NetworkScreen(CareerScreen):
         contact_id = self._contact_id()
         if contact_id is not None:
             self.open_contact(contact_id)
+
+    def action_brief(self) -> None:
+        from careertui.screens.brief import open_brief
+
+        open_brief(self, self._contact_id())
 
     def open_contact(self, contact_id: int, interaction_id: int | None = None) -> None:
         from careertui.screens.contact import ContactScreen
