@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from careertui.cli import add, check, files, network, packet, read, settings
+from careertui.cli import add, check, files, network, packet, read, records, settings
 from careertui.cli.base import CareerGroup, UserError, db_option, db_path
 
 __all__ = ["UserError", "cli", "main"]
@@ -47,6 +47,11 @@ for _command in (
     network.brief,
     network.told,
     packet.packet,
+    records.list_,
+    records.show,
+    records.edit,
+    records.delete,
+    read.status,
 ):
     cli.add_command(_command)
 

@@ -21,6 +21,14 @@ from careertui.cli.base import (
     open_store,
     say,
 )
+from careertui.cli.capture import (
+    INTERACTION_TEMPLATE,
+    NOTE_TEMPLATE,
+    WIN_TEMPLATE,
+    captured,
+    title_and_notes,
+)
+from careertui.cli.complete import complete_name
 from careertui.domain.records import CHANNELS, GOAL_KINDS, INFLUENCES, REQUIREMENT_STATUSES
 from careertui.domain.text import from_shell
 
@@ -31,17 +39,26 @@ def add() -> None:
 
 
 @add.command("win")
-@click.argument("title")
+@click.argument("title", required=False)
 @click.option("--date", "day", default="today", help=DATE_HELP)
 @click.option("--impact", help="The measured result: numbers beat adjectives.")
-@click.option("--resp", help="The responsibility (job description line) it delivers on.")
-@click.option("--goal", help="The goal it moves forward.")
+@click.option(
+    "--resp",
+    help="The responsibility (job description line) it delivers on.",
+    shell_complete=complete_name("responsibility"),
+)
+@click.option("--goal", help="The goal it moves forward.", shell_complete=complete_name("goal"))
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
 @click.option("--shared-with", help="Where or with whom it was shared.")
 @click.option("--notes")
 @click.option("--evidence", multiple=True, metavar="URL", help="A link or file path (repeatable).")
 @click.option(
-    "--req", "reqs", multiple=True, metavar="NAME", help="A target-role requirement (repeatable)."
+    "--req",
+    "reqs",
+    multiple=True,
+    metavar="NAME",
+    help="A target-role requirement (repeatable).",
+    shell_complete=complete_name("requirement"),
 )
 @click.option("--situation", help="STAR: the situation or the stakes.")
 @click.option("--action", help="STAR: what you did.")
@@ -64,10 +81,13 @@ def add_win(
     action: str | None,
     result: str | None,
 ) -> None:
-    """A win: what you delivered, and its measured impact."""
+    """A win: what you delivered, and its measured impact. Without TITLE (or with -) the win
+    is read from standard input or written in $EDITOR: the first line is its title."""
     from careertui.domain.evidence import join_evidence
     from careertui.store.evidence import insert_win
 
+    if title is None or title == "-":
+        title, notes = title_and_notes(captured(title, "win", WIN_TEMPLATE), notes)
     today = clock_today()
     with open_store(ctx) as store:
         values = {
@@ -93,13 +113,15 @@ def add_win(
 
 
 @add.command("note")
-@click.argument("text")
+@click.argument("text", required=False)
 @click.option("--date", "day", default="today", help=DATE_HELP)
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
 @db_option
 @click.pass_context
 def add_note(ctx: click.Context, text: str, day: str, tags: tuple[str, ...]) -> None:
-    """A journal note."""
+    """A journal note. Without TEXT it is read from standard input (also with -) or written in
+    $VISUAL/$EDITOR."""
+    text = captured(text, "note", NOTE_TEMPLATE)
     values = {"text": clean(text), "date": clean(day), "tags": [from_shell(t) for t in tags]}
     record_id, row = insert(ctx, "note", values)
     added("note", record_id, row.get("text", ""), row.get("date"))
@@ -145,8 +167,8 @@ def add_contact(
 
 
 @add.command("interaction")
-@click.argument("name")
-@click.argument("text")
+@click.argument("name", shell_complete=complete_name("contact"))
+@click.argument("text", required=False)
 @click.option("--date", "day", default="today", help=DATE_HELP)
 @click.option("--channel", type=click.Choice(CHANNELS, **CI))
 @click.option("--follow-up", help="When to follow up (a weekday means the next one).")
@@ -171,8 +193,9 @@ def add_interaction(
     gave: str | None,
     discussed: tuple[str, ...],
 ) -> None:
-    """An interaction with an existing contact (exact name, any case). Lists the contact's
-    open agenda items; `--discussed` ticks items off, the others carry over."""
+    """An interaction with an existing contact (a name, or the start of one of its words).
+    Without TEXT (or with -) the notes come from standard input or $EDITOR. Lists the
+    contact's open agenda items; `--discussed` ticks items off, the others carry over."""
     from careertui.cli.network import pick_discussed, report_agenda
     from careertui.store.agenda import log_interaction
 
@@ -180,7 +203,7 @@ def add_interaction(
     with open_store(ctx) as store:
         values: dict[str, Any] = {
             "contact_id": lookup(store, "contact", name),
-            "notes": clean(text),
+            "notes": clean(captured(text, "interaction", INTERACTION_TEMPLATE)),
             "date": clean(day),
             "follow_up": clean(follow_up),
             "learned": clean(learned),
@@ -209,7 +232,9 @@ def add_interaction(
     type=click.Choice(GOAL_KINDS, **CI),
     help="goal, milestone (needs --parent) or opportunity.",
 )
-@click.option("--parent", help="The goal a milestone belongs to.")
+@click.option(
+    "--parent", help="The goal a milestone belongs to.", shell_complete=complete_name("goal")
+)
 @click.option("--due", help=DATE_HELP)
 @click.option("--metric", help="How progress is measured.")
 @click.option("--target", type=float, help="The number that means done.")
@@ -260,7 +285,7 @@ def add_goal(
 @click.option(
     "--cadence", required=True, help="daily, weekdays, weekly, weekly:N, monthly or monthly:N."
 )
-@click.option("--goal", help="The goal it serves.")
+@click.option("--goal", help="The goal it serves.", shell_complete=complete_name("goal"))
 @db_option
 @click.pass_context
 def add_action(ctx: click.Context, title: str, cadence: str, goal: str | None) -> None:

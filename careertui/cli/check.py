@@ -5,11 +5,12 @@ from __future__ import annotations
 import click
 
 from careertui.cli.base import DATE_HELP, clean, clock_today, db_option, open_store, say
+from careertui.cli.complete import complete_name
 from careertui.domain.text import one_line
 
 
 @click.command("check")
-@click.argument("action")
+@click.argument("action", shell_complete=complete_name("action"))
 @click.option("--date", "day", default="today", help=DATE_HELP)
 @click.option("--skip", is_flag=True, help="Record a planned skip: it neither breaks nor counts.")
 @click.option("--note")

@@ -12,11 +12,20 @@ from careertui.cli.base import CI, UserError, clock_today, db_option, db_path, o
 
 @click.command("backup")
 @click.argument("dest", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--encrypt", is_flag=True, help="Encrypt it with age (the sync passphrase, or one asked for)."
+)
 @db_option
 @click.pass_context
-def backup(ctx: click.Context, dest: Path | None) -> None:
+def backup(ctx: click.Context, dest: Path | None, encrypt: bool) -> None:
     """A consistent copy of the database (SQLite's backup API), created 0600."""
     from careertui.clock import now
+
+    if encrypt:
+        from careertui.cli.sync import encrypted_backup
+
+        encrypted_backup(ctx, dest)
+        return
 
     with open_store(ctx, write=False) as store:
         if dest is None:
@@ -93,6 +102,8 @@ def import_(ctx: click.Context, file: Path) -> None:
         raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
     except OSError as exc:
         raise UserError(f"cannot read {source}: {exc.strerror or exc}") from None
+    except (AttributeError, ValueError):  # sys.stdin is None: standard input was closed
+        raise UserError("cannot read standard input: it is closed") from None
     today = clock_today()
     try:
         data = load_json(raw, source)

@@ -50,3 +50,19 @@ def stats(ctx: click.Context, as_json: bool) -> None:
         click.echo(json_safe_dumps(result, indent=2))
     else:
         say(format_stats(result))
+
+
+@click.command(
+    "status",
+    context_settings={"ignore_unknown_options": True, "help_option_names": []},
+    add_help_option=False,
+)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+@click.pass_context
+def status(ctx: click.Context, args: tuple[str, ...]) -> None:
+    """One line for a shell prompt: what is due, the streak, the review, readiness.
+
+    The `careertui` command answers it before loading this CLI (careertui/status.py)."""
+    from careertui.status import main
+
+    main(list(args), (ctx.find_root().obj or {}).get("db"))

@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Callable
 
 from careertui.domain.records import KINDS, Field, Kind
+from careertui.store.sync_schema import sync_tables
 
 _SQL_TYPES = {
     "text": "TEXT NOT NULL DEFAULT ''",
@@ -155,6 +156,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_initial,
     _win_evidence,
     _conversation_tables,
+    sync_tables,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -189,7 +189,6 @@ def test_bad_input_is_one_line_exit_1_and_writes_nothing(
         ["add", "contact", "x", "--every", "often"],
         ["add", "interaction", "x", "y", "--channel", "pigeon"],
         ["add", "perception", "--behaviour", "four", "--language", "3", "--attitude", "3"],
-        ["add", "win"],
         ["frobnicate"],
     ],
 )

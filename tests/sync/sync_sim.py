@@ -1,0 +1,184 @@
+"""A simulated world for sync: devices with their own database and their own copy of the sync
+folder, a "cloud" that has every change file written, and deliveries from the cloud that come
+late, twice, cut short or out of order. It also keeps every write each device acknowledged, so
+a test can say what every database must hold in the end."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from careertui.domain.merge import Version, beats, display_names
+from careertui.domain.records import KINDS
+from careertui.store import Store
+from careertui.store.exchange import export_data
+from careertui.store.sync import sync
+from careertui.store.sync_apply import Merger
+from careertui.store.sync_files import ROOT
+
+DAY = datetime(2026, 11, 23).date()
+KINDS_TRACKED = ("note", "contact", "interaction")
+
+
+class Clock:
+    """Strictly increasing UTC timestamps with microseconds, a millisecond apart at least, so
+    that SQLite's delete times (milliseconds) keep the order of the writes."""
+
+    def __init__(self) -> None:
+        self.last = datetime.now(UTC)
+
+    def tick(self) -> None:
+        while datetime.now(UTC) <= self.last + timedelta(milliseconds=1.2):
+            time.sleep(0.0004)
+
+    def stamp(self) -> str:
+        self.tick()
+        self.last = datetime.now(UTC)
+        return self.last.isoformat()
+
+
+@dataclass
+class Event:
+    version: Version
+    content: dict[str, Any] | None
+
+
+@dataclass
+class World:
+    base: Path
+    clock: Clock
+    stores: list[Store] = field(default_factory=list)
+    cloud: dict[tuple[str, str], bytes] = field(default_factory=dict)
+    events: dict[str, list[Event]] = field(default_factory=dict)
+
+    @classmethod
+    def make(cls, base: Path, clock: Clock, devices: int = 3) -> World:
+        world = cls(base, clock)
+        for number in range(devices):
+            (base / f"folder{number}").mkdir(parents=True)
+            world.stores.append(Store(base / f"device{number}.db"))
+        return world
+
+    def close(self) -> None:
+        for store in self.stores:
+            store.close()
+
+    def folder(self, device: int) -> Path:
+        return self.base / f"folder{device}"
+
+    def device_id(self, device: int) -> str:
+        return str(
+            self.stores[device]
+            .conn.execute("SELECT value FROM sync_settings WHERE key = 'device'")
+            .fetchone()[0]
+        )
+
+    # -- writes, remembered as acknowledged ---------------------------------------------------
+    def _remember(self, device: int, kind: str, row_id: int) -> None:
+        store = self.stores[device]
+        row = store.conn.execute(
+            f'SELECT * FROM "{KINDS[kind].table}" WHERE id = ?', (row_id,)
+        ).fetchone()
+        content = Merger(store.conn, "").content(KINDS[kind], row)
+        version = Version(row["updated_at"], self.device_id(device))
+        self.events.setdefault(row["uuid"], []).append(Event(version, content))
+
+    def insert(self, device: int, kind: str, values: dict[str, Any]) -> None:
+        row_id = self.stores[device].insert(kind, values, DAY)
+        self._remember(device, kind, row_id)
+        self.clock.tick()
+
+    def update(self, device: int, kind: str, row_id: int, values: dict[str, Any]) -> None:
+        self.stores[device].update(kind, row_id, values, DAY)
+        self._remember(device, kind, row_id)
+        self.clock.tick()
+
+    def delete(self, device: int, kind: str, row_id: int) -> None:
+        store = self.stores[device]
+        store.delete(kind, row_id)
+        for uid, stamp in store.conn.execute("SELECT uuid, deleted_at FROM sync_tombstones"):
+            event = Event(Version(stamp, self.device_id(device), True), None)
+            if all(e.version != event.version for e in self.events.get(uid, [])):
+                self.events.setdefault(uid, []).append(event)
+        self.clock.tick()
+
+    def ids(self, device: int, kind: str) -> list[int]:
+        table = KINDS[kind].table
+        return [r[0] for r in self.stores[device].conn.execute(f'SELECT id FROM "{table}"')]
+
+    # -- the folder ---------------------------------------------------------------------------
+    def sync(self, device: int) -> None:
+        sync(self.stores[device], self.folder(device), self.clock.stamp())
+        own = self.folder(device) / ROOT / self.device_id(device)
+        for path in sorted(own.glob("*.cts")) if own.exists() else ():
+            self.cloud.setdefault((own.name, path.name), path.read_bytes())
+        self.clock.tick()
+
+    def deliver(self, device: int, index: int, how: str) -> None:
+        """One file of the cloud to one device's folder: whole, cut short (a sync tool still
+        copying it), or twice (again, and as a sync tool's conflict copy)."""
+        if not self.cloud:
+            return
+        (owner, name), data = list(self.cloud.items())[index % len(self.cloud)]
+        target = self.folder(device) / ROOT / owner
+        target.mkdir(parents=True, exist_ok=True)
+        if how == "cut":
+            (target / name).write_bytes(data[: max(1, len(data) // 2)])
+        else:
+            (target / name).write_bytes(data)
+        if how == "twice":
+            shutil.copy(target / name, target / f"{name[:-4]} (conflicted copy).cts")
+
+    def deliver_all(self, device: int) -> None:
+        for index in range(len(self.cloud)):
+            self.deliver(device, index, "whole")
+
+    # -- what every device must hold ----------------------------------------------------------
+    def expected(self) -> dict[str, dict[str, Any]]:
+        """uuid → content of the newest acknowledged write of each live record (a link to a
+        deleted contact keeps an interaction aside), names as written."""
+        final: dict[str, Event] = {}
+        for uid, events in self.events.items():
+            best = events[0]
+            for event in events[1:]:
+                if beats(event.version, best.version):
+                    best = event
+            final[uid] = best
+        alive = {uid: e for uid, e in final.items() if e.content is not None}
+        return {
+            uid: {**e.content, "updated_at": e.version.stamp}
+            for uid, e in alive.items()
+            if e.content.get("contact_id") is None or e.content["contact_id"] in alive
+        }
+
+    def held(self, device: int) -> dict[str, dict[str, Any]]:
+        store = self.stores[device]
+        merger = Merger(store.conn, "")
+        held = {}
+        for kind in KINDS_TRACKED:
+            for row in store.conn.execute(f'SELECT * FROM "{KINDS[kind].table}"'):
+                held[row["uuid"]] = {
+                    **merger.content(KINDS[kind], row),
+                    "updated_at": row["updated_at"],
+                }
+        return held
+
+    def shown_names(self, device: int) -> dict[str, str]:
+        rows = self.stores[device].conn.execute("SELECT uuid, name FROM contacts").fetchall()
+        return {row[0]: row[1] for row in rows}
+
+    def export(self, device: int) -> dict[str, Any]:
+        data = export_data(self.stores[device])
+        for value in data.values():
+            if isinstance(value, list):
+                value.sort(key=lambda record: record["uuid"])
+        return data
+
+
+def expected_names(expected: dict[str, dict[str, Any]]) -> dict[str, str]:
+    contacts = [(uid, c["created_at"], c["name"]) for uid, c in expected.items() if "org" in c]
+    return display_names(contacts)
