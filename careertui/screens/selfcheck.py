@@ -5,15 +5,13 @@ hierarchy), each with its history, a trend per rating and what to do next.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
 from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Header, Input, Static
@@ -32,77 +30,16 @@ from careertui.store.selfcheck import (
 from careertui.widgets.footer import CareerFooter
 from careertui.widgets.form import EntryForm
 from careertui.widgets.paged import current_key, fit_to_content
-from careertui.widgets.ratings import RATING_LABELS, rich_color, trend_lines
+from careertui.widgets.ratings import rich_color
 from careertui.widgets.safe import cell, compose
-
-SECURITY_INTERVAL_DAYS = 90
-SELF_CHECK_FRESH_DAYS = 30
-"""A perception check this recent gives readiness its full self-check points (SPEC §3)."""
-
-PILLAR_LABELS = {name: KINDS["security"].field(name).title for name in SECURITY_PILLARS}
-SHORT_PILLARS = {
-    "skills": "Skills",
-    "performance": "Perf.",
-    "network": "Network",
-    "job_search": "Search",
-    "finances": "Money",
-}
-TREND_PILLARS = {
-    "skills": "Job skills",
-    "performance": "Performance",
-    "network": "Network",
-    "job_search": "Job search",
-    "finances": "Finances",
-}
-SUGGESTIONS = {
-    "skills": "Pick the one skill your next role needs most and block two hours a week to "
-    "practise it.",
-    "performance": "Ask your manager what great looks like this quarter, and log a measured "
-    "win every week.",
-    "network": "Book two coffees with people outside your team this month.",
-    "job_search": "Refresh your CV and profile, and do one practice interview this quarter.",
-    "finances": "Build an emergency fund toward six months of expenses: automate a monthly "
-    "transfer.",
-}
-"""One concrete next step for the weakest pillar of the last security check."""
+from careertui.widgets.selfcheck.perception import PerceptionColumn, PerceptionForm
+from careertui.widgets.selfcheck.security import SecurityColumn
 
 TABLE_KINDS = {"perception-table": "perception", "security-table": "security"}
 NOTES_FALLBACK = 40
-ANSWER_PREVIEW = 100
-"""Characters of each last answer on the screen (two lines); the form beside shows them whole."""
 MORE_AT = 40
 """Fetch the next page of history when the cursor is this close to the last loaded row: more
 than a page-down moves, so the next page is there before the cursor gets to the end."""
-
-
-def answers_content(answers: Sequence[Answer], limit: int | None = ANSWER_PREVIEW) -> Content:
-    """The four questions, each with its latest answer shown literally (on one line cut at
-    `limit`, or whole with its line breaks when `limit` is None)."""
-    parts = []
-    for number, answer in enumerate(answers, start=1):
-        head = compose((f"{number}. ", "bold $accent"), (answer.question, "bold"))
-        if answer.text.strip():
-            text = answer.text.strip() if limit is None else one_line(answer.text, limit)
-            body = compose(("   ", ""), text, (f"  {answer.date}", "dim"))
-        else:
-            body = compose(("   not answered yet", "dim italic"))
-        parts.append(Content("\n").join([head, body]))
-    return Content("\n").join(parts)
-
-
-class PerceptionForm(EntryForm):
-    """The perception EntryForm with your last answers to the four questions beside it."""
-
-    def __init__(self, answers: Sequence[Answer], *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.answers = list(answers)
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="perception-form-row"):
-            yield from super().compose()
-            with VerticalScroll(id="perception-form-last"):
-                yield Static(Content("Your last answers").stylize("bold"), classes="form-title")
-                yield Static(answers_content(self.answers, limit=None))
 
 
 class SelfCheckScreen(CareerScreen):
@@ -143,35 +80,11 @@ class SelfCheckScreen(CareerScreen):
             compact=True,
         )
         with Horizontal(id="selfcheck-columns"):
-            with Vertical(id="perception-column"):
-                yield Static(id="perception-trend", classes="panel")
-                with Vertical(id="perception-history", classes="panel"):
-                    yield DataTable(id="perception-table", cursor_type="row", zebra_stripes=True)
-                yield Static(id="perception-answers", classes="panel")
-            with Vertical(id="security-column"):
-                yield Static(id="security-trend", classes="panel")
-                yield Static(id="security-advice", classes="panel")
-                with Vertical(id="security-history", classes="panel"):
-                    yield DataTable(id="security-table", cursor_type="row", zebra_stripes=True)
-                    yield Static(id="security-notes")
+            yield PerceptionColumn(id="perception-column")
+            yield SecurityColumn(id="security-column")
         yield CareerFooter()
 
     def on_mount(self) -> None:
-        perception = self.query_one("#perception-table", DataTable)
-        perception.add_column("Date", key="date", width=10)
-        for name in PERCEPTION_RATINGS:
-            perception.add_column(RATING_LABELS[name][:4] + ".", key=name, width=5)
-        perception.add_column("Notes", key="notes")
-        security = self.query_one("#security-table", DataTable)
-        security.add_column("Date", key="date", width=10)
-        for name in SECURITY_PILLARS:
-            security.add_column(SHORT_PILLARS[name], key=name, width=len(SHORT_PILLARS[name]))
-        self.query_one(
-            "#perception-trend"
-        ).border_title = "Perception · behaviour, language, attitude"
-        self.query_one("#perception-answers").border_title = "Your last answers"
-        self.query_one("#security-trend").border_title = "Employment security"
-        self.query_one("#security-advice").border_title = "Weakest pillar"
         self._set_history_titles()
 
     def on_resize(self) -> None:
@@ -206,60 +119,13 @@ class SelfCheckScreen(CareerScreen):
         self.answers = perception["answers"]
         trend = self.query_one("#perception-trend", Static)
         width = trend.content_size.width or self.width_now() // 2 - 4
-        trend.update(trend_lines(perception["series"], RATING_LABELS, width))
-        self._show_perception_age(perception["last_date"], today)
-        self.query_one("#perception-answers", Static).update(answers_content(self.answers))
-        self.query_one("#security-trend", Static).update(
-            trend_lines(security["series"], TREND_PILLARS, width)
-        )
-        self._show_security_status(security["status"])
+        self.query_one(PerceptionColumn).show(perception, today, width)
+        self.query_one(SecurityColumn).show(security, width)
         for kind in ("perception", "security"):
             self.totals[kind] = data[kind]["total"]
             self._fill_table(kind, data[kind]["rows"])
         self._set_history_titles()
         self.refresh_bindings()  # edit and delete depend on there being a row to act on
-
-    def _show_perception_age(self, last: str | None, today: date) -> None:
-        panel = self.query_one("#perception-trend", Static)
-        if last is None:
-            panel.border_subtitle = Content.from_markup("[b $warning]no check yet[/]")
-            return
-        days = (today - date.fromisoformat(last)).days
-        style = "$success" if days <= SELF_CHECK_FRESH_DAYS else "$warning"
-        panel.border_subtitle = Content.from_markup(f"[{style}]last check $d[/]", d=_ago(days))
-
-    def _show_security_status(self, status: dict[str, Any]) -> None:
-        trend = self.query_one("#security-trend", Static)
-        advice = self.query_one("#security-advice", Static)
-        days = status.get("days_since")
-        if status["due"]:
-            trend.border_subtitle = Content.from_markup(
-                "[b reverse $error] DUE [/] [$error]press s[/]"
-            )
-        else:
-            left = SECURITY_INTERVAL_DAYS - int(days or 0)
-            trend.border_subtitle = Content.from_markup(
-                "[$success]next check in $n days[/]", n=str(left)
-            )
-        weakest = status.get("weakest")
-        if not weakest:
-            advice.update(
-                Content.from_markup(
-                    "[b]No security check yet.[/b]\nRate the five pillars with [b]s[/b]: "
-                    "job skills, performance, network, job search, finances."
-                )
-            )
-            return
-        seen = f"last check {_ago(int(days or 0))}"
-        advice.update(
-            Content.assemble(
-                (PILLAR_LABELS[weakest], "bold $warning"),
-                (f"  {status['weakest_score']}/5", "bold"),
-                (f"   {seen}\n", "dim"),
-                ("→ ", "bold $accent"),
-                SUGGESTIONS[weakest],
-            )
-        )
 
     def _fill_table(self, kind: str, rows: list[dict[str, Any]], *, append: bool = False) -> None:
         table = self.query_one(f"#{kind}-table", DataTable)
@@ -302,12 +168,7 @@ class SelfCheckScreen(CareerScreen):
 
     def _show_security_notes(self) -> None:
         key = current_key(self.query_one("#security-table", DataTable))
-        notes = self.security_notes.get(key or "", "")
-        self.query_one("#security-notes", Static).update(
-            compose(("Notes  ", "bold $text-muted"), one_line(notes, 200))
-            if notes.strip()
-            else Content("")
-        )
+        self.query_one(SecurityColumn).show_notes(self.security_notes.get(key or "", ""))
 
     def _set_history_titles(self) -> None:
         for kind, label in (("perception", "Perception checks"), ("security", "Security checks")):
@@ -432,12 +293,6 @@ class SelfCheckScreen(CareerScreen):
         if args[0] == "perception":
             return PerceptionForm(context, *args, **kwargs)
         return super().make_form(context, *args, **kwargs)
-
-
-def _ago(days: int) -> str:
-    if days <= 0:
-        return "today"
-    return "yesterday" if days == 1 else f"{days} days ago"
 
 
 def _notes_width(table: DataTable) -> int:

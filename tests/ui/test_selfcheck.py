@@ -14,11 +14,12 @@ from ui_helpers import settle_past_forms as settle
 from ui_helpers import sql_rows as rows
 
 from careertui.app import CareerApp
-from careertui.screens.selfcheck import PerceptionForm, SelfCheckScreen
+from careertui.screens.selfcheck import SelfCheckScreen
 from careertui.store import Store
 from careertui.store.selfcheck import PAGE
 from careertui.widgets.confirm import ConfirmDialog
 from careertui.widgets.form import EntryForm
+from careertui.widgets.selfcheck.perception import PerceptionForm
 
 TODAY = date(2026, 11, 26)
 SIZE = (120, 40)
