@@ -213,7 +213,9 @@ def test_ambiguous_names_are_an_error(db_path: Path) -> None:
                     kind, {"name" if kind == "contact" else "title": name}, date(2026, 11, 23)
                 )
     code, _, err = run(db_path, "add", "interaction", "SAM PARK", "hello")
-    assert code == 1 and "2 contacts match 'SAM PARK': Sam Park (#1), sam park (#2); rename one" in err
+    assert (
+        code == 1 and "2 contacts match 'SAM PARK': Sam Park (#1), sam park (#2); rename one" in err
+    )
     code, _, err = run(db_path, "add", "win", "x", "--resp", "sam park")
     assert code == 1 and "2 responsibilities match" in err
 
