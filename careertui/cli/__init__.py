@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from careertui.cli import add, check, files, network, packet, read, records, settings
+from careertui.cli import add, check, files, network, packet, read, records, settings, sync
 from careertui.cli.base import CareerGroup, UserError, db_option, db_path
 
 __all__ = ["UserError", "cli", "main"]
@@ -29,8 +29,10 @@ def cli(ctx: click.Context) -> None:
         theme = saved_theme(path)  # a refused file stops here, before the screen starts
         first_read = prefetch(path)  # its SQL runs while Textual is imported
         from careertui.app import run
+        from careertui.store.restore import holding
 
-        run(path, first_read, theme)
+        with holding(path):  # `careertui restore` refuses while the app runs
+            run(path, first_read, theme)
 
 
 for _command in (
@@ -40,6 +42,8 @@ for _command in (
     read.search,
     read.stats,
     files.backup,
+    sync.sync,
+    sync.restore,
     files.export,
     files.import_,
     files.demo,
@@ -54,6 +58,8 @@ for _command in (
     read.status,
 ):
     cli.add_command(_command)
+settings.set_.add_command(sync.set_sync_folder)
+settings.set_.add_command(sync.set_sync_passphrase)
 
 
 def main() -> None:
