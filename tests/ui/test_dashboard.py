@@ -403,7 +403,7 @@ async def test_user_text_is_shown_literally(db_path: Path, today: date) -> None:
 
 
 def test_the_due_panel_lists_a_page_and_counts_the_rest() -> None:
-    from careertui.screens.dashboard import DUE_SHOWN, due_options
+    from careertui.widgets.dashboard_lists import DUE_SHOWN, due_options
 
     follow_ups = [
         {"text": f"Call {n}", "days_overdue": 900 - n, "interaction_id": n, "contact_id": None}
