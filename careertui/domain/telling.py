@@ -9,7 +9,7 @@ that mentions them, is linked to), mentioning them; the newest first among equal
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -154,15 +154,3 @@ def overdue(days_since: int | None, every: int | None) -> float | None:
     if not every or days_since is None:
         return None
     return (days_since - every) / every
-
-
-def by_overdue(rows: Sequence[Mapping[str, object]], today: date) -> list[Mapping[str, object]]:
-    """Contacts with a cadence (`follow_up_days`), most overdue relative to it first; days are
-    counted from `last_date`, else from `created` (never seen)."""
-
-    def ratio(row: Mapping[str, object]) -> float:
-        since = row.get("last_date") or row.get("created")
-        days = (today - date.fromisoformat(str(since))).days if since else 0
-        return overdue(days, int(row["follow_up_days"])) or 0.0  # type: ignore[call-overload]
-
-    return sorted(rows, key=lambda row: (-ratio(row), str(row.get("name", "")).casefold()))

@@ -22,6 +22,7 @@ from careertui.widgets.footer import CareerFooter
 from careertui.widgets.network.common import follow_key
 from careertui.widgets.network.contacts import COLUMNS, CONTACT_FIT, ContactsView, contact_cells
 from careertui.widgets.network.follow import FOLLOW_COLUMNS, FOLLOW_FIT, FollowView
+from careertui.widgets.network.tell import TellPanel, parse_tell_key
 from careertui.widgets.network.who import KEY_COLUMNS, KEY_FIT, WhoView
 from careertui.widgets.paged import (
     FilterBox,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 # -- the queries this screen runs (each a function of a Store, run in a worker) ----------------
 def _side_views(store: Store, today: date, text: str) -> dict[str, Any]:
     from careertui.store import network
+    from careertui.store.brief import tell_them_list
 
     keep = network.keep_in_touch(store, today)
     return {
@@ -49,6 +51,7 @@ def _side_views(store: Store, today: date, text: str) -> dict[str, Any]:
         "key": network.key_contacts(store, today),
         "due": network.follow_ups(store, today, keep),
         "keep": {item.contact_id: item for item in keep},
+        "tell": tell_them_list(store, today),
     }
 
 
@@ -74,7 +77,9 @@ class NetworkScreen(CareerScreen):
         "Strategic relationships: who needs to know about you, and what you give and learn.\n"
         "Contacts: o cycles the sort column and O reverses it (or click a header); / "
         "filters as you type, escape clears. w: decision-makers and sponsors by days since "
-        "you last talked; ⚠ marks those not seen in 90 days, which costs review readiness. "
+        "you last talked; ⚠ marks those not seen in 90 days, which costs review readiness; "
+        "Tell them pairs each with the best measured win they have not heard of (t: told); "
+        "lapsed cadences, the most overdue against its own cadence first. "
         "f: follow-ups due, d done, z snooze 7 days. enter opens a contact's page."
     )
     BINDINGS = [
@@ -91,6 +96,7 @@ class NetworkScreen(CareerScreen):
         Binding("d", "done", "Done"),
         Binding("z", "snooze", "Snooze 7d"),
         Binding("b", "brief", "Brief"),
+        Binding("t", "told", "Told them"),
         Binding("escape", "clear_filter", "Clear filter"),
     ]
 
@@ -156,6 +162,7 @@ class NetworkScreen(CareerScreen):
             "reverse": ("contacts",),
             "done": ("follow",),
             "snooze": ("follow",),
+            "told": ("who",),
         }
         if action in in_view:
             return self.view in in_view[action]
@@ -204,6 +211,7 @@ class NetworkScreen(CareerScreen):
         )
         who = self.query_one(WhoView)
         await who.show_key(side["key"], palette)
+        await who.query_one(TellPanel).show(side["tell"], palette)
         items, keep = side["due"], side["keep"]
         self.follow_items = {follow_key(item): item for item in items}
         await self.query_one(FollowView).show(items, palette)
@@ -225,6 +233,8 @@ class NetworkScreen(CareerScreen):
             return None
         if table.id in ("follow-table", "lapsed-table"):
             return self.follow_items[key].contact_id
+        if table.id == "tell-table":
+            return parse_tell_key(key)[0]
         return int(key)
 
     @on(DataTable.RowSelected)
@@ -238,6 +248,25 @@ class NetworkScreen(CareerScreen):
         from careertui.screens.brief import open_brief
 
         open_brief(self, self._contact_id())
+
+    def action_told(self) -> None:
+        key = current_key(self.query_one("#tell-table", DataTable))
+        if key is None or self.focused is None or self.focused.id != "tell-table":
+            self.notify("Highlight a row of Tell them (tab), then press t.", markup=False)
+            return
+        self._mark_told(*parse_tell_key(key))
+
+    @work(group="told")
+    async def _mark_told(self, contact_id: int, win_id: int) -> None:
+        from careertui.store.agenda import mark_told
+
+        try:
+            await self.change(mark_told, contact_id, win_id, self.today())
+        except Exception as exc:  # noqa: BLE001
+            self.report(exc)
+            return
+        self.notify("Recorded: they have heard of it.", markup=False)
+        self.refresh_data()
 
     def open_contact(self, contact_id: int, interaction_id: int | None = None) -> None:
         from careertui.screens.contact import ContactScreen

@@ -1,11 +1,8 @@
 """Which win to tell whom: the ranking of worth_telling and tell_them, and the overdue ratio."""
 
-from datetime import date
-
 from careertui.domain.telling import (
     Listener,
     WinFact,
-    by_overdue,
     overdue,
     tell_them,
     worth_telling,
@@ -56,14 +53,3 @@ def test_overdue_is_relative_to_the_cadence() -> None:
     assert overdue(20, 30) == -1 / 3
     assert overdue(None, 30) is None
     assert overdue(10, None) is None
-    today = date(2026, 12, 3)
-    rows = [
-        {"name": "weekly, 14 days", "follow_up_days": 7, "last_date": "2026-11-19"},  # 1.0
-        {"name": "quarterly, 120 days", "follow_up_days": 90, "last_date": "2026-08-05"},  # 0.33
-        {"name": "monthly, never", "follow_up_days": 30, "created": "2026-09-04"},  # 2.0
-    ]
-    assert [r["name"] for r in by_overdue(rows, today)] == [
-        "monthly, never",
-        "weekly, 14 days",
-        "quarterly, 120 days",
-    ]

@@ -1,5 +1,6 @@
 """The Network's "who needs to know you" view: decision-makers and sponsors by days since you
-last talked (⚠ after 90 days), and the stay-in-touch cadences that lapsed."""
+last talked (⚠ after 90 days), the wins to tell them (TellPanel), and the stay-in-touch
+cadences that lapsed, the most overdue against its own cadence first."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from careertui.domain.telling import overdue
 from careertui.widgets.network.common import ago, follow_key, late
+from careertui.widgets.network.tell import TellPanel
 from careertui.widgets.paged import ColumnFit, PagedTable, in_memory
 from careertui.widgets.safe import cell, compose
 
@@ -45,13 +48,14 @@ class WhoView(Vertical):
         with Vertical(id="key-panel", classes="panel"):
             yield PagedTable(id="key-table")
             yield Static("", id="key-empty", classes="empty")
+        yield TellPanel(id="tell-panel", classes="panel")
         with Vertical(id="lapsed-panel", classes="panel"):
             yield PagedTable(id="lapsed-table")
             yield Static("", id="lapsed-empty", classes="empty")
 
     def on_mount(self) -> None:
         self.query_one("#lapsed-table", PagedTable).add_columns(
-            "Name", "Every", "Last seen", "Due", "Overdue"
+            "Name", "Every", "Last seen", "Due", "Overdue", "× cadence"
         )
         self.query_one("#key-panel").border_title = "Decision-makers and sponsors"
         self.query_one("#lapsed-panel").border_title = "Stay in touch: cadence lapsed"
@@ -95,8 +99,15 @@ class WhoView(Vertical):
                 Text(seen, style="" if cadence.last_seen else "dim"),
                 Text(item.due.isoformat()),
                 late(item, palette),
+                Text(f"{ratio(item):.1f}×", style="bold" if ratio(item) >= 1 else ""),
             )
 
+        def ratio(item: FollowUp) -> float:
+            every = keep[item.contact_id].every
+            return overdue(item.days_overdue + every, every) or 0.0
+
+        # Ranked by how overdue each is against its own cadence, not by raw days.
+        lapsed = sorted(lapsed, key=lambda item: (-ratio(item), item.contact.casefold()))
         await self.query_one("#lapsed-table", PagedTable).reload(in_memory(lapsed, lapsed_row))
         self.query_one("#lapsed-panel").border_title = compose(
             ("Stay in touch: cadence lapsed ", ""), (f"{len(lapsed)}", "bold")

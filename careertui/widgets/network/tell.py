@@ -1,0 +1,62 @@
+""" "Tell them": decision-makers and sponsors, each with the best measured win they have not
+heard of, best first (the Network's "who needs to know you" view; `t` records it told)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from careertui.widgets.paged import PagedTable, in_memory
+from careertui.widgets.safe import cell, compose
+
+if TYPE_CHECKING:
+    from careertui.domain.telling import TellThem
+
+
+def tell_key(pair: TellThem) -> str:
+    """The row key of a pair: `contact id-win id`."""
+    return f"{pair.contact_id}-{pair.best.win.id}"
+
+
+def parse_tell_key(key: str) -> tuple[int, int]:
+    contact_id, win_id = key.split("-")
+    return int(contact_id), int(win_id)
+
+
+class TellPanel(Vertical):
+    """The pairs, and what the panel says when there are none."""
+
+    def compose(self) -> ComposeResult:
+        yield PagedTable(id="tell-table")
+        yield Static("", id="tell-empty", classes="empty")
+
+    def on_mount(self) -> None:
+        self.query_one("#tell-table", PagedTable).add_columns(
+            "Tell", "Influence", "About", "Impact", "Why"
+        )
+        self.border_title = "Tell them"
+
+    async def show(self, pairs: list[TellThem], palette: dict[str, str]) -> None:
+        def to_row(pair: TellThem) -> tuple[str, Sequence[Any]]:
+            win = pair.best.win
+            return tell_key(pair), (
+                cell(pair.name, 20, "bold"),
+                cell(pair.influence, 14, palette["accent"]),
+                cell(win.title, 40),
+                cell(win.impact, 30, palette["success"]),
+                Text(", ".join(pair.best.why[1:]) or "measured", style="dim", no_wrap=True),
+            )
+
+        await self.query_one("#tell-table", PagedTable).reload(in_memory(pairs, to_row))
+        self.border_title = compose(("Tell them ", ""), (f"{len(pairs)}", "bold"))
+        self.border_subtitle = "t told · b brief"
+        empty = self.query_one("#tell-empty", Static)
+        empty.display = not pairs
+        empty.update(
+            "No decision-maker or sponsor has a measured win of the review period left to hear."
+        )

@@ -1,0 +1,84 @@
+"""Issue 20 in the TUI: `b` opens a contact's brief, `t` there and on Network's "Tell them"
+records a win as told, `a` adds an agenda item; lapsed cadences rank by overdue ratio."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList
+from ui_helpers import column, open_screen, settle, type_text
+
+from careertui.app import CareerApp
+from careertui.screens.brief import BriefScreen
+from careertui.screens.network import NetworkScreen
+from careertui.store import Store
+from careertui.widgets.paged import PagedTable
+
+TODAY = date(2026, 11, 23)
+
+
+def ago(days: int) -> str:
+    return (TODAY - timedelta(days=days)).isoformat()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """Dana (decision-maker, every 30 days, seen 60 days ago: 1.0x), Bob (sponsor, every 7
+    days, seen 21 days ago: 2.0x), two measured wins neither has heard of."""
+    path = tmp_path / "t.db"
+    with Store(path) as store:
+        dana = store.insert(
+            "contact",
+            {"name": "Dana Lee", "influence": "decision-maker", "follow_up_days": 30},
+            TODAY,
+        )
+        bob = store.insert(
+            "contact", {"name": "Bob Stone", "influence": "sponsor", "follow_up_days": 7}, TODAY
+        )
+        store.insert("interaction", {"contact_id": dana, "date": ago(60), "notes": "x"}, TODAY)
+        store.insert("interaction", {"contact_id": bob, "date": ago(21), "notes": "y"}, TODAY)
+        for age, title in ((10, "Cut latency"), (3, "Saved $40k")):
+            store.insert("win", {"date": ago(age), "title": title, "impact": "by 40%"}, TODAY)
+    return path
+
+
+def told(db: Path) -> list[tuple[int, int]]:
+    with Store(db, write=False) as store:
+        return [(r["contact_id"], r["win_id"]) for r in store.rows("told", newest_first=False)]
+
+
+async def test_network_tell_them_and_the_brief(db: Path) -> None:
+    app = CareerApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_screen(pilot, "3", NetworkScreen)
+        await pilot.press("w")
+        await settle(pilot)
+        tell = screen.query_one("#tell-table", PagedTable)
+        assert column(tell, 0) == ["Dana Lee", "Bob Stone"]  # decision-makers first
+        assert column(tell, 2) == ["Saved $40k", "Saved $40k"]  # the newest measured win
+        assert column(screen.query_one("#lapsed-table", PagedTable), 0) == ["Bob Stone", "Dana Lee"]
+        tell.focus()
+        await pilot.press("t")
+        await settle(pilot)
+        assert told(db) == [(1, 2)]
+        assert column(tell, 2) == ["Cut latency", "Saved $40k"]  # Dana's next, Bob's still
+        tell.move_cursor(row=1)
+        await pilot.press("b")
+        await settle(pilot)
+        brief = app.screen
+        assert isinstance(brief, BriefScreen) and brief.contact_id == 2
+        await pilot.press("a")
+        await settle(pilot)
+        await type_text(pilot, "Q1 plans")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        ids = [o.id for o in brief.query_one(OptionList).options]
+        assert "agenda-1" in ids and "win-2" in ids and "win-1" in ids
+        options = brief.query_one(OptionList)
+        options.highlighted = ids.index("win-1")
+        await pilot.press("t")
+        await settle(pilot)
+        assert told(db) == [(1, 2), (2, 1)]
+        assert "win-1" not in [o.id for o in options.options]
