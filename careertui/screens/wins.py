@@ -45,6 +45,7 @@ from careertui.widgets.wins.wins_list import WIN_COLUMNS, WIN_FIT, WinsPanel, wi
 
 if TYPE_CHECKING:
     from careertui.store import Store
+    from careertui.widgets.packet_dialog import PacketChoice
 
 
 def _side(
@@ -80,7 +81,8 @@ class WinsScreen(CareerScreen):
         "review period, escape clears the filters. ⚠ marks an impact without a number. "
         "tab moves to Responsibilities, where a, e, t (retire / bring back), delete "
         "and r (show its wins) work on the highlighted line. R adds a responsibility from "
-        "anywhere, D sets the review dates, x exports the review packet (Markdown)."
+        "anywhere, D sets the review dates, x writes a packet: review, week or month, "
+        "Markdown or HTML, for everyone or one contact, redacted or not."
     )
     BINDINGS = [
         Binding("a", "add_win", "Add win"),
@@ -96,7 +98,7 @@ class WinsScreen(CareerScreen):
         Binding("p", "toggle_period", "Period"),
         Binding("R", "add_responsibility", "Add responsibility", show=False),
         Binding("D", "review_dates", "Review dates"),
-        Binding("x", "export", "Export"),
+        Binding("x", "export", "Packet"),
         Binding("escape", "clear_filters", "Clear filters"),
     ]
 
@@ -376,10 +378,24 @@ class WinsScreen(CareerScreen):
         self.app.push_screen(form, callback=saved)
 
     def action_export(self) -> None:
-        self._export()
+        self._choose_packet()
 
     @work(group="export", exclusive=True)
-    async def _export(self) -> None:
+    async def _choose_packet(self) -> None:
+        """The packet dialog (review, week or month; Markdown or HTML; --with; --redact)."""
+        from careertui.widgets.packet_dialog import PacketDialog
+
+        try:
+            names = await self.fetch(lambda store: [n for _, n in store.names("contact")])
+        except Exception as exc:  # noqa: BLE001
+            self.report(exc)
+            return
+        self.app.push_screen(PacketDialog(names), callback=self._export)
+
+    @work(group="export", exclusive=True)
+    async def _export(self, choice: PacketChoice | None) -> None:
+        if choice is None:
+            return
         folders = [self.career.db_path.parent]
         try:
             here = Path.cwd()
@@ -387,9 +403,23 @@ class WinsScreen(CareerScreen):
             here = None
         if here is not None and os.access(here, os.W_OK):
             folders.insert(0, here)
+        from careertui.store.packets import save_packet
+
+        today = self.today()
         try:
-            path = await self.fetch(wins.export_review_packet, self.today(), folders)
+            path = await self.fetch(
+                lambda store: save_packet(
+                    store,
+                    today,
+                    folders,
+                    choice.which,
+                    with_name=choice.with_name,
+                    redact=choice.redact,
+                    fmt=choice.fmt,
+                )
+            )
         except Exception as exc:  # noqa: BLE001
             self.report(exc)
             return
-        self.notify(f"Review packet saved to {path}", title="Exported", markup=False, timeout=10)
+        what = f"{choice.which.capitalize()} packet"
+        self.notify(f"{what} saved to {path}", title="Exported", markup=False, timeout=10)

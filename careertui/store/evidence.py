@@ -8,6 +8,7 @@ A link is a `win_requirements` row (win id, requirement id; unique; deleted with
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +43,7 @@ def set_requirements(store: Store, win_id: int, wanted: Iterable[int]) -> None:
     kind = KINDS["win_requirement"]
     with store.write() as conn:
         if conn.execute("SELECT 1 FROM wins WHERE id = ?", (win_id,)).fetchone() is None:
-            from careertui.store.store import NotFound
+            from careertui.domain.names import NotFound
 
             raise NotFound(f"no win with id {win_id}")
         have = {
@@ -182,3 +183,28 @@ def with_evidence(store: Store, rows: list[Row]) -> PromotionCase:
             for r in rows
         ]
     )
+
+
+@dataclass
+class WinChoices:
+    """What a win's form offers besides the record: the requirements to pick from and the
+    requirement links of every win (a small table, read whole)."""
+
+    requirements: list[tuple[int, str, str]] = field(default_factory=list)
+    """(id, title, status), in the order they were added."""
+    links: dict[int, list[int]] = field(default_factory=dict)
+    """Win id → the ids of the requirements it is linked to."""
+
+
+def win_choices(store: Store) -> WinChoices:
+    choices = WinChoices(
+        [
+            (int(r["id"]), r["title"], r["status"])
+            for r in store.query("SELECT id, title, status FROM requirements ORDER BY id")
+        ]
+    )
+    for row in store.query(
+        "SELECT win_id, requirement_id FROM win_requirements ORDER BY requirement_id"
+    ):
+        choices.links.setdefault(int(row["win_id"]), []).append(int(row["requirement_id"]))
+    return choices

@@ -6,8 +6,10 @@ one contact (a peer-review packet), and redacted (no contact named, no notes, no
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careertui.domain.packet import (
@@ -28,6 +30,7 @@ from careertui.domain.packet_period import (
     week_blocks,
 )
 from careertui.domain.redact import Person, Redactor
+from careertui.store.connection import StoreError
 from careertui.store.evidence import requirement_wins, requirements, wins_involving
 from careertui.store.reviews import iso_week, split_focus, week_span
 
@@ -179,3 +182,40 @@ def build_packet(
         data = month_packet(store, today, contact)
         return render(month_blocks(data, w), fmt)
     return render(review_blocks(review_packet(store, today, contact), w), fmt)
+
+
+PACKET_FILE = "careertui-{which}-packet-{day}.{ext}"
+
+
+def save_packet(
+    store: Store,
+    today: date,
+    folders: list[Path],
+    which: str = "review",
+    *,
+    with_name: str | None = None,
+    redact: bool = False,
+    fmt: str = "markdown",
+) -> Path:
+    """Write a packet as a new 0600 file in the first folder that takes it (an earlier one of
+    the same day is kept: the next free name) and return its path. Raises StoreError naming
+    the last folder's problem when none takes it."""
+    from careertui.outfile import OutputError, write_output
+
+    text = build_packet(store, which, today, with_name=with_name, redact=redact, fmt=fmt)
+    ext = "html" if fmt == "html" else "md"
+    problem = "no folder to write to"
+    for folder in folders:
+        day = today.isoformat()
+        path = Path(folder) / PACKET_FILE.format(which=which, day=day, ext=ext)
+        for n in range(2, 100):
+            if not os.path.lexists(path):
+                break
+            path = path.with_name(PACKET_FILE.format(which=which, day=f"{day}-{n}", ext=ext))
+        try:
+            write_output(path, text)
+        except OutputError as exc:
+            problem = str(exc)
+            continue
+        return path
+    raise StoreError(problem)

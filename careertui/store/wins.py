@@ -5,10 +5,8 @@ count of wins linked to each in the review period.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careertui.domain.readiness import ReviewPeriod, review_period
@@ -125,31 +123,3 @@ def responsibilities(store: Store, today: date) -> list[Row]:
 def set_active(store: Store, responsibility_id: int, active: bool, today: date) -> None:
     """Retire a responsibility (no longer in the job description) or bring it back."""
     store.update("responsibility", responsibility_id, {"active": active}, today)
-
-
-PACKET_NAME = "careertui-review-packet-{day}.md"
-
-
-def export_review_packet(store: Store, today: date, folders: list[Path]) -> Path:
-    """Write the Markdown review packet (the `careertui export --format markdown` text) as a
-    new 0600 file in the first folder that takes it, and return its path. Raises StoreError
-    naming the last folder's problem when none takes it."""
-    from careertui.domain.packet import render_packet
-    from careertui.outfile import OutputError, write_output
-    from careertui.store.exchange import packet_data
-
-    text = render_packet(packet_data(store, today))
-    problem = "no folder to write to"
-    for folder in folders:
-        path = Path(folder) / PACKET_NAME.format(day=today.isoformat())
-        for n in range(2, 100):  # an earlier packet of the day is kept: the next free name
-            if not os.path.lexists(path):
-                break
-            path = path.with_name(PACKET_NAME.format(day=f"{today.isoformat()}-{n}"))
-        try:
-            write_output(path, text)
-        except OutputError as exc:
-            problem = str(exc)
-            continue
-        return path
-    raise StoreError(problem)

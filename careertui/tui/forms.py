@@ -173,14 +173,23 @@ class FormsScreen(DataScreen):
 
     def form_context(self, store: Store, kind: str) -> Any:
         """What a screen's own form for `kind` needs from the file besides the record (read in
-        the same worker); see make_form."""
+        the same worker); see make_form. A win's form offers the target-role requirements."""
+        if kind == "win":
+            from careertui.store.evidence import win_choices
+
+            return win_choices(store)
         return None
 
     def make_form(self, context: Any, *args: Any, **kwargs: Any) -> EntryForm:
         """The form open_form shows: the shared EntryForm unless a screen needs more beside
-        it (the Self-check screen shows your last answers next to a new perception check)."""
+        it (the Self-check screen shows your last answers next to a new perception check; a
+        win's form lists its evidence and the requirements it evidences)."""
         from careertui.widgets.form import EntryForm  # on the first form: not at start-up
 
+        if args[0] == "win" and context is not None:
+            from careertui.widgets.win_form import WinForm, link_saver
+
+            return WinForm(context, link_saver(self.career.db_path), *args, **kwargs)
         return EntryForm(*args, **kwargs)
 
     def confirm_delete(self, kind: str, record_id: int, title: str) -> None:

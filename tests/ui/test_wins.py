@@ -319,7 +319,9 @@ async def test_x_exports_the_review_packet_to_a_private_file(
     app = CareerApp(db)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await open_wins(pilot)
-        await pilot.press("x")
+        await pilot.press("x")  # the packet dialog: review, Markdown, for everyone
+        await settle(pilot)
+        await pilot.press("ctrl+s")
         await settle(pilot)
         path = out / f"careertui-review-packet-{TODAY.isoformat()}.md"
         assert path.exists()
@@ -339,7 +341,9 @@ async def test_x_falls_back_to_the_database_folder(
     app = CareerApp(db)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await open_wins(pilot)
-        await pilot.press("x")
+        await pilot.press("x")  # the packet dialog: review, Markdown, for everyone
+        await settle(pilot)
+        await pilot.press("ctrl+s")
         await settle(pilot)
         path = db.parent / f"careertui-review-packet-{TODAY.isoformat()}.md"
         assert path.exists()
