@@ -75,7 +75,7 @@ def _show_conflicts(store: Any) -> None:
         say(f"#{item['id']}  {item['found_at'][:16]}  {where}: {item['what']}")
         if title:
             say(f"      kept version: {title}")
-    say(f"{len(found)} conflicts. `careertui sync --dismiss ID` (or `all`) forgets them.")
+    say(f"{_count(len(found), 'conflict')}. `careertui sync --dismiss ID` (or all) forgets them.")
 
 
 @click.command("sync")
@@ -101,7 +101,7 @@ def sync(
             return
         if dismiss is not None:
             ids = None if dismiss == "all" else [_number(dismiss)]
-            say(f"Forgot {dismiss_conflicts(store, ids)} conflicts.")
+            say(f"Forgot {_count(dismiss_conflicts(store, ids), 'conflict')}.")
             return
         chosen = folder or (
             Path(setting(store, "folder") or "") if setting(store, "folder") else None
@@ -112,14 +112,18 @@ def sync(
             )
         result = run_sync(store, chosen.expanduser(), timestamp(), passphrase(store))
     parts = [
-        f"sent {result.sent} changes",
-        f"applied {result.applied_files} files ({result.received} records)",
+        f"sent {_count(result.sent, 'change')}",
+        f"applied {_count(result.applied_files, 'file')} ({_count(result.received, 'record')})",
     ]
     say(f"Synced with {chosen}: " + ", ".join(parts) + ".")
     if result.conflicts:
-        say(f"{result.conflicts} new conflicts: see careertui sync --conflicts")
+        say(f"{_count(result.conflicts, 'new conflict')}: see careertui sync --conflicts")
     for line in result.waiting:
         say(f"waiting: {line}")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _number(text: str) -> int:

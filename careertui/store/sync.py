@@ -15,6 +15,7 @@ database is never written there.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,8 +169,12 @@ def _apply_file(merger: Merger, device: str, content: dict[str, Any]) -> int:
     return len(records)
 
 
-def _identities(store: Store, folder: Path, passphrase: str | None) -> dict[str, str]:
-    """Every device's identity this device can use: kept ones, and those unlocked now."""
+def _identities(
+    store: Store, folder: Path, passphrase: str | None, result: SyncResult
+) -> dict[str, str]:
+    """Every device's identity this device can use: kept ones, and those unlocked now. A key
+    file that this passphrase did not open is not tried again (seconds each time) until the
+    file or the passphrase changes."""
     kept = {
         row[0]: (row[1], row[2])
         for row in store.conn.execute("SELECT device, identity, key_hash FROM sync_keys")
@@ -184,15 +189,24 @@ def _identities(store: Store, folder: Path, passphrase: str | None) -> dict[str,
         digest_now = files.key_hash(data)
         if device in kept and kept[device][1] == digest_now:
             continue
-        identity = files.read_key(data, passphrase)
-        if identity is not None:
-            found[device] = identity
-            with store.write() as conn:
-                conn.execute(
-                    "INSERT OR REPLACE INTO sync_keys (device, identity, key_hash) "
-                    "VALUES (?, ?, ?)",
-                    (device, identity, digest_now),
-                )
+        tried = hashlib.sha256(f"{digest_now}\0{passphrase}".encode()).hexdigest()
+        if setting(store, f"tried:{device}") != tried:
+            identity = files.read_key(data, passphrase)
+            if identity is not None:
+                found[device] = identity
+                with store.write() as conn:
+                    conn.execute(
+                        "INSERT OR REPLACE INTO sync_keys (device, identity, key_hash) "
+                        "VALUES (?, ?, ?)",
+                        (device, identity, digest_now),
+                    )
+                continue
+            set_setting(store, f"tried:{device}", tried)
+        if device not in found:
+            result.waiting.append(
+                f"{device[:8]}: its key does not open with this passphrase (use the same "
+                "passphrase on every device)"
+            )
     return found
 
 
@@ -262,8 +276,8 @@ def sync(store: Store, folder: Path, stamp: str, passphrase: str | None = None) 
             "(careertui set sync-passphrase, or $CAREERTUI_PASSPHRASE)"
         )
     own = None if passphrase is None else _own_identity(store, folder, passphrase)
-    keys = _identities(store, folder, passphrase)
     result = SyncResult()
+    keys = _identities(store, folder, passphrase, result)
     ready = _pending(store, folder, keys, result)
     with store.write() as conn:
         ensure_triggers(conn)
