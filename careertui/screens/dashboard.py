@@ -166,6 +166,7 @@ class DashboardScreen(CareerScreen):
             "No key actions yet: add them on the Roadmap (2, c, a).",
         )
         due = len(stats["follow_ups_due"]) + len(stats["milestones_due"])
+        due += len(stats.get("measure_due", ()))
         due += int(stats["security"]["due"])
         self.query_one("#due").border_title = f"Due · {due}" if due else "Due"
         met = sum(1 for a in actions if a["met_this_period"] >= a["target"])
@@ -249,7 +250,7 @@ class DashboardScreen(CareerScreen):
             return
         key = options.get_option_at_index(options.highlighted).id or ""
         kind, _, ident = key.rpartition("-")
-        if kind in ("interaction", "goal"):
+        if kind in ("interaction", "goal", "win"):
             self.open_form(kind, int(ident))
         elif kind == "contact":
             self.open_form("interaction", values={"contact_id": int(ident)})

@@ -36,8 +36,8 @@ def more_option(hidden: int, what: str, where: str) -> Option:
 
 
 def due_options(stats: dict[str, Any], width: int) -> list[Option]:
-    """Follow-ups, milestones in the next 14 days and the security check, as one-line options
-    of `width` cells."""
+    """Follow-ups, milestones in the next 14 days, wins to measure and the security check, as
+    one-line options of `width` cells."""
     options: list[Option] = []
     follow_ups = stats["follow_ups_due"]
     for item in follow_ups[:DUE_SHOWN]:
@@ -76,6 +76,13 @@ def due_options(stats: dict[str, Any], width: int) -> list[Option]:
         options.append(Option(prompt, id=f"goal-{milestone['id']}"))
     if len(milestones) > DUE_SHOWN:
         options.append(more_option(len(milestones) - DUE_SHOWN, "milestone", "Roadmap (2)"))
+    for item in stats.get("measure_due", ())[:DUE_SHOWN]:  # a win without a number, 30/60/90 d
+        tail = f"  {item['age']} days old"
+        title = line(f"Measure: {item['title']}", max(12, width - len(tail) - 4))
+        prompt = Content("").join(
+            [Content("# ").stylize("bold $warning"), title, Content(tail).stylize("dim")]
+        )
+        options.append(Option(prompt, id=f"win-{item['win_id']}"))
     security = stats["security"]
     if security["due"]:
         if security["last_date"] is None:

@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList, SelectionList
 from ui_helpers import open_screen, records, settle, type_text
 
 from careertui.app import CareerApp
+from careertui.screens.dashboard import DashboardScreen
 from careertui.screens.roadmap import RoadmapScreen
 from careertui.screens.wins import WinsScreen
 from careertui.store import Store
@@ -51,6 +52,9 @@ def db(tmp_path: Path) -> Path:
             "win",
             {"date": "2026-11-23", "title": "Wrote the plan", "impact": "1 page", "evidence": "x"},
             TODAY,
+        )
+        store.insert(
+            "win", {"date": "2026-10-24", "title": "Fixed flaky CI", "impact": "TBD"}, TODAY
         )
         set_requirements(store, first, [direction])
         set_requirements(store, second, [direction])
@@ -135,3 +139,19 @@ async def test_x_writes_the_packet_chosen(
     assert page.startswith("<!DOCTYPE html>") and "<h1>Week update: 2026-W48</h1>" in page
     assert "Wrote the plan" in page and "a VP Engineering" in page
     assert "Dana" not in page and "org" not in page and "Evidence on file: 1 item." in page
+
+
+async def test_a_win_to_measure_is_due_on_the_dashboard_and_opens_its_form(db: Path) -> None:
+    app = CareerApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_screen(pilot, "1", DashboardScreen)
+        due = screen.query_one("#due", OptionList)
+        assert "Due · 2" in str(due.border_title)  # the measure reminder and the security check
+        texts = [str(due.get_option_at_index(i).prompt) for i in range(due.option_count)]
+        assert "# Measure: Fixed flaky CI  30 days old" in texts
+        due.focus()
+        due.highlighted = texts.index("# Measure: Fixed flaky CI  30 days old")
+        await pilot.press("enter")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, WinForm) and form.initial["title"] == "Fixed flaky CI"
