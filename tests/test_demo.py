@@ -45,11 +45,13 @@ def test_the_figures_of_the_year(demo: Store) -> None:
             "security_checks",
             "notes",
             "reviews",
+            "assessments",
+            "decisions",
         )
     }
     assert counts == {
         "profile": 1,
-        "goals": 14,
+        "goals": 17,
         "actions": 4,
         "checkins": 531,
         "requirements": 7,
@@ -61,12 +63,15 @@ def test_the_figures_of_the_year(demo: Store) -> None:
         "security_checks": 4,
         "notes": 8,
         "reviews": 48,
+        "assessments": 3,
+        "decisions": 2,
     }
     assert rows(demo, "SELECT kind, status, count(*) FROM goals GROUP BY 1, 2 ORDER BY 1, 2") == [
         ("goal", "active", 3),
         ("milestone", "active", 5),
         ("milestone", "done", 5),
-        ("opportunity", "active", 1),
+        ("opportunity", "active", 3),
+        ("opportunity", "dropped", 1),
     ]
     assert rows(
         demo, "SELECT count(*) FROM goals WHERE kind = 'milestone' AND parent_id IS NULL"

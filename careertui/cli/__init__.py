@@ -9,7 +9,18 @@ from __future__ import annotations
 
 import click
 
-from careertui.cli import add, check, files, network, packet, read, records, settings, sync
+from careertui.cli import (
+    add,
+    check,
+    files,
+    network,
+    opportunities,
+    packet,
+    read,
+    records,
+    settings,
+    sync,
+)
 from careertui.cli.base import CareerGroup, UserError, db_option, db_path
 
 __all__ = ["UserError", "cli", "main"]
@@ -50,6 +61,9 @@ for _command in (
     network.agenda,
     network.brief,
     network.told,
+    opportunities.weigh,
+    opportunities.compare,
+    opportunities.decide,
     packet.packet,
     records.list_,
     records.show,

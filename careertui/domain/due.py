@@ -1,4 +1,4 @@
-"""What is due (SPEC §3): follow-ups, milestones in the next two weeks, the security check."""
+"""What is due (docs/FORMULAS.md): follow-ups, milestones in the next two weeks, the security check."""
 
 from __future__ import annotations
 
@@ -154,6 +154,45 @@ def security_status(
     weakest = min(SECURITY_PILLARS, key=lambda pillar: scores[pillar])
     days = (today - last_date).days
     return SecurityStatus(days > SECURITY_INTERVAL_DAYS, last_date, weakest, scores[weakest], days)
+
+
+LOOK_BACK_DAYS = 90
+LOOKED_BACK_ON = ("accepted", "declined")
+"""The decisions looked back on: a choice made, as opposed to one still open or let go."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decided:
+    """An opportunity's latest decision (the caller passes the latest one per opportunity)."""
+
+    goal_id: int
+    title: str
+    choice: str
+    date: date
+    answered: bool
+    """Whether "how did it turn out?" has been answered."""
+
+
+@dataclass(frozen=True, slots=True)
+class LookBack:
+    goal_id: int
+    title: str
+    choice: str
+    decided: date
+    due: date
+    text: str
+
+
+def look_backs_due(decisions: Iterable[Decided], today: date) -> list[LookBack]:
+    """Accepted or declined opportunities 90 days on, not yet looked back on; oldest first."""
+    due = []
+    for d in decisions:
+        when = d.date + timedelta(days=LOOK_BACK_DAYS)
+        if d.choice in LOOKED_BACK_ON and not d.answered and when <= today:
+            text = f"How did the choice of {one_line(d.title, NOTE_PREVIEW)} turn out?"
+            due.append(LookBack(d.goal_id, d.title, d.choice, d.date, when, text))
+    due.sort(key=lambda item: (item.due, item.goal_id))
+    return due
 
 
 MEASURE_AGES = (30, 60, 90)

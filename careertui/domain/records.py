@@ -21,6 +21,9 @@ REQUIREMENT_STATUSES = ("have", "partial", "gap")
 INFLUENCES = ("decision-maker", "sponsor", "mentor", "peer", "mentee", "other")
 CHANNELS = ("coffee", "lunch", "call", "email", "meeting", "event", "other")
 SECURITY_PILLARS = ("skills", "performance", "network", "job_search", "finances")
+FIT_PARTS = ("domain", "function", "problems", "activities")
+"""How an opportunity fits the space (rated 1-5), in the profile's words."""
+DECISIONS = ("pursuing", "declined", "accepted", "dropped")
 PERCEPTION_RATINGS = ("behaviour", "language", "attitude")
 PERCEPTION_QUESTIONS = (
     "How must others perceive you to reach your current goal?",
@@ -301,6 +304,50 @@ KINDS: dict[str, Kind] = {
             ),
             "week",
             "date",
+        ),
+        Kind(
+            "assessment",
+            "assessments",
+            "Assessment",
+            (
+                Field("goal_id", "ref", "Opportunity", required=True, ref="goal"),
+                *(
+                    Field(p, "int", f"{p.replace('_', ' ').capitalize()} (-2..+2)", low=-2, high=2)
+                    for p in SECURITY_PILLARS
+                ),
+                *(_text(f"why_{p}", f"Why ({p.replace('_', ' ')})") for p in SECURITY_PILLARS),
+                *(Field(p, "int", f"{p.capitalize()} fit (1-5)", low=1, high=5) for p in FIT_PARTS),
+                Field("pay", "float", "Pay (a year)", low=0),
+                _text("timeframe"),
+                _long("notes"),
+            ),
+            "notes",
+        ),
+        Kind(
+            "decision",
+            "decisions",
+            "Decision",
+            (
+                Field("goal_id", "ref", "Opportunity", required=True, ref="goal"),
+                Field("date", "date", required=True),
+                Field("choice", "choice", required=True, choices=DECISIONS),
+                _text("why"),
+                _text("looking_back", "How it turned out"),
+                Field("looked_back", "date", "Looked back on"),
+            ),
+            "why",
+            "date",
+        ),
+        Kind(
+            "weights",
+            "score_weights",
+            "Score weights",
+            tuple(
+                Field(p, "float", low=0, high=10, default=1)
+                for p in (*SECURITY_PILLARS, *FIT_PARTS, "pay")
+            ),
+            "skills",
+            plural="score weights",
         ),
         Kind(
             "agenda",

@@ -16,11 +16,13 @@ from typing import Any
 
 from careertui.domain.cadence import Cadence
 from careertui.domain.due import (
+    Decided,
     KeepInTouch,
     Milestone,
     OpenFollowUp,
     UnmeasuredWin,
     follow_ups_due,
+    look_backs_due,
     measure_due,
     milestones_due,
     security_status,
@@ -82,6 +84,8 @@ class StatsFacts:
     security_date: date | None
     security_scores: Mapping[str, int] | None
     counts: Mapping[str, int]
+    decided: Sequence[Decided] = ()
+    """Each opportunity's latest decision, for the look-backs due."""
     unmeasured: Sequence[UnmeasuredWin] = ()
     """Wins without a measured impact, old enough for a "Measure:" reminder."""
     requirements: Sequence[RequirementFacts] = ()
@@ -103,7 +107,7 @@ def _iso(day: date | None) -> str | None:
 
 
 def build_stats(facts: StatsFacts, today: date) -> dict[str, Any]:
-    """The object of SPEC §5 plus what the dashboard reads (see the keys below)."""
+    """The object `stats --json` prints plus what the dashboard reads (see the keys below)."""
     streak = journaling_streak(facts.active_days, today)
 
     first = heatmap_first(today)
@@ -181,6 +185,17 @@ def build_stats(facts: StatsFacts, today: date) -> dict[str, Any]:
             "weakest_score": security.weakest_score,
             "days_since": security.days_since,
         },
+        "look_backs_due": [
+            {
+                "goal_id": item.goal_id,
+                "title": item.title,
+                "choice": item.choice,
+                "decided": item.decided.isoformat(),
+                "due": item.due.isoformat(),
+                "text": item.text,
+            }
+            for item in look_backs_due(facts.decided, today)
+        ],
         "measure_due": [
             {"win_id": m.win_id, "title": m.title, "date": m.date.isoformat(), "age": m.age}
             for m in measure_due(facts.unmeasured, today)
@@ -262,6 +277,8 @@ def _due(result: Mapping[str, Any]) -> list[str]:
         lines.append(f"  Milestone: {one_line(m['title'], 60)}{goal}, {when} ({m['due']})")
     for item in result.get("measure_due", ()):
         lines.append(f"  Measure: {one_line(item['title'], 60)} ({item['age']} days old)")
+    for item in result.get("look_backs_due", ()):
+        lines.append(f"  Look back: {one_line(item['text'])} ({item['choice']} {item['decided']})")
     security = result["security"]
     if security["last_date"] is None:
         lines.append("  Security check: due (none yet)")

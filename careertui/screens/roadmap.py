@@ -20,29 +20,33 @@ from textual.widgets import Header, Input, TabbedContent
 
 from careertui.screens.base import CareerScreen
 from careertui.store import Store
+from careertui.store.opportunities import comparison_read
 from careertui.store.overview import shared_stats
 from careertui.store.roadmap import actions_overview, goal_tree, requirements_overview
+from careertui.tui.opportunities import OpportunityActions
 from careertui.widgets.footer import CareerFooter
 from careertui.widgets.roadmap.actions import ActionsTab
 from careertui.widgets.roadmap.common import RecordChosen, RoadmapData, RoadmapTab, select_key
 from careertui.widgets.roadmap.goals import GoalsTab
+from careertui.widgets.roadmap.opportunities import OpportunitiesTab
 from careertui.widgets.roadmap.space import SpaceTab
 from careertui.widgets.roadmap.target import TargetTab
 from careertui.widgets.safe import compose
 
-TABS = ("space", "goals", "actions", "target")
+TABS = ("space", "goals", "actions", "target", "opportunities")
 TAB_OF_KIND = {"goal": "goals", "action": "actions", "checkin": "actions", "requirement": "target"}
 KIND_OF_TAB = {"goals": "goal", "actions": "action", "target": "requirement"}
 
 
-class RoadmapScreen(CareerScreen):
+class RoadmapScreen(OpportunityActions, CareerScreen):
     TITLE = "Roadmap"
     CSS_PATH = "roadmap.tcss"
     HELP = (
         "Your plan: the space you want to command, goals broken into milestones, the key actions "
         "you repeat, and the role you want next.\n"
         "Tabs: [ and ] cycle; p Space, g Goals, c Actions (check-ins), t Target role (u takes "
-        "the status its wins suggest); or tab to the tab bar and use ←/→."
+        "the status its wins suggest), o Opportunities (w weighs, d decides, l looks back, "
+        "W sets the weights); or tab to the tab bar and use ←/→."
     )
     BINDINGS = [
         Binding("right_square_bracket", "cycle(1)", "Next tab", key_display="]"),
@@ -51,6 +55,7 @@ class RoadmapScreen(CareerScreen):
         Binding("g", "tab('goals')", "Goals tab", show=False),
         Binding("c", "tab('actions')", "Actions tab", show=False),
         Binding("t", "tab('target')", "Target role tab", show=False),
+        Binding("o", "tab('opportunities')", "Opportunities tab", show=False),
         Binding("a", "add", "Add"),
         Binding("m", "add_milestone", "Milestone"),
         Binding("e", "edit", "Edit", key_display="e/enter"),
@@ -83,6 +88,7 @@ class RoadmapScreen(CareerScreen):
             yield GoalsTab()
             yield ActionsTab()
             yield TargetTab()
+            yield OpportunitiesTab()
         yield CareerFooter()
 
     def on_mount(self) -> None:
@@ -144,6 +150,7 @@ class RoadmapScreen(CareerScreen):
                 milestones_due=len(stats.get("milestones_due", [])),
                 days_to_review=stats.get("readiness", {}).get("days_to_review"),
                 action_stats={a["id"]: a for a in stats["actions"]},
+                opportunities=comparison_read(store),
                 loaded_on=today,
             )
 

@@ -36,6 +36,8 @@ _ON_DELETE = {
     ("told", "win_id"): "CASCADE",
     ("win_requirement", "win_id"): "CASCADE",
     ("win_requirement", "requirement_id"): "CASCADE",
+    ("assessment", "goal_id"): "CASCADE",
+    ("decision", "goal_id"): "CASCADE",
 }
 
 INDEXES = (
@@ -152,11 +154,21 @@ def _conversation_tables(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _opportunity_tables(conn: sqlite3.Connection) -> None:
+    """Weighing opportunities: an assessment per opportunity, its decisions, the score's
+    weights (one row). Idempotent: a new file has the tables from v1 already."""
+    for name in ("assessment", "decision", "weights"):
+        conn.execute(create_table_sql(KINDS[name]))
+    conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS assessments_goal ON assessments(goal_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS decisions_goal ON decisions(goal_id, date)")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_initial,
     _win_evidence,
     _conversation_tables,
     sync_tables,
+    _opportunity_tables,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

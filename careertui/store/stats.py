@@ -1,5 +1,5 @@
 """The queries behind `careertui stats` and the dashboard: counting, grouping and date ranges run
-in SQL on the date indexes; the rules of SPEC §3 run in `careertui.domain`.
+in SQL on the date indexes; the rules of docs/FORMULAS.md run in `careertui.domain`.
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ from careertui.domain.records import SECURITY_PILLARS
 from careertui.domain.stats import ActionFacts, StatsFacts, build_stats, heatmap_first
 from careertui.store.connection import StoreError
 from careertui.store.evidence import requirement_facts, unmeasured_wins
+from careertui.store.opportunities import decided
 from careertui.store.readiness import readiness_facts
 from careertui.store.readiness import stored_date as _date
 
 if TYPE_CHECKING:
     from careertui.store.store import Store
 
-# Every kind whose entries make a day active (SPEC §3). Each part is DISTINCT on its own date
+# Every kind whose entries make a day active (docs/FORMULAS.md). Each part is DISTINCT on its own date
 # index, so the UNION merges one row per day and kind rather than one per entry.
 _ACTIVE_SOURCES = (
     "wins",
@@ -260,13 +261,14 @@ def load_facts(store: Store, today: date) -> StatsFacts:
         security_date=security_date,
         security_scores=security_scores,
         counts={key: int(value) for key, value in counts_row.items()},
+        decided=decided(store, today),
         unmeasured=unmeasured_wins(store, today),
         requirements=requirement_facts(store),
     )
 
 
 def compute_stats(store: Store, today: date) -> dict[str, Any]:
-    """Every number of SPEC §3 for `today`, as the object `careertui stats --json` prints.
+    """Every number of docs/FORMULAS.md for `today`, as the object `careertui stats --json` prints.
 
     The queries first run with sqlite3's own UTF-8 decoding, in C; the store's decoder, which
     replaces bytes that are not UTF-8 (only a hand-edited file holds them), is a Python call

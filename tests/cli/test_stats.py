@@ -1,4 +1,4 @@
-"""`careertui stats [--json]`: the object of SPEC §5 and the readable summary."""
+"""`careertui stats [--json]`: the object of docs/CLI.md and the readable summary."""
 
 from __future__ import annotations
 
@@ -156,6 +156,7 @@ EXPECTED: dict[str, Any] = {
         "weakest_score": None,
         "days_since": None,
     },
+    "look_backs_due": [],
     "counts": {"wins": 2, "notes": 1, "interactions": 1, "contacts": 1, "goals": 2},
 }
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from careertui.domain.cadence import parse_cadence
-from careertui.domain.due import KeepInTouch, Milestone, OpenFollowUp
+from careertui.domain.due import Decided, KeepInTouch, Milestone, OpenFollowUp
 from careertui.domain.readiness import KeyContact, ReadinessFacts, ReviewPeriod
 from careertui.domain.stats import (
     ActionFacts,
@@ -79,6 +79,10 @@ def _facts(**changes: Any) -> StatsFacts:
             "finances": 3,
         },
         "counts": {"wins": 3, "notes": 4, "interactions": 1, "contacts": 2, "goals": 2},
+        "decided": [
+            Decided(7, "Acme", "accepted", D("2025-12-01"), False),
+            Decided(8, "Globex", "declined", D("2025-12-20"), False),  # due on 2026-03-20
+        ],
     }
     base.update(changes)
     return StatsFacts(**base)
@@ -195,6 +199,16 @@ def test_build_stats() -> None:
             "weakest_score": 2,
             "days_since": 133,
         },
+        "look_backs_due": [
+            {
+                "goal_id": 7,
+                "title": "Acme",
+                "choice": "accepted",
+                "decided": "2025-12-01",
+                "due": "2026-03-01",
+                "text": "How did the choice of Acme turn out?",
+            }
+        ],
         "measure_due": [],
         "promotion_case": {"evidenced": 0, "total": 0, "next_steps": []},
         "counts": {"wins": 3, "notes": 4, "interactions": 1, "contacts": 2, "goals": 2},
@@ -249,6 +263,7 @@ def test_format_stats() -> None:
             "  Follow-up: Get in touch with Dana Lee (every 30 days), never seen (42 days overdue)",
             "  Follow-up: Follow up with Sam Park: deck (4 days overdue)",
             "  Milestone: Draft the case (Promotion), due in 6 days (2026-03-20)",
+            "  Look back: How did the choice of Acme turn out? (accepted 2025-12-01)",
             "  Security check: due, the last was 133 days ago; weakest: job-search skills (2/5)",
         ]
     )
@@ -265,6 +280,7 @@ def test_format_stats_of_an_empty_journal() -> None:
         open_follow_ups=[],
         keep_in_touch=[],
         milestones=[],
+        decided=[],
         security_date=TODAY - timedelta(days=3),
         security_scores={
             "skills": 3,

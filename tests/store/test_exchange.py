@@ -44,6 +44,9 @@ TABLES = (
     "agenda_items",
     "mentions",
     "told",
+    "assessments",
+    "decisions",
+    "score_weights",
 )
 
 
@@ -143,6 +146,11 @@ def fill(store: Store, today: date) -> dict[str, int]:
     store.insert("agenda", {**agenda, "interaction_id": ids["interaction"]}, today)
     store.insert("mention", {"contact_id": ids["contact"], "win_id": ids["win"]}, today)
     store.insert("told", {"contact_id": ids["contact"], "win_id": ids["win"], "date": today}, today)
+    weighed = {"goal_id": ids["other_goal"], "skills": 2, "domain": 4, "why_skills": "new stack"}
+    store.insert("assessment", weighed, today)
+    decided = {"goal_id": ids["other_goal"], "date": today, "choice": "pursuing", "why": "fit"}
+    store.insert("decision", decided, today)
+    store.insert("weights", {"skills": 2}, today)
     return ids
 
 
@@ -183,8 +191,13 @@ def test_export_holds_every_record_with_uuid_timestamps_and_links(source: Store)
         "agenda_items": 1,
         "mentions": 1,
         "told": 1,
+        "assessments": 1,
+        "decisions": 1,
+        "score_weights": 1,
     }
-    assert record_count(data) == 22
+    assert record_count(data) == 25
+    assert data["assessments"][0]["goal_uuid"] == data["decisions"][0]["goal_uuid"]
+    assert data["assessments"][0]["goal_uuid"] == data["goals"][2]["uuid"]
     assert data["told"][0]["win_uuid"] == data["mentions"][0]["win_uuid"] == data["wins"][0]["uuid"]
     assert data["agenda_items"][0]["interaction_uuid"] == data["interactions"][0]["uuid"]
     win = data["wins"][0]

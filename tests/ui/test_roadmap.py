@@ -56,7 +56,9 @@ async def test_tabs_by_key_and_focus(db_path: Path, today: date) -> None:
             ("p", "space", "space-answers"),
             ("right_square_bracket", "goals", "goals-table"),
             ("left_square_bracket", "space", "space-answers"),
+            ("left_square_bracket", "opportunities", "opportunity-table"),
             ("left_square_bracket", "target", "requirements-table"),
+            ("o", "opportunities", "opportunity-table"),
             ("g", "goals", "goals-table"),
         ):
             await pilot.press(key)

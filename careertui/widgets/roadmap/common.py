@@ -36,6 +36,8 @@ class RoadmapData:
     milestones_due: int = 0
     days_to_review: int | None = None
     action_stats: dict[int, dict[str, Any]] = field(default_factory=dict)
+    opportunities: dict[str, Any] = field(default_factory=dict)
+    """Every opportunity with its assessment and decision, the space, the score's weights."""
     """Only the figures shown are kept, not the whole stats (follow-ups, journal figures…)."""
     loaded_on: date | None = None
 

@@ -1,0 +1,218 @@
+"""Weighing opportunities from the Roadmap: the forms and dialogs behind the Opportunities tab's
+keys (w weigh, d decide, l look back, W the score's weights, a a new opportunity).
+
+A mixin of the Roadmap screen: the tab (a widget) names these actions as `screen.…`; they read
+the tab's chosen opportunity, open the shared EntryForm with a save function of their own (an
+assessment is one per opportunity; a decision also moves the opportunity's status), and reload.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from textual.content import Content
+
+from careertui.domain.opportunities import FORMULA
+from careertui.domain.records import FIT_PARTS, SECURITY_PILLARS
+from careertui.domain.text import one_line
+from careertui.store import Store
+from careertui.store import opportunities as opp
+from careertui.tui.data import ReadOnlyError
+from careertui.tui.forms import FormsScreen
+from careertui.widgets.safe import compose, literal
+
+if TYPE_CHECKING:
+    from careertui.widgets.roadmap.common import RoadmapData
+    from careertui.widgets.roadmap.opportunities import OpportunitiesTab
+
+ASSESSMENT_FIELDS = (
+    *(name for pillar in SECURITY_PILLARS for name in (pillar, f"why_{pillar}")),
+    *FIT_PARTS,
+    "pay",
+    "timeframe",
+    "notes",
+)
+
+
+def space_note(space: dict[str, Any]) -> Content:
+    """The person's own words of the space, one line each, above the fit they rate."""
+    lines = [
+        compose((f"{part.capitalize():<11}", "dim"), one_line(words, 64))
+        for part in FIT_PARTS
+        if (words := str(space.get("words", {}).get(part) or "").strip())
+    ]
+    salary, timeframe = space.get("target_salary") or "—", space.get("timeframe") or "—"
+    lines.append(
+        compose(("Salary     ", "dim"), str(salary), ("   Timeframe ", "dim"), str(timeframe))
+    )
+    if len(lines) == 1:
+        lines.insert(0, Content("Your space is not written yet (Space tab, e).").stylize("dim"))
+    return Content("\n").join(lines)
+
+
+class OpportunityActions(FormsScreen):
+    """The Opportunities tab's actions, for the Roadmap screen."""
+
+    data: RoadmapData
+
+    def _tab(self) -> OpportunitiesTab:
+        from careertui.widgets.roadmap.opportunities import OpportunitiesTab
+
+        return self.query_one("#opportunities", OpportunitiesTab)
+
+    def _chosen(self) -> dict[str, Any] | None:
+        found = self._tab().opportunity()
+        if found is None:
+            self.notify("Add an opportunity first (a).", severity="warning")
+        return found
+
+    def _form(
+        self,
+        kind: str,
+        fields: Sequence[str],
+        write: Callable[[Store], Any],
+        *,
+        values: dict[str, Any] | None = None,
+        title: Content,
+        note: Content | str = "",
+        done: Callable[[Any], None] | None = None,
+    ) -> None:
+        """The EntryForm for `fields` of `kind`, each checked as typed; `write(store, cleaned)`
+        saves (and checks the whole) off the UI thread. Then a reload and `done`."""
+        from careertui.widgets.form import EntryForm
+
+        db_path, today = self.career.db_path, self.today()
+
+        def save(cleaned: dict[str, Any]) -> Any:
+            refused = self.career.refusal()
+            if refused:
+                raise ReadOnlyError(refused)
+            with Store(db_path) as store:
+                return write(store, cleaned) or True
+
+        def saved(result: Any) -> None:
+            if result is None:
+                return
+            self.refresh_data()
+            if done:
+                done(result)
+
+        form = EntryForm(
+            kind, fields, save, today=today, values=values, title=title, note=note, partial=True
+        )
+        self.app.push_screen(form, callback=saved)
+
+    def action_add_opportunity(self) -> None:
+        self.open_form(
+            "goal",
+            fields=("title", "kind", "due", "notes"),
+            values={"kind": "opportunity"},
+            title=Content("New opportunity: an offer, a move, a project").stylize("bold"),
+        )
+
+    def action_weigh_opportunity(self) -> None:
+        found = self._chosen()
+        if found is None:
+            return
+        today = self.today()
+        self._form(
+            "assessment",
+            ASSESSMENT_FIELDS,
+            lambda store, cleaned: opp.save_assessment(store, found["id"], cleaned, today),
+            values=dict(found["assessment"] or {}),
+            title=compose(("Weigh: ", "bold"), str(found["title"])),
+            note=space_note(self.data.opportunities.get("space", {})),
+            done=lambda _: self.notify("Weighed.", markup=False),
+        )
+
+    def action_set_weights(self) -> None:
+        today = self.today()
+        weights = self.data.opportunities.get("weights", {})
+        self._form(
+            "weights",
+            tuple(weights) or ("skills",),
+            lambda store, cleaned: opp.set_weights(store, cleaned, today),
+            values=dict(weights),
+            title=Content("Weights of the score (0 leaves a part out)").stylize("bold"),
+            note=FORMULA,
+        )
+
+    def action_decide_opportunity(self) -> None:
+        found = self._chosen()
+        if found is None:
+            return
+        today = self.today()
+
+        def write(store: Store, cleaned: dict[str, Any]) -> str:
+            opp.decide(
+                store, found["id"], cleaned.get("choice") or "", cleaned.get("why") or "", today
+            )
+            return str(cleaned["choice"])
+
+        def decided(choice: Any) -> None:
+            self.notify(f"Decided: {choice}.", markup=False)
+            if choice == "accepted":
+                self._after_accepting(found)
+
+        self._form(
+            "decision",
+            ("choice", "why"),
+            write,
+            title=compose(("Decide: ", "bold"), str(found["title"])),
+            note="Accepted or declined, you will be asked in 90 days how the choice turned out.",
+            done=decided,
+        )
+
+    def _after_accepting(self, found: dict[str, Any]) -> None:
+        """Offer to update the profile's roles, then to start a security check."""
+        from careertui.widgets.confirm import ConfirmDialog
+
+        question = compose(
+            ("You accepted ", "bold"),
+            str(found["title"]),
+            (
+                "\n\nUpdate your profile (current role, target role) and then check your "
+                "employment security? Your pillars just moved.",
+                "",
+            ),
+        )
+        profile_id = self.data.profile.get("id")
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            self.open_form(
+                "profile",
+                profile_id,
+                fields=("current_role", "target_role"),
+                values={"current_role": found["title"]},
+                title=Content("Your roles, after accepting").stylize("bold"),
+                after=lambda _: self.open_form("security"),
+            )
+
+        self.app.push_screen(ConfirmDialog(question, "Update"), callback=answered)
+
+    def action_look_back(self) -> None:
+        found = self._chosen()
+        if found is None:
+            return
+        decision = found.get("decision") or {}
+        if decision.get("choice") not in ("accepted", "declined"):
+            self.notify("Look back on an accepted or declined opportunity (v shows them).")
+            return
+        today = self.today()
+        self._form(
+            "decision",
+            ("looking_back",),
+            lambda store, cleaned: opp.look_back(
+                store, found["id"], cleaned.get("looking_back") or "", today
+            ),
+            values={"looking_back": decision.get("looking_back") or ""},
+            title=compose(
+                ("How did the choice of ", "bold"), str(found["title"]), (" turn out?", "bold")
+            ),
+            note=literal(
+                f"You {decision['choice']} it on {decision['date']}: {decision.get('why') or ''}"
+            ),
+        )
