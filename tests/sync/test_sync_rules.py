@@ -1,0 +1,165 @@
+"""The merge rules one at a time, through the store: a half-written change file, deletes against
+edits, one check-in per action and day, records waiting for what they link to, and a sync run
+twice at once."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sync_sim import Clock
+
+from careertui.domain.merge import Version, after, beats, display_names, unseen
+from careertui.store import Store
+from careertui.store.sync import conflicts, sync
+from careertui.store.sync_files import ROOT
+
+DAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """The real time, a millisecond apart at least: deletes are timed by SQLite's clock."""
+    import careertui.clock
+
+    ticking = Clock()
+    monkeypatch.setattr(careertui.clock, "timestamp", ticking.stamp)
+    return ticking
+
+
+@pytest.fixture
+def pair(tmp_path: Path, clock: Clock):  # type: ignore[no-untyped-def]
+    (tmp_path / "cloud").mkdir()
+    a, b = Store(tmp_path / "a.db"), Store(tmp_path / "b.db")
+    yield a, b, tmp_path / "cloud"
+    a.close()
+    b.close()
+
+
+def go(store: Store, folder: Path, clock: Clock):  # type: ignore[no-untyped-def]
+    return sync(store, folder, clock.stamp())
+
+
+def texts(store: Store) -> list[str]:
+    return sorted(row["text"] for row in store.rows("note"))
+
+
+def test_rules_in_words() -> None:
+    old, new = Version("2026-11-23T10:00:00+00:00", "a"), Version("2026-11-23T11:00:00+01:00", "b")
+    assert beats(new, old) is True  # 10:00 UTC both: the tie goes to the greater device id
+    assert beats(Version(old.stamp, "a", deleted=True), old)  # a delete after an edit
+    assert unseen(Version(new.stamp, "b", base=None), old)
+    assert not unseen(Version(new.stamp, "b", base=old.stamp), old)
+    assert after("2026-11-23T10:00:00+00:00", "2026-11-23T09:00:00+00:00") == (
+        "2026-11-23T10:00:01+00:00"
+    )
+    assert display_names(
+        [("u2", "2026-01-02T00:00:00", "Dana"), ("u1", "2026-01-01T00:00:00", "dana")]
+    ) == {"u1": "dana", "u2": "Dana (u2)"}
+
+
+def test_a_half_written_change_file_waits_and_is_applied_whole_later(pair, clock) -> None:
+    a, b, folder = pair
+    for text in ("one", "two", "three"):
+        a.insert("note", {"date": "2026-11-20", "text": text}, DAY)
+    go(a, folder, clock)
+    (path,) = (folder / ROOT).rglob("*.cts")
+    whole = path.read_bytes()
+    path.write_bytes(whole[: len(whole) // 2])  # a sync tool still copying it
+    result = go(b, folder, clock)
+    assert result.applied_files == 0 and "not complete yet" in result.waiting[0]
+    assert texts(b) == []
+    path.write_bytes(whole)
+    assert go(b, folder, clock).applied_files == 1
+    assert texts(b) == ["one", "three", "two"]
+    assert go(b, folder, clock).applied_files == 0  # applied once, never again
+
+
+def test_a_delete_beats_an_older_edit_and_a_later_edit_beats_the_delete(pair, clock) -> None:
+    a, b, folder = pair
+    note = a.insert("note", {"date": "2026-11-20", "text": "draft"}, DAY)
+    go(a, folder, clock)
+    go(b, folder, clock)
+    b_note = b.rows("note")[0]["id"]
+    b.update("note", b_note, {"text": "edited on b first"}, DAY)
+    clock.tick()
+    a.delete("note", note)  # later than b's edit: the delete wins
+    go(b, folder, clock)
+    go(a, folder, clock)
+    go(b, folder, clock)
+    assert texts(a) == texts(b) == []
+    listed = conflicts(b)
+    assert any("edited on b first" in (item["loser"] or "") for item in listed)
+
+    other = a.insert("note", {"date": "2026-11-20", "text": "keep me"}, DAY)
+    go(a, folder, clock)
+    go(b, folder, clock)
+    b.delete("note", b.rows("note")[0]["id"])
+    a.update("note", other, {"text": "kept: edited after the delete"}, DAY)
+    for store in (b, a, b):
+        go(store, folder, clock)
+    assert texts(a) == texts(b) == ["kept: edited after the delete"]
+
+
+def test_one_check_in_per_action_and_day(pair, clock) -> None:
+    a, b, folder = pair
+    action = a.insert("action", {"title": "Write", "cadence": "daily"}, DAY)
+    go(a, folder, clock)
+    go(b, folder, clock)
+    a.check_in(action, "2026-11-22", DAY, note="from a")
+    b.check_in(b.rows("action")[0]["id"], "2026-11-22", DAY, note="from b")
+    for store in (a, b, a):
+        go(store, folder, clock)
+    rows = [(r["date"], r["note"]) for s in (a, b) for r in s.rows("checkin")]
+    assert rows == [("2026-11-22", "from b")] * 2  # b's was written later
+    assert any("from a" in (item["loser"] or "") for item in conflicts(a))
+    a.delete("checkin", a.rows("checkin")[0]["id"])  # the day's check-in, not one copy of it
+    for store in (a, b, a):
+        go(store, folder, clock)
+    assert a.rows("checkin") == b.rows("checkin") == []
+
+
+def test_a_record_waits_for_what_it_links_to(pair, clock) -> None:
+    a, b, folder = pair
+    contact = a.insert("contact", {"name": "Dana Lee"}, DAY)
+    go(a, folder, clock)
+    first = next((folder / ROOT).rglob("*.cts"))
+    a.insert("interaction", {"contact_id": contact, "date": "2026-11-21", "notes": "hi"}, DAY)
+    go(a, folder, clock)
+    held = first.read_bytes()
+    first.unlink()  # the contact's file arrives after the interaction's
+    go(b, folder, clock)
+    assert b.count("interaction") == 0 and b.count("contact") == 0
+    first.write_bytes(held)
+    go(b, folder, clock)
+    assert [r["notes"] for r in b.rows("interaction")] == ["hi"]
+
+
+def test_two_syncs_at_once_apply_each_file_once(pair, clock) -> None:
+    a, _b, folder = pair
+    for number in range(30):
+        a.insert("note", {"date": "2026-11-20", "text": f"n{number}"}, DAY)
+    go(a, folder, clock)
+    path = Path(str(a.path).replace("a.db", "b.db"))
+    errors: list[BaseException] = []
+
+    def one() -> None:
+        try:
+            with Store(path) as store:
+                sync(store, folder, "2026-11-23T12:00:00+00:00")
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=one) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with Store(path) as store:
+        assert store.count("note") == 30
+        assert store.conn.execute("SELECT count(*) FROM sync_applied").fetchone()[0] == 1
+    device_dirs = list((folder / ROOT).iterdir())
+    assert len(device_dirs) == 1  # b had nothing to send, so it wrote nothing
