@@ -342,7 +342,7 @@ async def test_careertui_checks_the_file_after_the_first_frame(
     (which warms) starts it WARM_START after the first screen's data; tests at once."""
     import time
 
-    from careertui import app as app_module
+    from careertui.tui import startup as app_module
 
     Store(db_path).close()
     moments: dict[str, float] = {}

@@ -240,7 +240,7 @@ async def test_warming_makes_way_for_a_screen_switch(db: Path) -> None:
     screen being shown is not slowed by a screen being built off screen."""
     import time
 
-    from careertui import app as app_module
+    from careertui.tui import switching as app_module
 
     app = CareerApp(db)
     async with app.run_test(size=(120, 40)) as pilot:
