@@ -35,7 +35,7 @@ def search(ctx: click.Context, query: str, as_json: bool, limit: int) -> None:
 
 
 @click.command("stats")
-@click.option("--json", "as_json", is_flag=True, help="Print the JSON object of SPEC §5.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts (its keys: docs/CLI.md).")
 @db_option
 @click.pass_context
 def stats(ctx: click.Context, as_json: bool) -> None:

@@ -56,7 +56,7 @@ def parse_cadence(text: str) -> Cadence:
 # arithmetic and lets a year of check-ins be tallied without building a date object for each.
 
 HALF_LIVES = {"daily": 14, "weekdays": 14, "weekly": 4, "monthly": 2}
-"""Half-life of an action's strength, in periods (SPEC §3)."""
+"""Half-life of an action's strength, in periods (docs/FORMULAS.md)."""
 
 
 def half_life(cadence: Cadence) -> int:

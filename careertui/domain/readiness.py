@@ -1,4 +1,4 @@
-"""Review readiness (SPEC §3): five parts, a score, a band, and the gaps that cost points.
+"""Review readiness (docs/FORMULAS.md): five parts, a score, a band, and the gaps that cost points.
 
 The store counts the review period's wins in SQL and hands over the totals (`ReadinessFacts`);
 this module owns the period rules, the points and the wording. Points are exact fractions, so a

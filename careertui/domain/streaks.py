@@ -1,4 +1,4 @@
-"""Streaks and strength (SPEC §3): the journaling streak, each key action's streak and strength,
+"""Streaks and strength (docs/FORMULAS.md): the journaling streak, each key action's streak and strength,
 and the streak of weekly reviews.
 
 Pure functions over dates the store has already selected; `today` is always an argument.

@@ -169,7 +169,7 @@ class WinsScreen(CareerScreen):
         side = await self.fetch(_side, today, text, responsibility, in_period)
         self.responsibilities().show(side["responsibilities"], self.responsibility, palette)
         self._show_wins_state(side["count"], side["total"])
-        # The readiness figures take longest (every stat of SPEC §3): they come last.
+        # The readiness figures take longest (every number of docs/FORMULAS.md): they come last.
         self._show_readiness(await self.fetch(_readiness, today), side["period"])
 
     def _show_wins_state(self, count: int, total: int) -> None:

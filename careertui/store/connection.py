@@ -1,6 +1,6 @@
 """Opening the database file safely.
 
-The rules (see shared/RELIABILITY.md): a new file is built complete in a private temporary file
+The rules (docs/DATA.md, "The file"): a new file is built complete in a private temporary file
 and linked into place, so nobody ever sees it half made; an existing file is checked read-only
 before anything writes to it (header, size, schema version), so a refused file is left
 byte-for-byte untouched; `busy_timeout` is set before WAL; migrations run inside `BEGIN IMMEDIATE`

@@ -25,7 +25,7 @@ _PER_CONTACT = (
     "FROM interactions GROUP BY contact_id"
 )
 # The stay-in-touch date: `follow_up_days` after the last interaction (or after the day the
-# contact was added, if never seen), as SPEC §3 counts it.
+# contact was added, if never seen), as docs/FORMULAS.md counts it.
 _KEEP_IN_TOUCH = (
     "(CASE WHEN c.follow_up_days > 0 THEN date(coalesce(s.last_date, "
     "substr(c.created_at, 1, 10)), '+' || c.follow_up_days || ' days') END)"
@@ -204,7 +204,7 @@ def keep_in_touch(store: Store, today: date) -> list[KeepInTouch]:
 
 
 def follow_ups(store: Store, today: date, keep: list[KeepInTouch] | None = None) -> list[FollowUp]:
-    """Follow-ups due on or before today and lapsed stay-in-touch cadences (SPEC §3), oldest
+    """Follow-ups due on or before today and lapsed stay-in-touch cadences (docs/FORMULAS.md), oldest
     first, by the same rule as `careertui stats` (domain.due.follow_ups_due)."""
     open_items = [
         OpenFollowUp(row["id"], row["contact_id"], row["name"], when, row["notes"])

@@ -105,7 +105,7 @@ def fts_sql(kind: Kind) -> list[str]:
 
 def restore_fts(conn: sqlite3.Connection, kind: Kind) -> None:
     """Recreate a kind's FTS triggers and rebuild its index; call after any table rebuild
-    (RELIABILITY.md #4: a transform silently drops the triggers)."""
+    (rebuilding a table, as sqlite-utils' transform does, silently drops them)."""
     table = kind.table
     for suffix in ("_ai", "_ad", "_au"):
         conn.execute(f'DROP TRIGGER IF EXISTS "{table}{suffix}"')

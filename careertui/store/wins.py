@@ -21,7 +21,7 @@ ALL = -1
 UNLINKED = 0
 """Responsibility filter: the wins linked to no responsibility."""
 
-# A measured impact holds a digit (SPEC §3, evidence); GLOB's [0-9] is ASCII digits.
+# A measured impact holds a digit (docs/FORMULAS.md, evidence); GLOB's [0-9] is ASCII digits.
 MEASURED = "w.impact GLOB '*[0-9]*'"
 
 
@@ -40,7 +40,7 @@ def _day(value: str | None) -> date | None:
 
 
 def review_window(store: Store, today: date) -> ReviewPeriod:
-    """The review period from the profile (SPEC §3)."""
+    """The review period from the profile (docs/FORMULAS.md)."""
     profile = store.profile()
     return review_period(_day(profile.get("review_start")), _day(profile.get("review_date")), today)
 

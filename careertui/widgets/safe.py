@@ -3,7 +3,8 @@
 User text is never markup: `[bold]`, `[/`, `[@click=app.quit]` are shown as typed. It is built
 into `Content`/`Text` objects (never a `str` into a widget that parses markup), with control
 characters and bidi overrides replaced so that no escape sequence from a note reaches the terminal.
-`textual.markup.escape` is not enough (RELIABILITY.md #11-13), so it is not used.
+`textual.markup.escape` is not enough (it leaves some markup live; the payloads are in
+tests/reliability/test_tui_display.py), so it is not used.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The CLI of SPEC §5: every capture command, through click and through the installed command."""
+"""The CLI of docs/CLI.md: every capture command, through click and through the installed command."""
 
 import json
 import os

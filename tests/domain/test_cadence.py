@@ -1,4 +1,4 @@
-"""Cadences and their periods (SPEC §3 "Action cadence")."""
+"""Cadences and their periods (docs/FORMULAS.md, "Key actions")."""
 
 from __future__ import annotations
 

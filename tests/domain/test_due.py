@@ -1,4 +1,4 @@
-"""What is due (SPEC §3): follow-ups, milestones in the next 14 days, the security check."""
+"""What is due (docs/FORMULAS.md): follow-ups, milestones in the next 14 days, the security check."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Review readiness (SPEC §3): period rules, the five parts, score, band, gaps, days to review."""
+"""Review readiness (docs/FORMULAS.md): period rules, the five parts, score, band, gaps, days to review."""
 
 from __future__ import annotations
 

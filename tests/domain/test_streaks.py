@@ -1,4 +1,4 @@
-"""Journaling streak, action streak and strength, weekly-review streak (SPEC §3)."""
+"""Journaling streak, action streak and strength, weekly-review streak (docs/FORMULAS.md)."""
 
 from __future__ import annotations
 
@@ -296,7 +296,7 @@ def _key(cadence: Cadence, day: date) -> object:
 def _reference(
     cadence: Cadence, created: date, done: set[date], skips: set[date], today: date
 ) -> tuple[int, float]:
-    """(streak, s) by walking every day from the start of the history, as SPEC §3 reads."""
+    """(streak, s) by walking every day from the start of the history, as docs/FORMULAS.md reads."""
     done = {d for d in done if d <= today}
     skips = {d for d in skips if d <= today}
     first = min([created, *done, *skips])

@@ -340,7 +340,7 @@ def build(
 
 # Each record becomes one jrnl entry: its date and the text careertui's search covers (or its
 # notes), tags as plain words (jrnl's tag counting is quadratic: 373 s to add an entry to 100,000
-# tagged entries, PERFORMANCE.md).
+# tagged entries).
 _JRNL_TEXT = {
     "notes": ("date", "text || ' ' || tags"),
     "wins": ("date", "title || '. ' || impact || ' ' || notes || ' ' || tags"),

@@ -1,4 +1,4 @@
-"""Display safety in the TUI (RELIABILITY.md #11-13 and #17, SPEC §2 and §4, issue 8 item 3).
+"""Display safety in the TUI: user text is shown literally, never as markup or escapes.
 
 A journal where every text field of every record kind (`domain.records.KINDS`) holds a hostile
 payload: markup that crashes a parser (`[/]`, `[/`, an unquoted `[link=…]`), markup that runs an

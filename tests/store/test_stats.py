@@ -1,4 +1,4 @@
-"""compute_stats on a real database: the queries feed the domain what SPEC §3 counts."""
+"""compute_stats on a real database: the queries feed the domain what docs/FORMULAS.md counts."""
 
 from __future__ import annotations
 
