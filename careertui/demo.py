@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from careertui.demo_conversations import conversations
+from careertui.demo_evidence import evidence
 from careertui.demo_opportunities import weighed
 from careertui.domain.records import KINDS
 from careertui.store.exchange import FORMAT, FORMAT_VERSION, ImportResult, import_data
@@ -1183,6 +1184,7 @@ class _Year:
         }
         tables.update(conversations(self, tables))  # made last: the records above stay the same
         tables.update(weighed(self, tables))  # after them, for the same reason
+        tables.update(evidence(self, tables))  # likewise
         return {
             "format": FORMAT,
             "version": FORMAT_VERSION,

@@ -218,3 +218,18 @@ def test_html_packet_to_a_file_never_replaces_one(journal: Path, tmp_path: Path)
 def test_unknown_packet_or_format_is_a_usage_error(journal: Path) -> None:
     assert run(journal, "packet", "year")[0] == 2
     assert run(journal, "packet", "week", "--format", "pdf")[0] == 2
+
+
+def test_the_demo_shows_evidence_star_and_requirement_links(db_path: Path) -> None:
+    ok(db_path, "demo")
+    stats = json.loads(ok(db_path, "stats", "--json"))
+    assert stats["promotion_case"]["evidenced"] == 6 and stats["promotion_case"]["total"] == 7
+    assert stats["promotion_case"]["next_steps"][0].startswith("Evidence Owns cross-org")
+    with Store(db_path, write=False) as store:
+        suggested = {r["title"][:20]: r["suggested"] for r in requirements(store)}
+    assert suggested["Sets technical direc"] == "have"
+    assert suggested["Presents to executiv"] == "partial"
+    text = ok(db_path, "packet", "review")
+    assert "6 of 7 requirements evidenced by wins." in text
+    assert "  Situation: Two teams had stalled on the event bus migration" in text
+    assert "  - Evidence: https://wiki.example.com/payments/event-bus-retro" in text
