@@ -17,6 +17,12 @@ from dataclasses import dataclass
 
 from careertui.domain.names import Named, candidates, close_names
 
+MENTIONING: dict[str, tuple[str, ...]] = {
+    "note": ("text",),
+    "win": ("title", "impact", "notes"),
+    "interaction": ("notes", "learned", "gave"),
+}
+"""The kinds whose text may mention contacts, and the fields read for mentions."""
 MAX_WORDS = 4
 """The longest run of words after `@` tried as a name."""
 SHOWN_CANDIDATES = 5
@@ -110,16 +116,27 @@ def find_mentions(text: str, contacts: Sequence[Contact]) -> list[Mention]:
     return [item for item in found if isinstance(item, Mention)]
 
 
-def completion(text: str, contacts: Iterable[Contact]) -> str | None:
-    """`text` with its last word, an unfinished `@prefix`, completed to the one contact it
-    names (for a text field's suggestion); None when it is not a mention or not unique."""
+def pending(text: str, contacts: Iterable[Contact]) -> tuple[str, int, list[Contact]] | None:
+    """The unfinished `@prefix` at the end of `text` (what is typed before the cursor): the
+    prefix, where it starts (after the `@`), and the contacts it may name; None when the text
+    does not end in one."""
     found = re.search(r"(?:^|(?<=[\s(]))@([^\W\d_][^@]*)$", text)
     if not found or len(found.group(1).split()) > MAX_WORDS:
         return None
-    matches = candidates(found.group(1), contacts)
-    if len(matches) != 1:
+    listed = list(contacts)
+    first = scan(text[found.start() :], listed)[:1]
+    if first and isinstance(first[0], Mention) and first[0].end < len(text) - found.start():
+        return None  # a finished mention with text after it: "@Dana Lee said"
+    return found.group(1), found.start(1), candidates(found.group(1), listed)
+
+
+def completion(text: str, contacts: Iterable[Contact]) -> str | None:
+    """`text` with its last word, an unfinished `@prefix`, completed to the one contact it
+    names (for a text field's suggestion); None when it is not a mention or not unique."""
+    typed = pending(text, contacts)
+    if typed is None or len(typed[2]) != 1:
         return None
-    name = matches[0][1]
-    if name.casefold() == found.group(1).casefold():
+    prefix, start, ((_, name),) = typed
+    if name.casefold() == prefix.casefold():
         return None
-    return text[: found.start(1)] + name
+    return text[:start] + name

@@ -291,6 +291,39 @@ def open_agenda_form(screen: CareerScreen, contact_id: int, name: str) -> None:
     screen.app.push_screen(form, callback=saved)
 
 
+async def ask_discussed(screen: CareerScreen, contact_id: int, interaction_id: int) -> None:
+    """Ask which open agenda items a new interaction discussed (when there are any), and tick
+    them off; the others carry over."""
+    from careertui.store.agenda import open_items, tick_off
+    from careertui.widgets.agenda import DiscussedDialog
+
+    try:
+        items = await screen.fetch(open_items, contact_id)
+        contact = await screen.fetch(lambda store: store.get("contact", contact_id))
+    except Exception as exc:  # noqa: BLE001
+        screen.report(exc)
+        return
+    if not items:
+        return
+
+    def answered(ids: list[int] | None) -> None:
+        if ids:
+            screen.run_worker(tick(ids), group="discussed")
+
+    async def tick(ids: list[int]) -> None:
+        try:
+            await screen.change(tick_off, ids, interaction_id)
+        except Exception as exc:  # noqa: BLE001
+            screen.report(exc)
+            return
+        left = len(items) - len(ids)
+        screen.notify(f"Ticked off {len(ids)}; {left} carried over.", markup=False)
+        screen.refresh_data()
+
+    name = str((contact or {}).get("name", ""))
+    screen.app.push_screen(DiscussedDialog(name, items), callback=answered)
+
+
 def open_brief(screen: Any, contact_id: int | None) -> None:
     """`b` on a contact anywhere: push its brief."""
     if contact_id is None:

@@ -325,7 +325,15 @@ class ContactScreen(CareerScreen):
             "interaction",
             values={"contact_id": self.contact_id, "date": "today"},
             title=compose(("Log an interaction with ", "bold"), self.contact.get("name", "")),
+            after=self._ask_discussed,
         )
+
+    @work(group="discussed")
+    async def _ask_discussed(self, interaction_id: int) -> None:
+        """After an interaction is logged: tick off the open agenda items it discussed."""
+        from careertui.screens.brief import ask_discussed
+
+        await ask_discussed(self, self.contact_id, interaction_id)
 
     def action_edit(self) -> None:
         if self._in_wins():

@@ -86,16 +86,28 @@ def log_interaction(
 ) -> int:
     """Store an interaction and tick off the agenda items discussed in it, in one write."""
     cleaned = validate("interaction", values, today)
-    with store.write() as conn:
+    with store.write():
         record_id = store._insert_row(KINDS["interaction"], cleaned)
         link_mentions(store, "interaction", record_id, cleaned)
-        for item_id in discussed:
-            conn.execute(
-                "UPDATE agenda_items SET discussed_on = ?, interaction_id = ?, updated_at = ? "
-                "WHERE id = ? AND contact_id = ?",
-                (cleaned["date"], record_id, _stamp(), item_id, cleaned["contact_id"]),
-            )
+        _tick(store, discussed, record_id)
     return record_id
+
+
+def tick_off(store: Store, item_ids: Sequence[int], interaction_id: int) -> None:
+    """Mark agenda items discussed in an interaction (logged already, as the TUI does)."""
+    with store.write():
+        _tick(store, item_ids, interaction_id)
+
+
+def _tick(store: Store, item_ids: Sequence[int], interaction_id: int) -> None:
+    """Inside the caller's write: the items of the interaction's contact take its date."""
+    for item_id in item_ids:
+        store.conn.execute(
+            "UPDATE agenda_items SET discussed_on = i.date, interaction_id = i.id, updated_at = ? "
+            "FROM interactions i WHERE i.id = ? AND agenda_items.id = ? "
+            "AND agenda_items.contact_id = i.contact_id",
+            (_stamp(), interaction_id, item_id),
+        )
 
 
 def _stamp() -> str:

@@ -10,18 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from careertui.domain.mentions import Mention, MentionError, scan
+from careertui.domain.mentions import MENTIONING, Mention, MentionError, scan
 from careertui.domain.records import KINDS, ValidationError
 
 if TYPE_CHECKING:
     from careertui.store.store import Row, Store
-
-MENTIONING: dict[str, tuple[str, ...]] = {
-    "note": ("text",),
-    "win": ("title", "impact", "notes"),
-    "interaction": ("notes", "learned", "gave"),
-}
-"""The kinds whose text may mention contacts, and the fields read for mentions."""
 
 
 def contact_names(store: Store) -> list[tuple[int, str]]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from careertui.domain import names as matching
+from careertui.domain.mentions import MENTIONING
 from careertui.domain.names import Ambiguous as Ambiguous  # raised by find, caught via store
 from careertui.domain.names import Named, NotFound
 from careertui.domain.records import KINDS, SEARCHABLE, Kind, validate
@@ -25,7 +26,7 @@ from careertui.store.connection import (
     open_connection,
     write_txn,
 )
-from careertui.store.mentions import MENTIONING, link_mentions
+from careertui.store.mentions import link_mentions
 
 Row = dict[str, Any]
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.content import Content
 
+from careertui.domain.mentions import MENTIONING
 from careertui.domain.records import KINDS
 from careertui.store import Store
 from careertui.tui.data import DataScreen, ReadOnlyError
@@ -115,6 +116,9 @@ class FormsScreen(DataScreen):
 
         try:
             record, options, context = await self.fetch(load)
+            extra = {}  # @mentions in its text complete to the contacts' names
+            if kind in MENTIONING:
+                extra["mentions"] = await self.fetch(lambda store: store.names("contact"))
         except Exception as exc:  # noqa: BLE001
             self.report(exc)
             return
@@ -158,6 +162,7 @@ class FormsScreen(DataScreen):
             title=heading,
             options=options,
             partial=record_id is not None,
+            **extra,
         )
 
         def saved(result: Any) -> None:

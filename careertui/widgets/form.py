@@ -33,6 +33,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from careertui.domain.dates import DateError, direction_hint, parse_date
 from careertui.domain.dates import placeholder as date_placeholder
+from careertui.domain.mentions import MENTIONING
 from careertui.domain.records import KINDS, Field, ValidationError, validate
 from careertui.domain.text import printable
 from careertui.widgets.safe import literal
@@ -114,6 +115,7 @@ class EntryForm(ModalScreen[Any]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+o", "complete_mention", "Complete @name", show=False),
         *FOCUS_BINDINGS,
     ]
 
@@ -129,6 +131,7 @@ class EntryForm(ModalScreen[Any]):
         options: Mapping[str, Options] | None = None,
         partial: bool = False,
         note: str | Content = "",
+        mentions: Sequence[tuple[int, str]] = (),
     ) -> None:
         super().__init__(classes="dialog")
         self.kind = KINDS[kind]
@@ -142,6 +145,9 @@ class EntryForm(ModalScreen[Any]):
         self.note = note if isinstance(note, Content) else literal(note)
         self.saving = False
         """A save is under way: another ctrl+s waits for it rather than writing twice."""
+        self.mentions = mentions
+        """Every contact's (id, name): @mentions in the kind's text fields complete to them."""
+        self.mention_fields = MENTIONING.get(kind, ()) if mentions else ()
 
     # -- building ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -156,7 +162,7 @@ class EntryForm(ModalScreen[Any]):
                         if field.type != "bool":
                             yield Label(field.title + (" *" if field.required else ""))
                         yield self._widget(field)
-                        if field.type == "date":
+                        if field.type == "date" or name in self.mention_fields:
                             yield Static("", classes="date-hint", id=f"hint-{name}")
                         yield Static("", classes="field-error", id=f"error-{name}")
             yield Static("", classes="form-error", id="form-error")
@@ -211,8 +217,18 @@ class EntryForm(ModalScreen[Any]):
             if field.type == "tags" and isinstance(value, str)
             else _as_text(value)
         )
+        suggester = None
+        if field.name in self.mention_fields:
+            from careertui.widgets.mention import MentionSuggester
+
+            suggester = MentionSuggester(self.mentions)
         return FieldInput(
-            text, placeholder=placeholder, id=widget_id, select_on_focus=False, compact=True
+            text,
+            placeholder=placeholder,
+            id=widget_id,
+            select_on_focus=False,
+            compact=True,
+            suggester=suggester,
         )
 
     def on_mount(self) -> None:
@@ -253,7 +269,20 @@ class EntryForm(ModalScreen[Any]):
             return
         if self.kind.field(name).type == "date":
             self._show_date_hint(name)
+        elif name in self.mention_fields and isinstance(event.control, TextArea):
+            from careertui.widgets.mention import mention_hint
+
+            hint = mention_hint(event.control, self.mentions)
+            self.query_one(f"#hint-{name}", Static).update(hint)
         self._recheck(name)
+
+    def action_complete_mention(self) -> None:
+        """ctrl+o: complete the `@…` before the cursor of a text area to the contact it names."""
+        from careertui.widgets.mention import complete_in_area
+
+        area = self.focused
+        if isinstance(area, TextArea) and (area.id or "")[6:] in self.mention_fields:
+            complete_in_area(area, self.mentions)
 
     def _recheck(self, name: str) -> None:
         """A field showing a problem is checked again as it changes: the message goes as soon as

@@ -2,7 +2,7 @@
 
 import pytest
 
-from careertui.domain.mentions import MentionError, completion, find_mentions
+from careertui.domain.mentions import MentionError, completion, find_mentions, pending
 
 CONTACTS = [(1, "Dana Lee"), (2, "Sam Park"), (3, "Sam Ortiz"), (4, "Priya Natarajan")]
 
@@ -47,3 +47,11 @@ def test_completion_offers_the_one_contact() -> None:
     assert completion("ask @Sam", CONTACTS) is None  # two Sams
     assert completion("ask @Dana Lee", CONTACTS) is None  # complete already
     assert completion("mail x@Da", CONTACTS) is None
+
+
+def test_pending_mentions_as_typed() -> None:
+    assert pending("ask @sa", CONTACTS) == ("sa", 5, [(2, "Sam Park"), (3, "Sam Ortiz")])
+    assert pending("ask @Zed", CONTACTS) == ("Zed", 5, [])
+    assert pending("ask @Dana Lee and", CONTACTS) is None  # finished, text after it
+    assert pending("ask @Dana, then", CONTACTS) is None
+    assert pending("no mention", CONTACTS) is None

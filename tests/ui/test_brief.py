@@ -82,3 +82,31 @@ async def test_network_tell_them_and_the_brief(db: Path) -> None:
         await settle(pilot)
         assert told(db) == [(1, 2), (2, 1)]
         assert "win-1" not in [o.id for o in options.options]
+
+
+async def test_a_mention_completes_in_the_note_form_and_links_the_note(db: Path) -> None:
+    from textual.widgets import Static, TextArea
+
+    from careertui.widgets.form import EntryForm
+
+    app = CareerApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EntryForm)
+        form.query_one("#field-text", TextArea).focus()
+        await type_text(pilot, "ask @Zz")
+        hint = form.query_one("#hint-text", Static)
+        assert "names no contact" in str(hint.render())
+        for _ in range(2):
+            await pilot.press("backspace")
+        await type_text(pilot, "da")
+        assert "Dana Lee" in str(hint.render())
+        await pilot.press("ctrl+o")
+        assert form.query_one("#field-text", TextArea).text == "ask @Dana Lee"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    with Store(db, write=False) as store:
+        assert [(r["contact_id"], r["note_id"]) for r in store.rows("mention")] == [(1, 1)]
