@@ -175,6 +175,6 @@ def _new_device(path: Path) -> None:
                 "UPDATE sync_settings SET value = lower(hex(randomblob(16))) WHERE key = 'device'"
             )
             conn.commit()
-        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA journal_mode = WAL")  # as the store keeps it (in_use relies on it)
     finally:
         conn.close()
