@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from careertui.cli.base import UserError, clock_today, db_option, open_store, say
 from careertui.domain.text import from_shell, json_safe_dumps, one_line
+
+MARKS = ("\ue000", "\ue001")
+"""Where a match starts and ends in a search snippet (private-use characters: never text)."""
+
+
+def marked(snippet: str, bold: bool) -> str:
+    """A snippet on one line, safe to print, each match in bold on a terminal, else *so*."""
+    start, end = ("\x1b[1m", "\x1b[22m") if bold else ("*", "*")
+    parts = one_line(snippet, 160).replace(MARKS[1], MARKS[0]).split(MARKS[0])
+    return "".join(part if n % 2 == 0 else f"{start}{part}{end}" for n, part in enumerate(parts))
 
 
 @click.command("search")
@@ -18,7 +30,9 @@ def search(ctx: click.Context, query: str, as_json: bool, limit: int) -> None:
     """Full-text search over wins, notes, interactions, contacts and goals, newest first."""
     with open_store(ctx, write=False) as store:
         try:
-            hits = store.search(from_shell(query), limit=limit)
+            hits = store.search(
+                from_shell(query), limit=limit, marks=("", "") if as_json else MARKS
+            )
         except ValueError as exc:
             raise UserError(str(exc)) from None
     if as_json:
@@ -27,15 +41,16 @@ def search(ctx: click.Context, query: str, as_json: bool, limit: int) -> None:
     if not hits:
         say(f"No entries match {from_shell(query)!r}.")
         return
+    bold = sys.stdout.isatty()
     for hit in hits:
-        say(
-            f"{hit['date'] or '':10}  {hit['kind']:<11} #{hit['id']:<5} "
-            f"{one_line(hit['snippet'] or hit['title'], 90)}"
-        )
+        first = str(hit["title"] or "").strip().splitlines()[:1]
+        title = one_line(first[0] if first else "", 80)
+        click.echo(f"{hit['date'] or '':10}  {hit['kind']:<11} #{hit['id']:<5} {title}")
+        click.echo(f"    {marked(str(hit['snippet'] or ''), bold)}")
 
 
 @click.command("stats")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts (its keys: docs/CLI.md).")
+@click.option("--json", "as_json", is_flag=True, help="Print every figure as one JSON object.")
 @db_option
 @click.pass_context
 def stats(ctx: click.Context, as_json: bool) -> None:

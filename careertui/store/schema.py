@@ -84,6 +84,11 @@ def create_table_sql(kind: Kind) -> str:
     return f'CREATE TABLE IF NOT EXISTS "{kind.table}" (\n  ' + ",\n  ".join(columns) + "\n)"
 
 
+SEARCH_TOKENIZER = "unicode61 remove_diacritics 2 categories 'L* N* Co So'"
+"""Words are letters, digits and symbols such as emoji (Unicode So): a contact named with 🚀
+is found by 🚀. Punctuation and math signs still separate words (C++ is the word "c")."""
+
+
 def fts_sql(kind: Kind) -> list[str]:
     """The FTS5 index of `kind` and the triggers that keep it in sync (sqlite-utils' naming)."""
     table, fts = kind.table, f"{kind.table}_fts"
@@ -92,7 +97,7 @@ def fts_sql(kind: Kind) -> list[str]:
     old = ", ".join(f'old."{c}"' for c in kind.fts)
     return [
         f'CREATE VIRTUAL TABLE IF NOT EXISTS "{fts}" USING fts5({cols}, content="{table}", '
-        "tokenize='unicode61 remove_diacritics 2', prefix='2 3')",
+        f"tokenize=\"{SEARCH_TOKENIZER}\", prefix='2 3')",
         f'CREATE TRIGGER IF NOT EXISTS "{table}_ai" AFTER INSERT ON "{table}" BEGIN '
         f'INSERT INTO "{fts}" (rowid, {cols}) VALUES (new.rowid, {new}); END',
         f'CREATE TRIGGER IF NOT EXISTS "{table}_ad" AFTER DELETE ON "{table}" BEGIN '
@@ -163,12 +168,27 @@ def _opportunity_tables(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS decisions_goal ON decisions(goal_id, date)")
 
 
+def _symbols_searchable(conn: sqlite3.Connection) -> None:
+    """Emoji and other symbols become searchable: every full-text index made with the older
+    tokenizer is made again with SEARCH_TOKENIZER. Idempotent: an index that has it is kept."""
+    for kind in KINDS.values():
+        if not kind.fts:
+            continue
+        fts = f"{kind.table}_fts"
+        row = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (fts,)).fetchone()
+        if row is not None and SEARCH_TOKENIZER in row[0]:
+            continue
+        conn.execute(f'DROP TABLE IF EXISTS "{fts}"')
+        restore_fts(conn, kind)
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_initial,
     _win_evidence,
     _conversation_tables,
     sync_tables,
     _opportunity_tables,
+    _symbols_searchable,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

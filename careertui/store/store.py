@@ -56,6 +56,14 @@ def _search_day(kind: Kind, prefix: str = "") -> str:
     return f"substr({prefix}created_at, 1, 10)"
 
 
+def _title_sql(kind: Kind) -> str:
+    """A search hit's title: the record's title field; an interaction's contact and notes."""
+    if kind.name == "interaction":
+        contact = "(SELECT c.name FROM contacts c WHERE c.id = t.contact_id)"
+        return f"coalesce({contact} || ': ', '') || t.\"notes\""
+    return f't."{kind.title_field}"'
+
+
 def _kind(name: str) -> Kind:
     try:
         return KINDS[name]
@@ -283,21 +291,23 @@ class Store:
                     self._update_row(kind, existing["id"], cleaned)
 
     # -- search ------------------------------------------------------------------------------
-    def search(self, text: str, *, limit: int = 50) -> list[Row]:
-        """Full-text hits across wins, notes, interactions, contacts and goals, newest first."""
+    def search(self, text: str, *, limit: int = 50, marks: tuple[str, str] = ("", "")) -> list[Row]:
+        """Full-text hits across wins, notes, interactions, contacts and goals, newest first:
+        kind, id, date, title (an interaction's is its contact's name and its notes) and a
+        snippet of the matching text, each match between `marks`."""
         query = fts_query(text)
         try:
             hits = [
                 {"kind": name, **row}
                 for name in SEARCHABLE
-                for row in self._newest_hits(KINDS[name], query, limit)
+                for row in self._newest_hits(KINDS[name], query, limit, marks)
             ]
         except sqlite3.OperationalError as exc:
             raise StoreError(f"cannot search for {text!r}: {exc}") from None
         hits.sort(key=lambda hit: (hit["date"] or "", hit["id"], hit["kind"]), reverse=True)
         return hits[:limit]
 
-    def _newest_hits(self, kind: Kind, query: str, limit: int) -> list[Row]:
+    def _newest_hits(self, kind: Kind, query: str, limit: int, marks: tuple[str, str]) -> list[Row]:
         """The newest `limit` records of `kind` that match `query`: id, date, title, snippet.
 
         Looking up the date of every hit, and above all making its snippet, costs far more than
@@ -308,7 +318,7 @@ class Store:
         """
         if kind.date_field and kind.field(kind.date_field).required:
             window = 2 * limit
-            while (rows := self._window_hits(kind, query, limit, window)) is not None:
+            while (rows := self._window_hits(kind, query, limit, window, marks)) is not None:
                 if len(rows) == limit:
                     return rows
                 if (
@@ -318,19 +328,21 @@ class Store:
                 ):
                     break
                 window *= min(64, max(2, 2 * limit // max(len(rows), 1)))
-        return self._sorted_hits(kind, query, limit)
+        return self._sorted_hits(kind, query, limit, marks)
 
     def _hit_sql(self, kind: Kind, where: str) -> str:
         fts = f'"{kind.table}_fts"'
         day = _search_day(kind, "t.")
         return (
-            f'SELECT t.id AS id, {day} AS date, t."{kind.title_field}" AS title, '
-            f"snippet({fts}, -1, '', '', '…', 12) AS snippet "
+            f"SELECT t.id AS id, {day} AS date, {_title_sql(kind)} AS title, "
+            f"snippet({fts}, -1, ?, ?, '…', 12) AS snippet "
             f'FROM {fts} JOIN "{kind.table}" t ON t.id = {fts}.rowid WHERE {fts} MATCH ? '
             f"AND {fts}.rowid BETWEEN ? AND ? AND {where} ORDER BY date DESC, id DESC LIMIT ?"
         )
 
-    def _window_hits(self, kind: Kind, query: str, limit: int, window: int) -> list[Row] | None:
+    def _window_hits(
+        self, kind: Kind, query: str, limit: int, window: int, marks: tuple[str, str]
+    ) -> list[Row] | None:
         """The newest `limit` hits among the `window` newest records of `kind` (by the (date, id)
         index), or None when the kind holds no more records than that. Only the hits between
         the lowest and highest id of the window are read from the full-text index, and
@@ -344,10 +356,10 @@ class Store:
             f"SELECT min(id), max(id) FROM ({newest})", (window,)
         ).fetchone()
         sql = self._hit_sql(kind, f"(t.{day}, t.id) >= (?, ?)")
-        rows = self.conn.execute(sql, (query, low, high, *last, limit)).fetchall()
+        rows = self.conn.execute(sql, (*marks, query, low, high, *last, limit)).fetchall()
         return [dict(row) for row in rows]
 
-    def _sorted_hits(self, kind: Kind, query: str, limit: int) -> list[Row]:
+    def _sorted_hits(self, kind: Kind, query: str, limit: int, marks: tuple[str, str]) -> list[Row]:
         """All hits of `kind` sorted by date, then the newest `limit` with their snippets (in one
         pass over the hits between their lowest and highest id: as a constraint, the list of
         ids would restart the full-text query once per id, and a prefix query merges the hit
@@ -363,7 +375,7 @@ class Store:
             return []
         ids = [row[0] for row in newest]
         sql = self._hit_sql(kind, f"+{fts}.rowid IN ({', '.join('?' for _ in ids)})")
-        rows = self.conn.execute(sql, (query, min(ids), max(ids), *ids, limit)).fetchall()
+        rows = self.conn.execute(sql, (*marks, query, min(ids), max(ids), *ids, limit)).fetchall()
         return [dict(row) for row in rows]
 
     def _count_hits(self, kind: Kind, query: str) -> int:
