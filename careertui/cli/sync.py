@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +43,15 @@ def passphrase(store: Any) -> str | None:
 
 def _ask(prompt: str, *, confirm: bool) -> str:
     """A passphrase read without echo (never from the command line, where `ps` shows it)."""
-    value = os.environ.get(PASSPHRASE_ENV) or click.prompt(
-        prompt, hide_input=True, confirmation_prompt=confirm, default="", show_default=False
-    )
+    value = os.environ.get(PASSPHRASE_ENV)
+    if not value:
+        if not sys.stdin.isatty():
+            raise UserError(
+                f"no terminal to ask for the passphrase on (scripts: set ${PASSPHRASE_ENV})"
+            )
+        value = click.prompt(
+            prompt, hide_input=True, confirmation_prompt=confirm, default="", show_default=False
+        )
     if not value.strip():
         raise UserError("an empty passphrase protects nothing; nothing was changed")
     return str(value)
@@ -165,9 +172,10 @@ def set_sync_passphrase(ctx: click.Context, use_keyring: bool, remove: bool) -> 
             set_setting(store, "passphrase_in", None)
             say("Sync passphrase forgotten.")
             return
+        keyring = _keyring() if use_keyring else None
         value = _ask("Sync passphrase", confirm=True)
-        if use_keyring:
-            _keyring().set_password(KEYRING_SERVICE, device_id(store), value)
+        if keyring is not None:
+            keyring.set_password(KEYRING_SERVICE, device_id(store), value)
             set_setting(store, "passphrase", None)
             set_setting(store, "passphrase_in", "keyring")
             say("Sync passphrase kept in the system keyring.")
