@@ -59,15 +59,16 @@ def backup(ctx: click.Context, dest: Path | None, encrypt: bool) -> None:
 def export(ctx: click.Context, fmt: str, out: Path | None, force: bool) -> None:
     """Export everything as JSON, or the review packet as Markdown."""
     from careertui.outfile import OutputError, names_stream, write_output
-    from careertui.store.exchange import export_text, packet_data
+    from careertui.store.exchange import export_text
 
     today = clock_today()
     text: str | bytes
     with open_store(ctx, write=False) as store:
         if fmt == "markdown":
             from careertui.domain.packet import render_packet
+            from careertui.store.packets import review_packet
 
-            packet = packet_data(store, today)
+            packet = review_packet(store, today)  # what `careertui packet review` prints
             text = render_packet(packet)
             what = f"the review packet for {packet.start} to {packet.end}"
         elif fmt == "ics":
