@@ -1,1 +1,1 @@
-"""Pure career logic: stdlib only (dateutil for the date language), `today` always passed in."""
+"""Pure career logic: stdlib only, `today` always passed in."""

@@ -109,8 +109,6 @@ _PRELOAD = (
     "careertui.domain.records",
     "careertui.domain.dates",
     "careertui.domain.cadence",
-    "dateutil.parser",
-    "dateutil.relativedelta",
     "platformdirs",
     "json",
     "uuid",

@@ -25,8 +25,8 @@ TODAY = date(2026, 11, 23)
 
 # -- dates ---------------------------------------------------------------------------------------
 
-# Inputs that make dateutil raise ParserError, OverflowError or decimal.InvalidOperation, or that
-# only a fuzzy parse would accept.
+# Inputs that made a lenient parser (dateutil, once) raise ParserError, OverflowError or
+# decimal.InvalidOperation, or that only a fuzzy parse would accept.
 HOSTILE_DATES = [
     "99999999999999999999",
     "1e400",
