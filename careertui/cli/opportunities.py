@@ -59,7 +59,7 @@ def _print_assessment(store: Any, goal: dict[str, Any]) -> None:
     say(f"  Score       {shown} (weights: {weights_text(weights)})")
     say(textwrap.fill(f"({FORMULA})", 88, initial_indent="  ", subsequent_indent="   "))
     if missing := missing_text(result, space["target_pay"]):
-        say(f"  {missing}")
+        say(textwrap.fill(missing, 88, initial_indent="  ", subsequent_indent="    "))
     for decision in opp.decisions_of(store, goal["id"])[:1]:
         why = f": {one_line(decision['why'], 60)}" if decision["why"] else ""
         say(f"  Decision    {decision['choice']} on {decision['date']}{why}")

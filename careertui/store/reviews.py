@@ -140,6 +140,7 @@ def review_overview(store: Store, today: date) -> dict[str, Any]:
         "wins": week_wins(store, today),
         "interactions": week_interactions(store, today),
         "follow_ups": stats["follow_ups_due"],
+        "look_backs": stats.get("look_backs_due", []),
         "actions": stats["actions"],
         "checkins": week_checkins(store, today),
         "perception": week_perception(store, today),

@@ -46,10 +46,24 @@ class FocusStep(HorizontalStep):
         full = self.query_one("#last-week", Static)
         review = data["last_week"]
         if review is None:
-            full.update(Content.from_markup("[dim]No review last week.[/]"))
-            return
-        self.query_one("#last-week-panel").border_title = f"Last week's focus · {review['week']}"
-        lines = focus_lines(review["focus"])
-        if str(review["notes"] or "").strip():
-            lines.append(compose(("\nNotes\n", "bold $text-muted"), review["notes"].strip()))
-        full.update(Content("\n").join(lines))
+            lines = [Content.from_markup("[dim]No review last week.[/]")]
+        else:
+            title = f"Last week's focus · {review['week']}"
+            self.query_one("#last-week-panel").border_title = title
+            lines = focus_lines(review["focus"])
+            if str(review["notes"] or "").strip():
+                lines.append(compose(("\nNotes\n", "bold $text-muted"), review["notes"].strip()))
+        full.update(Content("\n").join(lines + look_back_lines(data.get("look_backs", []))))
+
+
+def look_back_lines(items: list[dict[str, Any]]) -> list[Content]:
+    """The choices made 90 days ago or more that are still to look back on."""
+    if not items:
+        return []
+    lines = [Content("\nLook back").stylize("bold $text-muted")]
+    for item in items:
+        lines.append(
+            compose(("• ", ""), item["text"], (f"  ({item['choice']} {item['decided']})", "dim"))
+        )
+    hint = "Answer in Roadmap → Opportunities (v, then l) or: careertui decide NAME --looking-back"
+    return [*lines, Content(hint).stylize("dim")]
