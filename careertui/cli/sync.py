@@ -3,7 +3,6 @@ backup: one journal on several devices through a folder a sync tool copies (docs
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -13,36 +12,11 @@ import click
 
 from careertui.cli.base import UserError, db_option, db_path, open_store, say
 
-PASSPHRASE_ENV = "CAREERTUI_PASSPHRASE"
-KEYRING_SERVICE = "careertui-sync"
-
-
-def _keyring() -> Any:
-    try:
-        import keyring
-    except ImportError:
-        raise UserError("--keyring needs the keyring package (pip install keyring)") from None
-    return keyring
-
-
-def passphrase(store: Any) -> str | None:
-    """$CAREERTUI_PASSPHRASE, else the one set with `set sync-passphrase` (in the journal, or in
-    the system keyring when that was chosen), else None."""
-    from careertui.store.sync import device_id, setting
-
-    given = os.environ.get(PASSPHRASE_ENV)
-    if given:
-        return given
-    if setting(store, "passphrase_in") == "keyring":
-        found = _keyring().get_password(KEYRING_SERVICE, device_id(store))
-        if found is None:
-            raise UserError("the sync passphrase is not in the system keyring any more; set it")
-        return str(found)
-    return setting(store, "passphrase")
-
 
 def _ask(prompt: str, *, confirm: bool) -> str:
     """A passphrase read without echo (never from the command line, where `ps` shows it)."""
+    from careertui.store.sync import PASSPHRASE_ENV
+
     value = os.environ.get(PASSPHRASE_ENV)
     if not value:
         if not sys.stdin.isatty():
@@ -69,6 +43,8 @@ def _title(kind_name: str, content: dict[str, Any] | None) -> str:
 
 
 def _show_conflicts(store: Any) -> None:
+    import json
+
     from careertui.store.sync import conflicts
 
     found = conflicts(store)
@@ -99,7 +75,7 @@ def sync(
     Writes this device's changes as a new file under FOLDER/careertui/, then applies every
     other device's. Without FOLDER, uses the one set with `careertui set sync-folder`."""
     from careertui.clock import timestamp
-    from careertui.store.sync import dismiss_conflicts, setting
+    from careertui.store.sync import dismiss_conflicts, passphrase, setting
     from careertui.store.sync import sync as run_sync
 
     with open_store(ctx) as store:
@@ -164,7 +140,7 @@ def set_sync_folder(ctx: click.Context, path: Path) -> None:
 def set_sync_passphrase(ctx: click.Context, use_keyring: bool, remove: bool) -> None:
     """The passphrase that encrypts every file this device writes to the sync folder (asked,
     never echoed; or $CAREERTUI_PASSPHRASE). Use the same one on every device."""
-    from careertui.store.sync import device_id, set_setting
+    from careertui.store.sync import KEYRING_SERVICE, device_id, keyring_module, set_setting
 
     with open_store(ctx) as store:
         if remove:
@@ -172,7 +148,7 @@ def set_sync_passphrase(ctx: click.Context, use_keyring: bool, remove: bool) -> 
             set_setting(store, "passphrase_in", None)
             say("Sync passphrase forgotten.")
             return
-        keyring = _keyring() if use_keyring else None
+        keyring = keyring_module() if use_keyring else None
         value = _ask("Sync passphrase", confirm=True)
         if keyring is not None:
             keyring.set_password(KEYRING_SERVICE, device_id(store), value)
@@ -190,6 +166,7 @@ def encrypted_backup(ctx: click.Context, dest: Path | None) -> None:
     asked for now)."""
     from careertui.clock import now
     from careertui.store.restore import encrypt_backup
+    from careertui.store.sync import passphrase
 
     with open_store(ctx, write=False) as store:
         if dest is None:

@@ -67,6 +67,35 @@ def device_id(store: Store) -> str:
     return setting(store, "device") or ""
 
 
+PASSPHRASE_ENV = "CAREERTUI_PASSPHRASE"
+KEYRING_SERVICE = "careertui-sync"
+
+
+def keyring_module() -> Any:
+    """The `keyring` package, only when asked for by name (never a silent fallback)."""
+    try:
+        import keyring
+    except ImportError:
+        raise SyncError("--keyring needs the keyring package (pip install keyring)") from None
+    return keyring
+
+
+def passphrase(store: Store) -> str | None:
+    """$CAREERTUI_PASSPHRASE, else the one set with `set sync-passphrase` (in the journal, or in
+    the system keyring when that was chosen), else None."""
+    import os
+
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given:
+        return given
+    if setting(store, "passphrase_in") == "keyring":
+        found = keyring_module().get_password(KEYRING_SERVICE, device_id(store))
+        if found is None:
+            raise SyncError("the sync passphrase is not in the system keyring any more; set it")
+        return str(found)
+    return setting(store, "passphrase")
+
+
 # -- this device's changes -------------------------------------------------------------------
 
 
