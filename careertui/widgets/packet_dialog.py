@@ -1,8 +1,8 @@
 """Which packet to write (`x` on Wins): the same choices as `careertui packet`.
 
 review, week or month; Markdown or HTML; only the wins that involve one contact (a peer-review
-packet); redacted (contacts by their role, no notes, no evidence links). `enter` on the button
-or `ctrl+s` writes, `escape` cancels; dismissed with a PacketChoice or None.
+packet); redacted (contacts by their role, no notes, no evidence links). `ctrl+s` writes,
+`escape` cancels; dismissed with a PacketChoice or None. Compact, to fit 80x24.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Checkbox, Label, RadioButton, RadioSet, Select, Static
 
 from careertui.domain.text import printable
 from careertui.widgets.form import FOCUS_BINDINGS
@@ -56,11 +56,11 @@ class PacketDialog(ModalScreen[PacketChoice | None]):
         with Vertical(classes="dialog-box", id="packet-box"):
             yield Static(Content("Write a packet").stylize("bold"), classes="form-title")
             yield Label("Packet")
-            with RadioSet(id="packet-which"):
+            with RadioSet(id="packet-which", compact=True):
                 for index, (_, label) in enumerate(PACKETS):
                     yield RadioButton(label, value=index == 0)
             yield Label("Format")
-            with RadioSet(id="packet-format"):
+            with RadioSet(id="packet-format", compact=True):
                 for index, (_, label) in enumerate(FORMATS):
                     yield RadioButton(label, value=index == 0)
             yield Label("Only the wins that involve (a peer-review packet)")
@@ -70,10 +70,11 @@ class PacketDialog(ModalScreen[PacketChoice | None]):
                 id="packet-with",
                 compact=True,
             )
-            yield Checkbox("Redact: contacts by their role, no notes, no links", id="packet-redact")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Write", variant="primary", id="write")
-                yield Button("Cancel", id="cancel")
+            yield Checkbox(
+                "Redact: contacts by their role, no notes, no links",
+                id="packet-redact",
+                compact=True,
+            )
             yield Static(
                 Content.from_markup("[b]ctrl+s[/b] write   [b]esc[/b] cancel   [b]tab[/b] next"),
                 classes="form-keys",
@@ -92,10 +93,6 @@ class PacketDialog(ModalScreen[PacketChoice | None]):
             self.query_one("#packet-redact", Checkbox).value,
             picked if isinstance(picked, str) else None,
         )
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(self.choice() if event.button.id == "write" else None)
 
     def action_write(self) -> None:
         self.dismiss(self.choice())

@@ -27,6 +27,12 @@ REQUIREMENT_COLUMNS: Columns = (
     ("Evidence", "wins", 18),
     ("Plan to close it", "plan", None),
 )
+NARROW_REQUIREMENT_COLUMNS: Columns = (
+    # Below the width the columns above need, the plan goes (the detail panel shows it).
+    ("Requirement", "title", None),
+    ("Status", "status", 9),
+    ("Evidence", "wins", 18),
+)
 EVIDENCE_SHOWN = 4
 """Evidencing wins the fixed-height detail lists (the rest are counted)."""
 REQUIREMENT_LOOK = {
@@ -105,6 +111,11 @@ def case_text(case: Any) -> Content:
 class TargetTab(RoadmapTab):
     """The skills and responsibilities of the role you want next, and your plan for each."""
 
+    DEFAULT_CSS = """
+    TargetTab #requirement-detail { text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+    """One line per item in the fixed-height detail: a long win is cut, not wrapped."""
+
     KIND = "requirement"
     TABLE_ID = "requirements-table"
 
@@ -122,7 +133,9 @@ class TargetTab(RoadmapTab):
             for requirement in data.requirements["rows"]
             if self.matches(requirement["title"], requirement["plan"], requirement["status"])
         ]
-        table = await self.fill(REQUIREMENT_COLUMNS, shown, requirement_row)
+        table = await self.fill(
+            REQUIREMENT_COLUMNS, shown, requirement_row, NARROW_REQUIREMENT_COLUMNS
+        )
         counts = data.requirements["counts"]
         role = str(data.profile.get("target_role") or "").strip()
         summary = (
