@@ -1,9 +1,10 @@
 """Redaction for packets shared beyond the person: contacts become their roles.
 
-A redacted packet names nobody: each contact's name (and first name, when only one contact has
-it) is replaced by their role ("a VP Engineering"), each of their organisations by "an
-organisation", and every `@mention` by the role of the contact it names (or "someone").
-The packets leave out notes and private fields themselves; this only rewrites the text kept.
+A redacted packet names nobody: each contact's name (and a first or last name only one contact
+has, capitalised as in the name) is replaced by their role ("a VP Engineering"), each of their
+organisations by "an organisation", and every `@mention` by the role of the contact it names
+(or "someone"). The packets leave out notes and private fields themselves; this only rewrites
+the text kept.
 """
 
 from __future__ import annotations
@@ -34,6 +35,14 @@ def role_of(person: Person) -> str:
     return with_article(role) if role else "a contact"
 
 
+def _alternation(names: Sequence[str], flags: int) -> re.Pattern[str] | None:
+    """Any of `names` as a whole word, with an `@` before it or not."""
+    if not names:
+        return None
+    body = "|".join(re.escape(n) for n in names)
+    return re.compile(r"(?<![\w@])@?(" + body + r")(?!\w)", flags)
+
+
 def _words(text: str) -> list[str]:
     return [w for w in re.split(r"\s+", text.casefold()) if w]
 
@@ -44,33 +53,29 @@ class Redactor:
     def __init__(self, people: Sequence[Person], *, active: bool = True) -> None:
         self.active = active
         self.people = list(people)
-        replace: dict[str, str] = {}
+        whole: dict[str, str] = {}
+        """Full names and organisations, matched in any case."""
         for person in self.people:
-            for org in (" ".join(person.org.split()),):
-                if len(org) >= 2:
-                    replace.setdefault(org.casefold(), ORGANISATION)
-        firsts: dict[str, list[Person]] = {}
-        for person in self.people:
-            words = person.name.split()
-            if words and len(words[0]) >= 3:
-                firsts.setdefault(words[0].casefold(), []).append(person)
-        for first, owners in firsts.items():
-            if len(owners) == 1:
-                replace[first] = role_of(owners[0])
-        for person in self.people:  # full names last: they win over a first name or org
+            org = " ".join(person.org.split())
+            if len(org) >= 2:
+                whole.setdefault(org.casefold(), ORGANISATION)
+        for person in self.people:  # after the organisations: a name wins over an org
             name = " ".join(person.name.split())
             if name:
-                replace[name.casefold()] = role_of(person)
-        self.replace = replace
-        names = sorted(replace, key=len, reverse=True)
-        self.pattern = (
-            re.compile(
-                r"(?<![\w@])(" + "|".join(re.escape(n) for n in names) + r")(?!\w)",
-                re.IGNORECASE,
-            )
-            if names
-            else None
-        )
+                whole[name.casefold()] = role_of(person)
+        owners: dict[str, list[Person]] = {}
+        for person in self.people:
+            for word in set(person.name.split()):
+                if len(word) >= 3 and word[0].isupper():
+                    owners.setdefault(word, []).append(person)
+        words = {word: role_of(found[0]) for word, found in owners.items() if len(found) == 1}
+        """A first or last name only one contact has, matched as written ("Grace", not the
+        "grace" of a grace period)."""
+        self.replace = {**{w.casefold(): r for w, r in words.items()}, **whole}
+        self.patterns = [
+            _alternation(sorted(whole, key=len, reverse=True), re.IGNORECASE),
+            _alternation(sorted(words, key=len, reverse=True), 0),
+        ]
 
     def mention(self, token: str) -> str:
         """The role of the one contact whose name, or a word of it, starts with `token`."""
@@ -87,10 +92,10 @@ class Redactor:
     def text(self, value: str) -> str:
         if not self.active or not value:
             return value
-        value = _MENTION.sub(lambda m: self.mention(m.group(1)), value)
-        if self.pattern is None:
-            return value
-        return self.pattern.sub(lambda m: self.replace[m.group(1).casefold()], value)
+        for pattern in self.patterns:  # names first: "@Dana Lee" is one name, not "@Dana" + "Lee"
+            if pattern is not None:
+                value = pattern.sub(lambda m: self.replace[m.group(1).casefold()], value)
+        return _MENTION.sub(lambda m: self.mention(m.group(1)), value)
 
     def person(self, person: Person) -> str:
         """How the packet names a contact: "Dana Lee, VP Engineering, Acme", or redacted

@@ -110,6 +110,13 @@ def test_redactor_handles_mentions_first_names_and_word_boundaries() -> None:
         "Demo for a VP Engineering and a contact, cc a VP Engineering."
     )
     assert r.text("@Zed said Danaher is fine") == "someone said Danaher is fine"
+    assert r.text("@Dana Lee said, and @dana lee agreed") == (
+        "a VP Engineering said, and a VP Engineering agreed"
+    )
+    assert r.text("Asked @Omar Ali") == "Asked a contact"
+    assert r.text("Lee and Ali said omar ali is in a grace period") == (
+        "a VP Engineering and a contact said a contact is in a grace period"
+    )
     assert r.text("ACME and acme-wide") == "an organisation and an organisation-wide"
     assert Redactor(PEOPLE, active=False).text("Dana at Acme") == "Dana at Acme"
     assert Redactor([Person("Ann Bo", "", "Engineering Manager")]).person(
