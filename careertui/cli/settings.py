@@ -58,6 +58,25 @@ def set_target_role(ctx: click.Context, role: str) -> None:
     _set_profile_date(ctx, "target_role", role, "Target role")
 
 
+@set_.command("target-salary")
+@click.argument("salary")
+@db_option
+@click.pass_context
+def set_target_salary(ctx: click.Context, salary: str) -> None:
+    """Your target salary, as you would say it ('$150,000', '150k'): an opportunity's pay is
+    weighed against it."""
+    _set_profile_date(ctx, "target_salary", salary, "Target salary")
+
+
+@set_.command("timeframe")
+@click.argument("timeframe")
+@db_option
+@click.pass_context
+def set_timeframe(ctx: click.Context, timeframe: str) -> None:
+    """Your roadmap's timeframe ('staff in 18 months'), shown beside an opportunity's."""
+    _set_profile_date(ctx, "timeframe", timeframe, "Timeframe")
+
+
 def _weight_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """An option per part of the score (the names come from the record kinds: importing the
     scoring module here would slow every command down)."""

@@ -247,7 +247,7 @@ def missing_text(result: Score, target_pay: float | None) -> str:
     names = [PART_LABELS[p].lower() for p in result.missing]
     text = "not in the score (not assessed): " + ", ".join(names)
     if "pay" in result.missing and target_pay is None:
-        text += "; pay needs a target salary in the Space"
+        text += "; pay needs a target salary (careertui set target-salary, or Roadmap → Space)"
     return text
 
 
