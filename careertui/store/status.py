@@ -43,9 +43,13 @@ _DUE = """SELECT
      substr(c.created_at, 1, 10)), '+' || c.follow_up_days || ' days') <= :today)
  + (SELECT count(*) FROM goals WHERE kind = 'milestone' AND status = 'active'
    AND due <= :horizon)
+ + (SELECT count(*) FROM wins WHERE date BETWEEN date(:today, '-96 days')
+   AND date(:today, '-30 days') AND NOT impact GLOB '*[0-9]*'
+   AND CAST(julianday(:today) - julianday(date) AS INTEGER) % 30 < 7)
  + coalesce((SELECT date(max(date), '+' || :interval || ' days') < :today
    FROM security_checks WHERE date <= :today), 1)"""
-"""Follow-ups and stay-in-touch cadences due, milestones due within the horizon, and 1 when
+"""Follow-ups and stay-in-touch cadences due, milestones due within the horizon, wins to
+measure (no number in the impact, 30-36, 60-66 or 90-96 days old: domain/due.py), and 1 when
 the security check is (none yet, or the last over 90 days ago)."""
 
 

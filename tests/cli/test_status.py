@@ -32,6 +32,7 @@ def journal(db_path: Path) -> Path:
             {"date": day(1), "title": "Shipped", "impact": "3 teams", "responsibility_id": resp},
             TODAY,
         )
+        store.insert("win", {"date": day(61), "title": "Fixed CI", "impact": "TBD"}, TODAY)
         dana = store.insert("contact", {"name": "Dana", "influence": "sponsor"}, TODAY)
         store.insert(
             "interaction", {"contact_id": dana, "date": day(10), "follow_up": day(2)}, TODAY
@@ -52,14 +53,16 @@ def test_the_figures_are_the_dashboards(journal: Path) -> None:
     with Store(journal, write=False) as store:
         stats = compute_stats(store, TODAY)
     due = len(stats["follow_ups_due"]) + len(stats["milestones_due"]) + stats["security"]["due"]
+    due += len(stats["measure_due"])
     assert figures == {
         "due": due,
         "streak": stats["streak"]["current"],
         "review": stats["readiness"]["days_to_review"],
         "readiness": stats["readiness"]["score"],
     }
-    # the follow-up, Sam's cadence (seen 9 days ago), the milestone, no security check yet
-    assert figures["due"] == 4 and figures["streak"] == 4 and figures["review"] == 40
+    # the follow-up, Sam's cadence (seen 9 days ago), the milestone, the win to measure (61
+    # days old), no security check yet
+    assert figures["due"] == 5 and figures["streak"] == 4 and figures["review"] == 40
 
 
 def test_a_streak_that_ended_yesterday_still_counts(journal: Path) -> None:
@@ -96,9 +99,9 @@ def test_a_template_names_the_figures() -> None:
 
 def test_status_prints_one_line(journal: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["--db", str(journal)])
-    assert capsys.readouterr().out == "careertui: 4 due · streak 4 · review in 40d · readiness 76\n"
+    assert capsys.readouterr().out == "careertui: 5 due · streak 4 · review in 40d · readiness 68\n"
     main([f"--db={journal}", "--format", "{due}/{streak}"])
-    assert capsys.readouterr().out == "4/4\n"
+    assert capsys.readouterr().out == "5/4\n"
 
 
 @pytest.mark.parametrize(
@@ -136,7 +139,7 @@ def test_the_command_imports_neither_click_nor_the_store(journal: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-c", code, str(journal)], capture_output=True, text=True, check=True
     ).stdout
-    assert out.splitlines() == ["careertui: 4 due · streak 4 · review in 40d · readiness 76", "[]"]
+    assert out.splitlines() == ["careertui: 5 due · streak 4 · review in 40d · readiness 68", "[]"]
 
 
 def test_version_is_answered_before_click(tmp_path: Path) -> None:
