@@ -20,7 +20,8 @@ from careertui.commands import EntrySearch
 from careertui.domain.text import printable
 from careertui.screens.dashboard import DashboardScreen
 from careertui.tui.internals import KeptStylesheet
-from careertui.tui.startup import StartupApp, lazy_screen
+from careertui.tui.startup import lazy_screen
+from careertui.tui.syncing import SyncingApp
 from careertui.widgets.footer import SCREENS as NAV_SCREENS
 
 SCREENS_BY_KEY = tuple((key, mode, label) for key, mode, label, _short in NAV_SCREENS)
@@ -41,7 +42,7 @@ MODE_OF_KIND = {
 }
 
 
-class CareerApp(StartupApp):
+class CareerApp(SyncingApp):
     TITLE = "careertui"
     CSS_PATH = "app.tcss"
     SCREENS = {
