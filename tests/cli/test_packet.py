@@ -233,3 +233,13 @@ def test_the_demo_shows_evidence_star_and_requirement_links(db_path: Path) -> No
     assert "6 of 7 requirements evidenced by wins." in text
     assert "  Situation: Two teams had stalled on the event bus migration" in text
     assert "  - Evidence: https://wiki.example.com/payments/event-bus-retro" in text
+
+
+def test_with_counts_mentions_and_wins_told(journal: Path) -> None:
+    ok(journal, "add", "win", "Unblocked @Omar on the RFC", "--impact", "merged in 2 days")
+    ok(journal, "told", "dana", "Fixed flaky CI")
+    with Store(journal, write=False) as store:
+        assert wins_involving(store, store.find("contact", "omar")) == {4}
+        assert wins_involving(store, store.find("contact", "dana")) == {1, 3}
+    text = ok(journal, "packet", "month", "--with", "omar", "--redact")
+    assert "Unblocked a Staff Engineer on the RFC" in text and "Launched" not in text
