@@ -76,7 +76,7 @@ def _print_assessment(store: Any, goal: dict[str, Any]) -> None:
 @click.option("--notes", metavar="TEXT")
 @db_option
 @click.pass_context
-def weigh(ctx: click.Context, opportunity: str, pay: str | None, **parts: Any) -> None:
+def weigh(ctx: click.Context, /, opportunity: str, pay: str | None, **parts: Any) -> None:
     """Assess an opportunity (a goal of kind opportunity): what it does to each security pillar
     (-2..+2, with --why-PILLAR reasons), how it fits your space (1-5), pay, timeframe, notes.
     Weighing again changes only what is given; without options, shows the assessment."""

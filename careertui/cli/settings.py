@@ -95,7 +95,7 @@ def _weight_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--equal", is_flag=True, help="Every part weighs 1 again.")
 @db_option
 @click.pass_context
-def set_weights(ctx: click.Context, equal: bool, **given: float | None) -> None:
+def set_weights(ctx: click.Context, /, equal: bool, **given: float | None) -> None:
     """The weights of an opportunity's score (0 leaves a part out; default: all equal, 1).
     Without options, shows them."""
     from careertui.domain.opportunities import FORMULA, PART_LABELS, PARTS

@@ -71,7 +71,7 @@ class OpportunityActions(FormsScreen):
         self,
         kind: str,
         fields: Sequence[str],
-        write: Callable[[Store], Any],
+        write: Callable[[Store, dict[str, Any]], Any],
         *,
         values: dict[str, Any] | None = None,
         title: Content,

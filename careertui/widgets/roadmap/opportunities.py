@@ -147,9 +147,9 @@ class OpportunitiesTab(RoadmapTab):
         self.show_detail()
 
     @on(DataTable.CellSelected)
-    def _cell_chosen(self, event: DataTable.CellSelected) -> None:
+    async def _cell_chosen(self, event: DataTable.CellSelected) -> None:
         event.stop()
-        self.run_action("screen.weigh_opportunity")
+        await self.run_action("screen.weigh_opportunity")
 
     def show_detail(self) -> None:
         self.query_one("#opportunity-detail", Static).update(self.detail())
