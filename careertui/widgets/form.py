@@ -19,12 +19,13 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from functools import cache
 from typing import Any
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -72,11 +73,21 @@ def _resolve(done: asyncio.Future[None]) -> None:
         done.set_result(None)
 
 
+@cache
+def own_bindings(widget_class: type[Widget]) -> dict[str, list[Binding]]:
+    """The bindings of a widget class by key, its own over its bases' (as Textual merges them)."""
+    keys: dict[str, list[Binding]] = {}
+    for base in reversed(widget_class.__mro__):
+        keys.update(BindingsMap(base.__dict__.get("BINDINGS", [])).key_to_bindings)
+    return keys
+
+
 async def run_own_binding(widget: Widget, event: events.Key) -> bool:
     """Run the widget's own binding for the key now, as it handles the key. Textual runs it only
     once the key has bubbled up to the app, on whatever is focused by then: after a fast `tab` a
-    backspace meant for one field deleted the next field's text."""
-    for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+    backspace meant for one field deleted the next field's text. A binding run stops the key
+    (prevent_default: the widget's own key handling does not see it)."""
+    for binding in own_bindings(type(widget)).get(event.key, ()):
         if not binding.priority and await widget.app.run_action(binding.action, widget):
             event.stop()
             event.prevent_default()
@@ -88,17 +99,15 @@ class FieldInput(Input):
     """An Input whose editing keys (backspace, arrows, home…) keep their place among the
     characters typed around them."""
 
-    async def _on_key(self, event: events.Key) -> None:
-        if not await run_own_binding(self, event):
-            await super()._on_key(event)
+    async def on_key(self, event: events.Key) -> None:
+        await run_own_binding(self, event)
 
 
 class FieldTextArea(TextArea):
     """A TextArea whose editing keys keep their place among the characters typed around them."""
 
-    async def _on_key(self, event: events.Key) -> None:
-        if not await run_own_binding(self, event):
-            await super()._on_key(event)
+    async def on_key(self, event: events.Key) -> None:
+        await run_own_binding(self, event)
 
 
 def _as_text(value: Any) -> str:
@@ -109,6 +118,11 @@ def _as_text(value: Any) -> str:
     return printable(value) if isinstance(value, str) else str(value)
 
 
+EDITOR_TEMPLATE = """
+# Lines starting with # are dropped; save and quit to put the text back in the form.
+"""
+
+
 class EntryForm(ModalScreen[Any]):
     """Add or edit one record. Dismissed with the save function's result, or None if cancelled."""
 
@@ -116,6 +130,7 @@ class EntryForm(ModalScreen[Any]):
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+o", "complete_mention", "Complete @name", show=False),
+        Binding("ctrl+e", "external_editor", "Edit in $EDITOR", show=False, priority=True),
         *FOCUS_BINDINGS,
     ]
 
@@ -169,7 +184,8 @@ class EntryForm(ModalScreen[Any]):
             with Horizontal(classes="form-keys"):
                 yield Static(
                     Content.from_markup(
-                        "[b]ctrl+s[/b] save   [b]esc[/b] cancel   [b]tab[/b] next field"
+                        "[b]ctrl+s[/b] save   [b]esc[/b] cancel   [b]tab[/b] next field   "
+                        "[b]ctrl+e[/b] $EDITOR"
                     )
                 )
 
@@ -283,6 +299,26 @@ class EntryForm(ModalScreen[Any]):
         area = self.focused
         if isinstance(area, TextArea) and (area.id or "")[6:] in self.mention_fields:
             complete_in_area(area, self.mentions)
+
+    def action_external_editor(self) -> None:
+        """ctrl+e: write the focused long text field in $VISUAL/$EDITOR (careertui/editor.py),
+        the app suspended meanwhile; what was saved, `#` lines dropped, replaces the text."""
+        from textual.app import SuspendNotSupported
+
+        from careertui.editor import EditorError, edit_text
+
+        area = self.focused
+        if not isinstance(area, TextArea):
+            self.show_error("ctrl+e opens $EDITOR on a long text field: move to one first")
+            return
+        try:
+            with self.app.suspend():
+                text = edit_text(area.text, EDITOR_TEMPLATE)
+        except (EditorError, SuspendNotSupported) as exc:
+            self.show_error(str(exc) or "the editor cannot open here")
+            return
+        area.load_text(text)
+        area.focus()
 
     def _recheck(self, name: str) -> None:
         """A field showing a problem is checked again as it changes: the message goes as soon as
