@@ -127,14 +127,33 @@ INFLUENCE_ORDER = {"decision-maker": 0, "sponsor": 1}
 def tell_them(listeners: Iterable[Listener], wins: Sequence[WinFact]) -> list[TellThem]:
     """Each listener paired with the best measured win they have not heard of (none: left
     out), best first: the higher score, then decision-makers before sponsors, then whoever
-    knows your work least."""
+    knows your work least.
+
+    The wins are walked once per listener from the best before the listener's own bonuses
+    (a subject they care about, a mention of them), and the walk stops where even those
+    bonuses could not beat the best found: a year of wins costs a few steps per listener."""
+    base = sorted(
+        (_rate(win, frozenset(), False) for win in wins if measured(win.impact)),
+        key=lambda item: (-item.score, _newest(item.win)),
+    )
+    people = list(listeners)
     pairs = []
-    candidates = [win for win in wins if measured(win.impact)]
-    for person in listeners:
-        ranked = worth_telling(candidates, person.heard, person.cares, person.mentioning)
-        if ranked:
-            pairs.append(TellThem(person.contact_id, person.name, person.influence, ranked[0]))
-    order = {person.contact_id: person for person in listeners}
+    for person in people:
+        best: ToTell | None = None
+        for item in base:
+            if best is not None and item.score + SCORE_CARED + SCORE_MENTIONS < best.score:
+                break
+            if item.win.id in person.heard:
+                continue
+            rated = _rate(item.win, person.cares, item.win.id in person.mentioning)
+            if best is None or (-rated.score, _newest(rated.win)) < (
+                -best.score,
+                _newest(best.win),
+            ):
+                best = rated
+        if best is not None:
+            pairs.append(TellThem(person.contact_id, person.name, person.influence, best))
+    order = {person.contact_id: person for person in people}
     pairs.sort(
         key=lambda pair: (
             -pair.best.score,

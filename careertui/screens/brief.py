@@ -227,17 +227,7 @@ class BriefScreen(CareerScreen):
         if win_id is None:
             self.notify("Highlight a win they have not heard of, then press t.", markup=False)
             return
-        self._write_told(win_id)
-
-    @work(group="brief-write")
-    async def _write_told(self, win_id: int) -> None:
-        try:
-            await self.change(_told, self.contact_id, win_id, self.today())
-        except Exception as exc:  # noqa: BLE001
-            self.report(exc)
-            return
-        self.notify("Recorded: they have heard of it.", markup=False)
-        self.refresh_data()
+        mark_told_from(self, self.contact_id, win_id)
 
     def action_tick(self) -> None:
         item_id = self._chosen("agenda-")
@@ -322,6 +312,21 @@ async def ask_discussed(screen: CareerScreen, contact_id: int, interaction_id: i
 
     name = str((contact or {}).get("name", ""))
     screen.app.push_screen(DiscussedDialog(name, items), callback=answered)
+
+
+def mark_told_from(screen: CareerScreen, contact_id: int, win_id: int) -> None:
+    """Record, from any screen, that a contact has heard of a win; the screen reloads."""
+
+    async def write() -> None:
+        try:
+            await screen.change(_told, contact_id, win_id, screen.today())
+        except Exception as exc:  # noqa: BLE001
+            screen.report(exc)
+            return
+        screen.notify("Recorded: they have heard of it.", markup=False)
+        screen.refresh_data()
+
+    screen.run_worker(write(), group="told")
 
 
 def open_brief(screen: Any, contact_id: int | None) -> None:

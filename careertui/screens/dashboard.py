@@ -25,6 +25,7 @@ from careertui.store.overview import Prefetched, Read, file_signature, read_dash
 from careertui.widgets.dashboard_lists import action_option, due_options, streak_text
 from careertui.widgets.footer import CareerFooter
 from careertui.widgets.heatmap import Heatmap
+from careertui.widgets.network.tell import tell_options
 from careertui.widgets.readiness import ReadinessMeter
 from careertui.widgets.timeline import JournalTimeline
 
@@ -43,7 +44,9 @@ class DashboardScreen(CareerScreen):
         "Your career's numbers at a glance, and your journal.\n"
         "Every figure is the one `careertui stats` prints for the same day. tab moves between the "
         "journal, what is due and today's key actions: enter opens a due item, space (or enter) "
-        "checks the highlighted key action in for today."
+        "checks the highlighted key action in for today. ✉ Tell lines pair a decision-maker or "
+        "sponsor with the best measured win they have not heard of: enter opens their brief, "
+        "t records that they heard of it."
     )
     BINDINGS = [
         Binding("n", "add_note", "Note"),
@@ -53,6 +56,7 @@ class DashboardScreen(CareerScreen):
         Binding("space", "check_in", "Check in"),
         Binding("delete", "delete", "Delete"),
         Binding("slash", "search", "Search", key_display="/"),
+        Binding("t", "told", "Told them"),
     ]
 
     def __init__(self) -> None:
@@ -169,6 +173,8 @@ class DashboardScreen(CareerScreen):
         due += len(stats.get("measure_due", ()))
         due += int(stats["security"]["due"])
         self.query_one("#due").border_title = f"Due · {due}" if due else "Due"
+        tell = len(stats.get("tell_them", []))
+        self.query_one("#due").border_subtitle = f"✉ tell {tell} · t told" if tell else ""
         met = sum(1 for a in actions if a["met_this_period"] >= a["target"])
         self.query_one("#today").border_title = (
             f"Today's key actions · {met}/{len(actions)} met" if actions else "Today's key actions"
@@ -177,7 +183,8 @@ class DashboardScreen(CareerScreen):
     def _show_due(self, stats: dict[str, Any]) -> None:
         self._due_shown_at = self._due_width()
         due_list = self.query_one("#due", OptionList)
-        self._fill(due_list, due_options(stats, self._due_shown_at), "Nothing due. ✓")
+        tell = tell_options(stats.get("tell_them", []), self._due_shown_at)
+        self._fill(due_list, due_options(stats, self._due_shown_at) + tell, "Nothing due. ✓")
 
     @staticmethod
     def _fill(options: OptionList, items: list[Option], empty: str) -> None:
@@ -215,6 +222,9 @@ class DashboardScreen(CareerScreen):
             return focus == "today"
         if action == "delete":
             return focus == "journal"
+        if action == "told":
+            option = self.query_one("#due", OptionList).highlighted_option
+            return focus == "due" and option is not None and (option.id or "").startswith("tell-")
         return True
 
     def action_add_note(self) -> None:
@@ -256,6 +266,20 @@ class DashboardScreen(CareerScreen):
             self.open_form("interaction", values={"contact_id": int(ident)})
         elif kind == "security":
             self.open_form("security")
+        elif key.startswith("tell-"):
+            from careertui.screens.brief import open_brief
+
+            open_brief(self, int(key.split("-")[1]))
+
+    def action_told(self) -> None:
+        """t on a "Tell …" line of Due: they have heard of that win now."""
+        from careertui.screens.brief import mark_told_from
+
+        options = self.query_one("#due", OptionList)
+        option = options.highlighted_option
+        if option is not None and (option.id or "").startswith("tell-"):
+            _, contact_id, win_id = (option.id or "").split("-")
+            mark_told_from(self, int(contact_id), int(win_id))
 
     def action_delete(self) -> None:
         journal = self.query_one(JournalTimeline)

@@ -254,19 +254,9 @@ class NetworkScreen(CareerScreen):
         if key is None or self.focused is None or self.focused.id != "tell-table":
             self.notify("Highlight a row of Tell them (tab), then press t.", markup=False)
             return
-        self._mark_told(*parse_tell_key(key))
+        from careertui.screens.brief import mark_told_from
 
-    @work(group="told")
-    async def _mark_told(self, contact_id: int, win_id: int) -> None:
-        from careertui.store.agenda import mark_told
-
-        try:
-            await self.change(mark_told, contact_id, win_id, self.today())
-        except Exception as exc:  # noqa: BLE001
-            self.report(exc)
-            return
-        self.notify("Recorded: they have heard of it.", markup=False)
-        self.refresh_data()
+        mark_told_from(self, *parse_tell_key(key))
 
     def open_contact(self, contact_id: int, interaction_id: int | None = None) -> None:
         from careertui.screens.contact import ContactScreen

@@ -32,8 +32,9 @@ def _date(value: Any) -> date | None:
         return None
 
 
-def period_wins(store: Store, today: date) -> list[WinFact]:
-    """The wins of the review period up to today, with their responsibility and goal."""
+def period_wins(store: Store, today: date, *, measured: bool = False) -> list[WinFact]:
+    """The wins of the review period up to today, with their responsibility and goal
+    (`measured`: only those whose impact holds a digit)."""
     profile = store.profile()
     period = review_period(
         _date(profile.get("review_start")), _date(profile.get("review_date")), today
@@ -46,7 +47,8 @@ def period_wins(store: Store, today: date) -> list[WinFact]:
         "coalesce(r.title, '') AS responsibility, w.goal_id, coalesce(g.title, '') AS goal "
         "FROM wins w LEFT JOIN responsibilities r ON r.id = w.responsibility_id "
         "LEFT JOIN goals g ON g.id = w.goal_id WHERE w.date BETWEEN ? AND ? "
-        "ORDER BY w.date DESC, w.id DESC",
+        + ("AND w.impact GLOB '*[0-9]*' " if measured else "")
+        + "ORDER BY w.date DESC, w.id DESC",
         (window[0].isoformat(), window[1].isoformat()),
     )
     return [WinFact(**row) for row in rows]
@@ -65,27 +67,47 @@ def _win_facts(store: Store, ids: Iterable[int]) -> list[WinFact]:
     return [WinFact(**row) for row in rows]
 
 
-def _mentioning(store: Store, contact_id: int) -> set[int]:
-    sql = "SELECT win_id FROM mentions WHERE contact_id = ? AND win_id IS NOT NULL"
-    return {int(row[0]) for row in store.conn.execute(sql, (contact_id,))}
-
-
-def listener(store: Store, contact: Row) -> Listener:
-    """What a contact has heard of and cares about (the subjects of those wins, and of the
-    wins that mention them)."""
-    from careertui.store.agenda import heard_of
-
-    heard = heard_of(store, int(contact["id"]))
-    mentioning = _mentioning(store, int(contact["id"]))
-    return Listener(
-        int(contact["id"]),
-        str(contact["name"]),
-        str(contact.get("influence") or "other"),
-        int(contact.get("knows_me") or 0),
-        frozenset(heard),
-        interests(_win_facts(store, heard | mentioning)),
-        frozenset(mentioning),
-    )
+def listeners(store: Store, people: list[Row]) -> list[Listener]:
+    """What each contact has heard of (told links, and wins whose `shared_with` holds their
+    name) and cares about (the subjects of those wins, and of the wins that mention them), in
+    a few queries for all of them."""
+    ids = [int(person["id"]) for person in people]
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    told: dict[int, set[int]] = {i: set() for i in ids}
+    mentioning: dict[int, set[int]] = {i: set() for i in ids}
+    for table, found in (("told", told), ("mentions", mentioning)):
+        sql = (
+            f'SELECT contact_id, win_id FROM "{table}" '
+            f"WHERE win_id IS NOT NULL AND contact_id IN ({marks})"
+        )
+        for contact_id, win_id in store.conn.execute(sql, ids):
+            found[int(contact_id)].add(int(win_id))
+    shared = [
+        (int(row[0]), str(row[1]).casefold())
+        for row in store.conn.execute("SELECT id, shared_with FROM wins WHERE shared_with != ''")
+    ]
+    heard = {
+        int(p["id"]): told[int(p["id"])]
+        | {win for win, text in shared if str(p["name"]).strip().casefold() in text}
+        for p in people
+    }
+    facts = {f.id: f for f in _win_facts(store, set().union(*heard.values(), *mentioning.values()))}
+    return [
+        Listener(
+            int(p["id"]),
+            str(p["name"]),
+            str(p.get("influence") or "other"),
+            int(p.get("knows_me") or 0),
+            frozenset(heard[int(p["id"])]),
+            interests(
+                facts[w] for w in heard[int(p["id"])] | mentioning[int(p["id"])] if w in facts
+            ),
+            frozenset(mentioning[int(p["id"])]),
+        )
+        for p in people
+    ]
 
 
 def load_brief(store: Store, contact_id: int, today: date) -> dict[str, Any] | None:
@@ -96,7 +118,7 @@ def load_brief(store: Store, contact_id: int, today: date) -> dict[str, Any] | N
     contact = store.get("contact", contact_id)
     if contact is None:
         return None
-    person = listener(store, contact)
+    (person,) = listeners(store, [contact])
     return build_brief(
         contact,
         today,
@@ -129,5 +151,20 @@ def tell_them_list(store: Store, today: date, *, limit: int = TELL_THEM_SHOWN) -
     )
     if not people:
         return []
-    wins = period_wins(store, today)
-    return tell_them([listener(store, person) for person in people], wins)[:limit]
+    return tell_them(listeners(store, people), period_wins(store, today, measured=True))[:limit]
+
+
+def tell_them_rows(store: Store, today: date, *, limit: int = 3) -> list[dict[str, Any]]:
+    """The best `limit` of tell_them_list as plain rows (the dashboard's read is pickled from
+    the process that makes it): contact_id, name, influence, win_id, title, impact."""
+    return [
+        {
+            "contact_id": pair.contact_id,
+            "name": pair.name,
+            "influence": pair.influence,
+            "win_id": pair.best.win.id,
+            "title": pair.best.win.title,
+            "impact": pair.best.win.impact,
+        }
+        for pair in tell_them_list(store, today, limit=limit)
+    ]

@@ -78,8 +78,13 @@ def shared_stats(store: Store, today: date) -> dict[str, Any]:
 
 
 def read_dashboard(store: Store, today: date, depth: int = PAGE) -> Read:
-    """Everything the dashboard shows: the stats and the newest `depth` journal entries."""
-    return shared_stats(store, today), timeline(store, limit=depth)
+    """Everything the dashboard shows: the stats (with the dashboard's own `tell_them`: the
+    best wins to tell decision-makers and sponsors) and the newest `depth` journal entries."""
+    from careertui.store.brief import tell_them_rows
+
+    stats = shared_stats(store, today)  # a copy of its own: adding to it changes no other
+    stats["tell_them"] = tell_them_rows(store, today)
+    return stats, timeline(store, limit=depth)
 
 
 def saved_theme(path: Path) -> str:

@@ -53,3 +53,37 @@ def test_overdue_is_relative_to_the_cadence() -> None:
     assert overdue(20, 30) == -1 / 3
     assert overdue(None, 30) is None
     assert overdue(10, None) is None
+
+
+def test_tell_them_finds_what_ranking_every_win_finds() -> None:
+    import random
+
+    rng = random.Random(7)
+    wins = [
+        WinFact(
+            n,
+            f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}",
+            f"win {n}",
+            rng.choice(["", "by 40%", "faster"]),
+            rng.choice([None, 1, 2]),
+            goal_id=rng.choice([None, 5]),
+        )
+        for n in range(1, 200)
+    ]
+    people = [
+        Listener(
+            n,
+            f"p{n}",
+            "sponsor",
+            0,
+            frozenset(rng.sample(range(1, 200), 50)),
+            frozenset(rng.sample([("resp", 1), ("resp", 2), ("goal", 5)], rng.randint(0, 2))),
+            frozenset(rng.sample(range(1, 200), 5)),
+        )
+        for n in range(1, 30)
+    ]
+    measured_wins = [w for w in wins if any(ch.isdigit() for ch in w.impact)]
+    for pair in tell_them(people, wins):
+        person = people[pair.contact_id - 1]
+        every = worth_telling(measured_wins, person.heard, person.cares, person.mentioning)
+        assert pair.best == every[0]

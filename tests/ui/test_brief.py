@@ -110,3 +110,21 @@ async def test_a_mention_completes_in_the_note_form_and_links_the_note(db: Path)
         await settle(pilot)
     with Store(db, write=False) as store:
         assert [(r["contact_id"], r["note_id"]) for r in store.rows("mention")] == [(1, 1)]
+
+
+async def test_the_dashboard_lists_tell_them_and_t_records_it(db: Path) -> None:
+    app = CareerApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        due = app.screen.query_one("#due", OptionList)
+        ids = [o.id for o in due.options]
+        assert ids[-2:] == ["tell-1-2", "tell-2-2"]  # after what is due
+        due.focus()
+        due.highlighted = ids.index("tell-2-2")
+        await pilot.press("t")
+        await settle(pilot)
+        assert told(db) == [(2, 2)]
+        due.highlighted = [o.id for o in due.options].index("tell-1-2")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, BriefScreen) and app.screen.contact_id == 1

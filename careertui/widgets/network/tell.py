@@ -10,9 +10,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
+from textual.widgets.option_list import Option
 
 from careertui.widgets.paged import PagedTable, in_memory
-from careertui.widgets.safe import cell, compose
+from careertui.widgets.safe import cell, compose, line
 
 if TYPE_CHECKING:
     from careertui.domain.telling import TellThem
@@ -60,3 +61,18 @@ class TellPanel(Vertical):
         empty.update(
             "No decision-maker or sponsor has a measured win of the review period left to hear."
         )
+
+
+def tell_options(rows: list[dict[str, Any]], width: int) -> list[Option]:
+    """The dashboard's Due lines for "tell them" (`tell-CONTACT-WIN`): who, and which win."""
+    options = []
+    for row in rows:
+        who = f"Tell {row['name']}: "
+        room = max(12, width - len(who) - 4)
+        options.append(
+            Option(
+                compose(("✉ ", "bold $success"), (who, "bold"), line(row["title"], room)),
+                id=f"tell-{row['contact_id']}-{row['win_id']}",
+            )
+        )
+    return options
