@@ -17,7 +17,9 @@ from pathlib import Path
 
 DAY = "2026-11-23"
 SIZE = (120, 40)
-MODES = ("dashboard", "roadmap", "network", "wins", "selfcheck", "review")
+MODES = ("dashboard", "roadmap", "network", "wins", "selfcheck", "review", "opportunities")
+VIEWS = {"opportunities": ("roadmap", "o")}
+"""Pictures of a screen's tab: (the screen, the keys that show it)."""
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 
 
@@ -26,8 +28,13 @@ async def shoot(db: Path, modes: list[str]) -> list[Path]:
 
     written = []
     for mode in modes:
-        app = CareerApp(db, start_mode=mode)
+        start, keys = VIEWS.get(mode, (mode, ""))
+        app = CareerApp(db, start_mode=start)
         async with app.run_test(size=SIZE) as pilot:
+            for _ in range(2):
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+            await pilot.press(*keys)
             for _ in range(3):
                 await app.workers.wait_for_complete()
                 await pilot.pause()
