@@ -94,10 +94,13 @@ def latest_decision(store: Store, goal_id: int) -> Row | None:
 
 
 def decide(store: Store, goal_id: int, choice: str, why: str, today: date) -> int:
-    """Record a decision dated today and move the opportunity's status with it."""
+    """Record a decision dated today and move the opportunity's status with it. The reason is
+    required: it is what the look-back 90 days later is read against."""
     cleaned = validate(
         "decision", {"goal_id": goal_id, "date": today, "choice": choice, "why": why}, today
     )
+    if not cleaned["why"]:
+        raise ValidationError("why", "Why is required: the reason is what you will look back on")
     with store.write():
         decision_id = store._insert_row(KINDS["decision"], cleaned)
         status = STATUS_AFTER[cleaned["choice"]]

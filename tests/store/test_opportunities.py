@@ -42,7 +42,9 @@ def test_decisions_move_the_status_and_go_with_the_goal(db_path: Path, today: da
             opp.decide(store, goal, choice, "why not", today)
             assert store.get("goal", goal)["status"] == status
         with pytest.raises(ValidationError):
-            opp.decide(store, goal, "maybe", "", today)
+            opp.decide(store, goal, "maybe", "why not", today)
+        with pytest.raises(ValidationError, match="Why is required"):
+            opp.decide(store, goal, "dropped", "  ", today)
         assert len(opp.decisions_of(store, goal)) == 3
         store.delete("goal", goal)
         assert store.rows("assessment") == [] and store.rows("decision") == []
