@@ -90,6 +90,7 @@ def wins_page(
     where, params = _where(text, responsibility, period)
     sql = (
         "SELECT w.id, w.date, w.title, w.impact, w.responsibility_id, w.tags, w.shared_with, "
+        "w.evidence, "
         f"r.title AS responsibility, {MEASURED} AS measured "
         "FROM wins w LEFT JOIN responsibilities r ON r.id = w.responsibility_id"
         f"{where} ORDER BY w.date DESC, w.id DESC LIMIT :limit OFFSET :offset"

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Input, OptionList, SelectionList
-from ui_helpers import open_screen, records, settle, type_text
+from textual.widgets import DataTable, Input, OptionList, SelectionList
+from ui_helpers import column, open_screen, records, settle, type_text
 
 from careertui.app import CareerApp
 from careertui.screens.dashboard import DashboardScreen
@@ -99,6 +99,8 @@ async def test_the_win_form_edits_evidence_and_requirements(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(app.screen, WinForm)
+        titles = column(app.screen.query_one("#wins-table", DataTable), 1)
+        assert [t.strip() for t in titles[:2]] == ["Wrote the plan ⧉1", "Ran the RFC review ⧉2"]
     win = next(r for r in records(db, "win") if r["title"] == "Ran the RFC review")
     assert win["evidence"] == "~/notes/rfc.md\n./deck.pdf"
     with Store(db, write=False) as store:

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from careertui.domain.evidence import evidence_items
 from careertui.widgets.paged import ColumnFit, FilterBox, PagedTable
 from careertui.widgets.safe import cell, compose
 
@@ -42,9 +43,14 @@ def win_cells(row: dict[str, Any], palette: dict[str, str]) -> tuple[Any, ...]:
         )
         impact.no_wrap, impact.overflow = True, "ellipsis"
     tags = " ".join(f"#{tag}" for tag in (row["tags"] or "").split())
+    title = cell(row["title"], 36, "bold")
+    evidence = len(evidence_items(row.get("evidence")))
+    if evidence:  # ⧉N: links or files that back it up
+        title = Text.assemble(cell(row["title"], 32, "bold"), (f" ⧉{evidence}", palette["accent"]))
+        title.no_wrap, title.overflow = True, "ellipsis"
     return (
         Text(row["date"] or ""),
-        cell(row["title"], 36, "bold"),
+        title,
         impact,
         cell(row["responsibility"] or NO_VALUE, 22, "" if row["responsibility"] else "dim"),
         cell(tags, 12, palette["accent"]),
@@ -72,7 +78,9 @@ class WinsPanel(Vertical):
         parts += filters
         parts.append((" · newest first", "dim"))
         self.border_title = compose(*parts)
-        self.border_subtitle = "/ filter · r responsibility · p period · ⚠ no number in impact"
+        self.border_subtitle = (
+            "/ filter · r responsibility · p period · ⚠ no number in impact · ⧉ evidence"
+        )
         empty = self.query_one("#wins-empty", Static)
         empty.display = count == 0
         empty.update(
