@@ -5,7 +5,8 @@
 Builds journals of 10,000 and 100,000 entries of every kind (journals.py) and the same entries as
 jrnl plain-text journals, then times whole processes, each the median of --runs runs, with
 careertui and jrnl run alternately so that drift hits both: capture (`add note` / `jrnl TEXT`,
-also on an empty journal), search for a rare, a medium and a common word (`search` /
+also on an empty journal; `status` and `--version` beside `python -c "import sqlite3"`), search
+for a rare, a medium and a common word (`search` /
 `jrnl -contains … -n 50`), `stats --json`, export to JSON (`export --format json` /
 `jrnl --export json`). The TUI's first complete dashboard frame is timed in a real terminal (a
 private tmux server, 120×40) against the floor, a bare Textual app (floor.py); then each screen is
@@ -473,10 +474,13 @@ def main() -> None:
         cases: dict[str, list[str]] = {
             "capture careertui": careertui(label, "add", "note", entry),
             "capture jrnl": jrnl(label, entry),
+            "status careertui": careertui(label, "status"),
+            "python import sqlite3": [sys.executable, "-c", "import sqlite3"],
         }
         if label == "empty":
             # The anchors, timed in the same rounds: how loaded the machine is.
             cases |= {f"anchor {name}": argv for name, argv in anchors().items()}
+            cases["version careertui"] = [CAREERTUI, "--version"]
         if label != "empty":
             for kind, word in journals.SEARCH_TERMS.items():
                 cases[f"search {kind} careertui"] = careertui(label, "search", word)
@@ -536,7 +540,24 @@ def main() -> None:
                 "≤ 0.5×",
                 lambda s=s: s["capture careertui"].median <= 0.5 * jrnl_empty_capture.median,
             ),
+            Row(
+                "`status` vs `python -c 'import sqlite3'`",
+                s["status careertui"],
+                s["python import sqlite3"],
+                "≤ 2×",
+                lambda s=s: s["status careertui"].median <= 2 * s["python import sqlite3"].median,
+            ),
         ]
+        if label == "empty":
+            rows.append(
+                Row(
+                    "`--version` vs capture",
+                    s["version careertui"],
+                    s["capture careertui"],
+                    "≤ 1×",
+                    lambda s=s: s["version careertui"].median <= s["capture careertui"].median,
+                )
+            )
         if label != "empty":
             for kind, word in journals.SEARCH_TERMS.items():
                 mine = s[f"search {kind} careertui"]
