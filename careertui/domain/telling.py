@@ -9,10 +9,12 @@ that mentions them, is linked to), mentioning them; the newest first among equal
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+_DIGIT = re.compile(r"\d")
 SCORE_MEASURED = 4
 SCORE_LINKED = 2
 SCORE_CARED = 2
@@ -43,7 +45,7 @@ class ToTell:
 
 def measured(impact: str | None) -> bool:
     """Whether an impact is measured: it holds a digit (as the readiness evidence rule)."""
-    return any(ch.isdigit() for ch in impact or "")
+    return _DIGIT.search(impact or "") is not None
 
 
 def interests(wins: Iterable[WinFact]) -> frozenset[tuple[str, int]]:
@@ -129,29 +131,35 @@ def tell_them(listeners: Iterable[Listener], wins: Sequence[WinFact]) -> list[Te
     out), best first: the higher score, then decision-makers before sponsors, then whoever
     knows your work least.
 
-    The wins are walked once per listener from the best before the listener's own bonuses
-    (a subject they care about, a mention of them), and the walk stops where even those
-    bonuses could not beat the best found: a year of wins costs a few steps per listener."""
-    base = sorted(
+    A listener's best win is the best of a few: the first they have not heard of in the order
+    of the wins' own scores, the first of each subject they care about (its bonus may lift it
+    above), and the wins that mention them; so hundreds of listeners over a year of wins cost
+    a few steps each rather than a ranking of every win each."""
+    ranked = sorted(
         (_rate(win, frozenset(), False) for win in wins if measured(win.impact)),
         key=lambda item: (-item.score, _newest(item.win)),
     )
+    by_subject: dict[tuple[str, int], list[WinFact]] = {}
+    for item in ranked:
+        for subject in interests([item.win]):
+            by_subject.setdefault(subject, []).append(item.win)
+    by_id = {item.win.id: item.win for item in ranked}
     people = list(listeners)
     pairs = []
     for person in people:
-        best: ToTell | None = None
-        for item in base:
-            if best is not None and item.score + SCORE_CARED + SCORE_MENTIONS < best.score:
-                break
-            if item.win.id in person.heard:
-                continue
-            rated = _rate(item.win, person.cares, item.win.id in person.mentioning)
-            if best is None or (-rated.score, _newest(rated.win)) < (
-                -best.score,
-                _newest(best.win),
-            ):
-                best = rated
-        if best is not None:
+
+        def first(
+            candidates: Iterable[WinFact], heard: frozenset[int] = person.heard
+        ) -> list[WinFact]:
+            return next(([win] for win in candidates if win.id not in heard), [])
+
+        few = first(item.win for item in ranked)
+        for subject in person.cares:
+            few += first(by_subject.get(subject, ()))
+        few += [by_id[i] for i in person.mentioning if i in by_id and i not in person.heard]
+        rated = [_rate(win, person.cares, win.id in person.mentioning) for win in few]
+        if rated:
+            best = min(rated, key=lambda item: (-item.score, _newest(item.win)))
             pairs.append(TellThem(person.contact_id, person.name, person.influence, best))
     order = {person.contact_id: person for person in people}
     pairs.sort(
