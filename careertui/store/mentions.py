@@ -54,6 +54,8 @@ def link_mentions(
     if not any(field in cleaned for field in fields):
         return
     after = {f: str(cleaned.get(f, (before or {}).get(f)) or "") for f in fields}
+    if before is None and not any("@" in text for text in after.values()):
+        return  # a new entry without an @: nothing to link, nothing to read
     column = f"{kind}_id"
     existing = {
         int(row[0])
