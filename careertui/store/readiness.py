@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
-from typing import Any
 
 from careertui.domain.readiness import KEY_INFLUENCES, KeyContact, ReadinessFacts, ReviewPeriod
+
+TYPE_CHECKING = False  # `careertui status` imports this module: typing is 2 ms
+if TYPE_CHECKING:
+    from typing import Any
 
 MEASURED = "impact GLOB '*[0-9]*'"
 """A win's impact is measured when it holds a digit (GLOB's [0-9] is ASCII digits)."""
