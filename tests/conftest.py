@@ -1,4 +1,12 @@
-"""Shared fixtures: every test gets its own database file and a pinned clock."""
+"""Shared fixtures: every test gets its own database file and a pinned clock; and the second
+tier of tests.
+
+`pytest` runs the first tier: every behaviour, in a few minutes. The second tier (`pytest -m
+tier2`, which .ci/run runs after the first) holds the tests a developer need not wait for on every
+change: assertions on wall-clock time, counts of Textual's paints, layouts and style refreshes
+(they break when Textual changes, not when careertui does), processes racing each other, a real
+terminal, and the slowest UI and reliability tests, whose behaviour a faster first-tier test also
+covers. They are listed here, not marked in their files, so that the split is in one place."""
 
 from __future__ import annotations
 
@@ -27,3 +35,62 @@ def today() -> date:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "careertui.db"
+
+
+TIER2 = {
+    "wall-clock assertions": (
+        "tests/test_demo.py::test_it_is_fast",
+        "tests/ui/test_network.py::test_ten_thousand_contacts_load_a_page_at_a_time",
+        "tests/ui/test_wins.py::test_ten_thousand_wins_load_a_page_at_a_time",
+        "tests/ui/test_roadmap.py::test_a_long_goal_list_loads_a_page_at_a_time",
+        "tests/ui/test_review.py::test_many_follow_ups_load_a_page_at_a_time",
+        "tests/ui/test_app.py::test_careertui_checks_the_file_after_the_first_frame",
+    ),
+    "Textual's paints, layouts and style refreshes counted": (
+        "tests/ui/test_warm.py",
+        "tests/ui/test_reload.py",
+        "tests/ui/test_app.py::test_screens_have_their_size_classes_from_the_start",
+        "tests/ui/test_app.py::test_css_is_parsed_once_per_source_until_the_theme_changes",
+        "tests/ui/test_app.py::test_a_screens_first_showing_does_not_refresh_the_apps_css",
+    ),
+    "processes racing, killed, or in a real terminal": (
+        "tests/reliability/test_concurrency.py",
+        "tests/reliability/test_kill.py",
+        "tests/reliability/test_tui_display.py",
+        "tests/sync/test_sync_property.py::test_three_devices_end_equal",
+    ),
+    "the slowest UI and reliability tests (a first-tier test covers the same behaviour)": (
+        "tests/ui/test_app.py::test_palette_finds_entries_and_opens_them",
+        "tests/ui/test_review.py::test_escape_leaves_a_text_field_so_step_and_screen_keys_work",
+        "tests/ui/test_review.py::test_leaving_the_screen_keeps_unsaved_typing",
+        "tests/ui/test_roadmap.py::test_bad_date_is_refused_in_place",
+        "tests/ui/test_selfcheck.py::test_p_adds_a_perception_check_with_the_last_answers_beside",
+        "tests/ui/test_network.py::test_contact_page_edits_the_contact_an_interaction_and_deletes_one",
+        "tests/ui/test_network.py::test_search_hits_open_the_contact_page_and_the_interaction_form",
+        "tests/ui/test_dashboard.py::test_due_items_open_their_form",
+        "tests/widgets/test_footer.py::test_nav_bar_on_every_screen_and_click_switches",
+        # every screen's literal display of hostile text (test_tui_display covers all at once)
+        "tests/ui/test_network.py::test_user_text_is_shown_literally",
+        "tests/ui/test_review.py::test_user_text_is_shown_literally",
+        "tests/ui/test_roadmap.py::test_user_text_is_shown_literally",
+        "tests/ui/test_selfcheck.py::test_user_text_is_shown_literally",
+        "tests/ui/test_wins.py::test_user_text_is_shown_literally",
+        "tests/reliability/test_refusals.py::test_a_bad_file_is_refused_untouched",
+        "tests/reliability/test_outputs.py::test_a_database_or_its_side_file_is_never_replaced",
+        "tests/reliability/test_outputs.py::test_a_device_is_written_into_never_replaced",
+        "tests/reliability/test_roundtrip.py::test_every_cli_write_path_reads_back_in_a_new_process",
+        "tests/reliability/test_roundtrip.py::test_any_text_round_trips_through_the_command_line",
+        "tests/reliability/test_privacy.py::test_first_run_under_umask_022",
+    ),
+}
+"""Node ids (a file, or a test without its parameters) of the second tier, by why."""
+
+_TIER2 = {node for nodes in TIER2.values() for node in nodes}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        test = item.nodeid.split("[")[0]
+        if test in _TIER2 or test.split("::")[0] in _TIER2:
+            item.add_marker(pytest.mark.tier2)
