@@ -107,9 +107,10 @@ def add_win(
         requirements = [lookup(store, "requirement", name) for name in reqs]
         record_id = insert_win(store, values, [r for r in requirements if r], today)
         row = store.get("win", record_id) or {}
+        evidenced = [(store.get("requirement", r) or {}).get("title", "") for r in requirements]
     added("win", record_id, row.get("title", ""), row.get("date"))
-    if reqs:
-        say(f"  evidence for {len(set(requirements))} target-role requirement(s)")
+    if evidenced:
+        say(f"  evidence for: {'; '.join(dict.fromkeys(evidenced))}")
 
 
 @add.command("note")

@@ -83,6 +83,11 @@ def test_add_win_stores_evidence_star_and_requirement_links(journal: Path, today
         ]
 
 
+def test_add_win_says_which_requirements_it_evidences(journal: Path) -> None:
+    out = ok(journal, "add", "win", "Ran the clinic", "--req", "mentor", "--req", "mentor senior")
+    assert out.splitlines()[1] == "  evidence for: Mentor senior engineers"
+
+
 def test_a_requirement_that_names_nothing_refuses_the_whole_win(journal: Path) -> None:
     code, _, err = run(journal, "add", "win", "Another", "--req", "nothing like it")
     assert code == 1
