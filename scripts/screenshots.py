@@ -17,8 +17,17 @@ from pathlib import Path
 
 DAY = "2026-11-23"
 SIZE = (120, 40)
-MODES = ("dashboard", "roadmap", "network", "wins", "selfcheck", "review", "opportunities")
-VIEWS = {"opportunities": ("roadmap", "o")}
+MODES = (
+    "dashboard",
+    "roadmap",
+    "target",
+    "network",
+    "wins",
+    "selfcheck",
+    "review",
+    "opportunities",
+)
+VIEWS = {"opportunities": ("roadmap", "o"), "target": ("roadmap", "t")}
 """Pictures of a screen's tab: (the screen, the keys that show it)."""
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 
