@@ -61,7 +61,7 @@ def _empty(text: str) -> Option:
 def brief_options(brief: dict[str, Any], width: int) -> list[Option | None]:
     """The brief's sections as options: headings and empty notes disabled, agenda items
     (`agenda-ID`) and wins worth telling (`win-ID`) selectable."""
-    room = max(width - 20, 30)
+    room = max(width - 30, 24)  # the list's inside less the date and channel before the text
     options: list[Option | None] = [_heading("Last interactions")]
     for i in brief["interactions"]:
         options.append(

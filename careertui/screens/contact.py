@@ -115,13 +115,13 @@ class ContactScreen(CareerScreen):
     )
     BINDINGS = [
         Binding("escape", "back", "Back"),
+        Binding("b", "brief", "Brief"),
         Binding("i", "add_interaction", "Log interaction"),
         Binding("e", "edit", "Edit"),
         Binding("E", "edit_contact", "Edit contact"),
         Binding("delete", "delete", "Delete interaction"),
         Binding("d", "done", "Follow-up done"),
         Binding("a", "add_agenda", "Agenda item"),
-        Binding("b", "brief", "Brief"),
     ]
 
     def __init__(self, contact_id: int, *, edit_interaction: int | None = None) -> None:

@@ -22,7 +22,7 @@ from careertui.widgets.footer import CareerFooter
 from careertui.widgets.network.common import follow_key
 from careertui.widgets.network.contacts import COLUMNS, CONTACT_FIT, ContactsView, contact_cells
 from careertui.widgets.network.follow import FOLLOW_COLUMNS, FOLLOW_FIT, FollowView
-from careertui.widgets.network.tell import TellPanel, parse_tell_key
+from careertui.widgets.network.tell import TELL_COLUMNS, TELL_FIT, TellPanel, parse_tell_key
 from careertui.widgets.network.who import KEY_COLUMNS, KEY_FIT, WhoView
 from careertui.widgets.paged import (
     FilterBox,
@@ -178,6 +178,7 @@ class NetworkScreen(CareerScreen):
             "contacts": fit_widths(room, CONTACT_FIT, drop=("circle",)),
             "key": fit_widths(room, KEY_FIT),
             "follow": fit_widths(room, FOLLOW_FIT),
+            "tell": fit_widths(room, TELL_FIT),
         }
         if widths == self._widths:
             return False
@@ -185,6 +186,7 @@ class NetworkScreen(CareerScreen):
         self._set_contact_columns()
         self.query_one("#key-table", PagedTable).set_columns(KEY_COLUMNS, widths["key"])
         self.query_one("#follow-table", PagedTable).set_columns(FOLLOW_COLUMNS, widths["follow"])
+        self.query_one("#tell-table", PagedTable).set_columns(TELL_COLUMNS, widths["tell"])
         return True
 
     async def load(self) -> None:

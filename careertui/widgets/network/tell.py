@@ -12,11 +12,28 @@ from textual.containers import Vertical
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from careertui.widgets.paged import PagedTable, in_memory
+from careertui.widgets.paged import ColumnFit, PagedTable, in_memory
 from careertui.widgets.safe import cell, compose, line
 
 if TYPE_CHECKING:
     from careertui.domain.telling import TellThem
+
+
+TELL_COLUMNS = (
+    ("Tell", "name"),
+    ("Influence", "influence"),
+    ("About", "title"),
+    ("Impact", "impact"),
+    ("Why", "why"),
+)
+TELL_FIT: tuple[ColumnFit, ...] = (
+    ("name", 8, 16),
+    ("influence", 9, 14),
+    ("title", 12, 40),
+    ("impact", 8, 30),
+    ("why", 6, 40),
+)
+"""The columns (set by the Network screen, which sizes every table to its width)."""
 
 
 def tell_key(pair: TellThem) -> str:
@@ -37,9 +54,6 @@ class TellPanel(Vertical):
         yield Static("", id="tell-empty", classes="empty")
 
     def on_mount(self) -> None:
-        self.query_one("#tell-table", PagedTable).add_columns(
-            "Tell", "Influence", "About", "Impact", "Why"
-        )
         self.border_title = "Tell them"
 
     async def show(self, pairs: list[TellThem], palette: dict[str, str]) -> None:
