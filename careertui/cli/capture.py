@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import sys
 
-import click
-
 from careertui.cli.base import UserError
 
 NOTE_TEMPLATE = """
@@ -37,7 +35,7 @@ def captured(text: str | None, what: str, template: str) -> str:
     if text is not None and text != "-":
         return text
     if text == "-" or not interactive():
-        value = click.get_text_stream("stdin").read().strip()
+        value = sys.stdin.read().strip()
     else:
         from careertui.editor import EditorError, edit_text
 

@@ -7,7 +7,7 @@ description (domain/records.py), checked by the same `validate` as `add`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import click
 
@@ -47,7 +47,7 @@ KIND_WORDS.update({kind: kind for kind in set(KIND_WORDS.values())})
 SHOWN_KINDS = sorted(k for k in KIND_WORDS if k not in KIND_WORDS.values() or k == "security")
 
 
-class KindChoice(click.Choice):
+class KindChoice(click.Choice[str]):
     """A kind by its plural or singular word, as the kind's name in KINDS."""
 
     name = "kind"
@@ -199,7 +199,7 @@ def _edit_command(kind: str) -> click.Command:
     spec = KINDS[kind]
 
     @click.pass_context
-    def edit_kind(ctx: click.Context, record: str, **given: str | None) -> None:
+    def edit_kind(ctx: click.Context, /, record: str, **given: str | None) -> None:
         values: dict[str, Any] = {}
         today = clock_today()
         with open_store(ctx) as store:
@@ -250,7 +250,7 @@ def _edit_command(kind: str) -> click.Command:
         params=params,
         help=f"Change fields of a {spec.label.lower()}; the others are kept.",
     )
-    return db_option(command)
+    return cast(click.Command, db_option(command))
 
 
 def _date_help(field: Field) -> str:
