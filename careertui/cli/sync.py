@@ -192,8 +192,9 @@ def restore(ctx: click.Context, file: Path) -> None:
     """Replace the journal with a backup (plain or encrypted); refused while careertui has it
     open. The replaced file is kept beside it."""
     from careertui.clock import now
-    from careertui.store.restore import AGE, read_backup
+    from careertui.store.restore import read_backup
     from careertui.store.restore import restore as put_back
+    from careertui.store.sync_files import AGE
 
     with open(file, "rb") as handle:
         encrypted = handle.read(len(AGE)) == AGE

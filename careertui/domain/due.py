@@ -1,4 +1,5 @@
-"""What is due (docs/FORMULAS.md): follow-ups, milestones in the next two weeks, the security check."""
+"""What is due (docs/FORMULAS.md): follow-ups, milestones in the next two weeks, the security
+check."""
 
 from __future__ import annotations
 

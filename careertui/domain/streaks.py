@@ -1,5 +1,5 @@
-"""Streaks and strength (docs/FORMULAS.md): the journaling streak, each key action's streak and strength,
-and the streak of weekly reviews.
+"""Streaks and strength (docs/FORMULAS.md): the journaling streak, each key action's streak and
+strength, and the streak of weekly reviews.
 
 Pure functions over dates the store has already selected; `today` is always an argument.
 """

@@ -204,8 +204,8 @@ def keep_in_touch(store: Store, today: date) -> list[KeepInTouch]:
 
 
 def follow_ups(store: Store, today: date, keep: list[KeepInTouch] | None = None) -> list[FollowUp]:
-    """Follow-ups due on or before today and lapsed stay-in-touch cadences (docs/FORMULAS.md), oldest
-    first, by the same rule as `careertui stats` (domain.due.follow_ups_due)."""
+    """Follow-ups due on or before today and lapsed stay-in-touch cadences (docs/FORMULAS.md),
+    oldest first, by the same rule as `careertui stats` (domain.due.follow_ups_due)."""
     open_items = [
         OpenFollowUp(row["id"], row["contact_id"], row["name"], when, row["notes"])
         for row in store.query(

@@ -22,8 +22,8 @@ from careertui.store.readiness import stored_date as _date
 if TYPE_CHECKING:
     from careertui.store.store import Store
 
-# Every kind whose entries make a day active (docs/FORMULAS.md). Each part is DISTINCT on its own date
-# index, so the UNION merges one row per day and kind rather than one per entry.
+# Every kind whose entries make a day active (docs/FORMULAS.md). Each part is DISTINCT on its own
+# date index, so the UNION merges one row per day and kind rather than one per entry.
 _ACTIVE_SOURCES = (
     "wins",
     "notes",
@@ -91,7 +91,8 @@ _DAY_NUMBER = "CAST(julianday(date) AS INTEGER) - 1721424"
 
 def _tuples(store: Store, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     """Rows as plain tuples, for the queries that return thousands: making each a Row and then
-    a dict (as `Store.query` does) costs more than the query. Errors as `Store.query` raises them."""
+    a dict (as `Store.query` does) costs more than the query. Errors as `Store.query` raises
+    them."""
     cursor = store.conn.cursor()
     cursor.row_factory = None
     try:
@@ -221,7 +222,7 @@ def _active_days(store: Store, today: date) -> list[date]:
     day = today.isoformat()
     first_row = store.query_one(_FIRST_DAY, (day,))
     first = _date(first_row["first"]) if first_row else None
-    if first is not None and (first_row["rows"] or 0) >= 2 * ((today - first).days + 1):
+    if first_row and first and (first_row["rows"] or 0) >= 2 * ((today - first).days + 1):
         rows = _tuples(store, _ACTIVE_DAYS_PROBED, (day, first.isoformat()))
     else:
         rows = _tuples(store, _ACTIVE_DAYS, (day,))
