@@ -20,7 +20,7 @@ from careertui.commands import EntrySearch
 from careertui.domain.text import printable
 from careertui.screens.dashboard import DashboardScreen
 from careertui.tui.internals import KeptStylesheet
-from careertui.tui.startup import lazy_screen
+from careertui.tui.startup import lazy_screen, run_logged
 from careertui.tui.syncing import SyncingApp
 from careertui.widgets.footer import SCREENS as NAV_SCREENS
 
@@ -83,18 +83,24 @@ class CareerApp(SyncingApp):
         App.switch_mode(self, self.start_mode)
 
     def watch_theme(self, theme: str) -> None:
-        if self.is_mounted and not self.read_only:
+        """Keep a theme chosen in the app (the palette's "Change theme") in the profile."""
+        if theme != self.saved_theme:
             self.save_theme(theme)
 
     @work(thread=True, group="theme", exclusive=True)
     def save_theme(self, theme: str) -> None:
+        """Write the theme once the start-up integrity check has passed: never before it, and
+        never to a file that failed it."""
         from careertui.clock import today
         from careertui.store import Store, StoreError
 
+        if self.refusal():
+            return
         try:
             with Store(self.db_path) as store:
                 if store.profile().get("theme") != theme:
                     store.set_profile({"theme": theme}, today())
+            self.saved_theme = theme
         except StoreError:
             pass  # the theme is a preference; a busy or refused file just keeps the old one
 
@@ -167,6 +173,4 @@ def run(db_path: Path, first_read: Future[Any] | None = None, saved_theme: str =
         app.prefetch_dashboard()
     app.freeze = True
     app.keep_objects()  # what was imported
-    app.run()
-    if app.return_code:
-        raise SystemExit(app.return_code)
+    run_logged(app)

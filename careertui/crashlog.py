@@ -10,9 +10,14 @@ from pathlib import Path
 
 def write_crash_log(error: BaseException | None = None) -> Path | None:
     """Append the traceback of `error` (or of the exception being handled) to the crash log."""
+    text = "".join(traceback.format_exception(error)) if error else traceback.format_exc()
+    return write_crash_text(text)
+
+
+def write_crash_text(text: str) -> Path | None:
+    """Append `text` (a rendered traceback) to the crash log; its path, or None if unwritable."""
     from careertui.paths import crash_log_path
 
-    text = "".join(traceback.format_exception(error)) if error else traceback.format_exc()
     try:
         log = crash_log_path()
         log.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -10,15 +10,21 @@ from __future__ import annotations
 from typing import Any
 
 from textual import events
-from textual._context import NoActiveAppError
-from textual.geometry import Size
+from textual.types import NoActiveAppError
 
 from careertui.tui.forms import FormsScreen
+from careertui.tui.internals import (
+    SameSizeScreen,
+    batch_pending,
+    css_update_count,
+    laid_out_size,
+    mark_styles_current,
+)
 from careertui.tui.warming import WarmScreen
 from careertui.widgets.footer import CareerFooter
 
 
-class CareerScreen(FormsScreen, WarmScreen):
+class CareerScreen(FormsScreen, WarmScreen, SameSizeScreen):
     """Base of the six area screens."""
 
     TITLE = "careertui"
@@ -39,7 +45,7 @@ class CareerScreen(FormsScreen, WarmScreen):
         # A new screen has no styles to bring up to date: its widgets are styled as they mount.
         # Without this, its first showing refreshes the whole app's CSS twice (`_init_mode` and
         # `switch_mode` each see a screen that is not yet mounted).
-        self._css_update_count = app._css_update_count
+        mark_styles_current(self, app)
         # Its widgets are styled for the terminal's size classes from the start, rather than
         # styled, laid out and then all restyled when its first Resize brings the classes.
         self.add_class(*self.size_classes(app.size.width, app.size.height), update=False)
@@ -62,17 +68,7 @@ class CareerScreen(FormsScreen, WarmScreen):
         visit, so its second visit re-parsed the whole stylesheet and restyled every widget of
         the app (~0.15–0.3 s per screen at 120×40). Its widgets got their styles as they
         mounted, from the stylesheet `switch_mode` had just loaded this screen's CSS into."""
-        self._css_update_count = self.app._css_update_count
-
-    def _screen_resized(self, size: Size) -> None:
-        """Textual lays a screen out again at every Resize it gets (here), also one of the size
-        it was just laid out at. A mode's screen gets two of those as it is first shown (one
-        its own first layout sends it, one the app kept from the terminal's first report until
-        it idled): each reflowed and repainted every widget, ~20–40 ms each on the dashboard,
-        before its first frame was complete. A widget whose size changes after a layout asks
-        for one itself, and so does a change of size classes; a new size goes to Textual."""
-        if size != self._compositor.size:
-            super()._screen_resized(size)
+        mark_styles_current(self, self.app)
 
     def width_now(self) -> int:
         """The screen's width, also before its first layout (a first visit's load sizes its
@@ -104,13 +100,13 @@ class CareerScreen(FormsScreen, WarmScreen):
         stylesheet changed since this screen was last shown, so once the screen's CSS is
         current there is nothing for that pass to change."""
         switch = getattr(self.app, "_switched_at", None)
-        if self._resumed_for == switch and self.is_current and self._compositor.size:
+        if self._resumed_for == switch and self.is_current and laid_out_size(self):
             # Textual resumes a mode's screen twice as it is first shown: the first arrival
             # has done all there is to do, and Textual's own handler would repaint it all.
             event.prevent_default()
             return
         self._resumed_for = switch if self.is_current else None
-        if self.is_mounted and self._css_update_count == self.app._css_update_count:
+        if self.is_mounted and css_update_count(self) == css_update_count(self.app):
             event.refresh_styles = False
         for footer in self.query(CareerFooter):
             footer.arrive()  # it highlights the current screen: a warmed one drew another
@@ -138,7 +134,7 @@ class CareerScreen(FormsScreen, WarmScreen):
         switch holding repaints repaints as it ends (CareerApp.delay_update)."""
         if getattr(self.app, "held_switches", 0):
             return
-        if getattr(self.app, "_batch_count", 0):
+        if batch_pending(self.app):
             self.set_timer(0.01, self._repaint)
         else:
             self.refresh()

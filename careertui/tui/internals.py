@@ -1,34 +1,164 @@
-"""The Textual internals careertui relies on, each for a measured gain (see each one's comment);
-tests/ui/test_internals.py fails when Textual changes one of them."""
+"""Every private Textual name careertui uses, and only those whose removal would lose a measured
+speed gain: the rest of careertui uses Textual's public API only. Each entry says what it buys
+(figures from tests/perf/RESULTS.md, a 100,000-entry journal in tmux at 120×40 unless said), and
+tests/ui/test_internals.py fails when Textual changes what an entry relies on; check them at
+every Textual upgrade.
+
+The eight: 1 the stylesheet's rule parser (KeptStylesheet), 2 a node's CSS update count,
+3 Screen._screen_resized and the compositor's size, 4 App's batch count, 5 App._get_screen,
+6 Screen._refresh_layout with the widgets' pending layout and repaint flags, 7 the compositor's
+visible widgets, 8 DataTable's row measuring.
+"""
 
 from __future__ import annotations
 
-from textual.css.stylesheet import Stylesheet
+from collections.abc import Hashable
+from typing import Any
+
+from textual.app import App
+from textual.css.model import RuleSet
+from textual.css.stylesheet import CSSLocation, Stylesheet
+from textual.dom import DOMNode
+from textual.geometry import Region, Size
+from textual.screen import Screen
+from textual.widget import AwaitMount, Widget
+from textual.widgets import DataTable
 
 
+# -- 1. CSS parsed once per source and theme -------------------------------------------------------
 class KeptStylesheet(Stylesheet):
-    """Textual's stylesheet, keeping the sources it has parsed while the CSS variables stay the
-    same. Textual parses every source again (~30 of them) at each CSS refresh, twice as a
-    screen is first shown: setting the variables empties its cache of parsed sources even when
-    they are unchanged, and `reparse` parses in a fresh stylesheet with an empty cache."""
+    """Textual's stylesheet, keeping the rules it parsed from each source for as long as the
+    CSS variables (the theme) stay what they were. Textual empties its cache of parsed sources
+    at every CSS refresh, even with unchanged variables, and `reparse()` parses in a fresh
+    stylesheet with an empty cache: ~10 full parses of ~30 sources before the first frame.
+    Buys: stylesheet parsing at start 390 → 80 ms (cProfile, headless start); a theme switched
+    back to is not parsed again. Relies on `Stylesheet._parse_rules(css, read_from,
+    is_default_rules, tie_breaker, scope)` being where every source is parsed."""
+
+    def __init__(self, *, variables: dict[str, str] | None = None) -> None:
+        super().__init__(variables=variables)
+        self.theme_key: Hashable = tuple(sorted((variables or {}).items()))
+        self.kept: dict[tuple[Hashable, ...], list[RuleSet]] = {}
 
     def set_variables(self, variables: dict[str, str]) -> None:
-        if variables != self._variables:
-            super().set_variables(variables)
+        super().set_variables(variables)
+        self.theme_key = tuple(sorted(variables.items()))
+
+    def _parse_rules(
+        self,
+        css: str,
+        read_from: CSSLocation,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list[RuleSet]:
+        key = (self.theme_key, css, read_from, is_default_rules, tie_breaker, scope)
+        rules = self.kept.get(key)
+        if rules is None:
+            rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
+            self.kept[key] = rules
+        return rules
 
     def reparse(self) -> None:
-        """Textual's reparse (in a fresh stylesheet, so that an error leaves this one whole),
-        the fresh one sharing this one's parsed sources."""
-        fresh = KeptStylesheet(variables=self._variables)
-        fresh._parse_cache = self._parse_cache
-        fresh.source = self.source.copy()
-        fresh._require_parse = True
-        try:
-            fresh.parse()
-        except Exception:
-            self._invalid_css.update(fresh._invalid_css)
-            raise
-        self._rules = fresh.rules
-        self._rules_map = None
-        self.source = fresh.source
-        self._require_parse = False
+        """Parse the sources again (new variables), through the kept rules. Textual parses in a
+        fresh stylesheet so that an error leaves this one whole; `parse` does too: it replaces
+        the rules only once every source has parsed."""
+        self.parse()
+
+
+# -- 2. a new screen's styles are current ----------------------------------------------------------
+def css_update_count(node: DOMNode) -> int:
+    """How many CSS refreshes `node` (the app, or a screen) has been styled for. Textual
+    restyles every widget of the app when it shows a screen whose count lags the app's."""
+    return int(node._css_update_count)
+
+
+def mark_styles_current(screen: Screen[Any], app: App[Any]) -> None:
+    """Tell Textual `screen` is styled for the app's current CSS: its widgets were styled as they
+    mounted. Buys: no whole-app CSS refresh on a screen's first showing (`_init_mode` and
+    `switch_mode` each did one) nor on its second visit (~150–300 ms per screen at 120×40);
+    headless start to the dashboard's data 2.1–2.3 → 1.5–1.8 s with the parse cache above."""
+    screen._css_update_count = app._css_update_count
+
+
+# -- 3. no layout again at the size a screen was laid out at ---------------------------------------
+def laid_out_size(screen: Screen[Any]) -> Size:
+    """The size `screen` was last laid out at (0×0 before its first layout)."""
+    size: Size = screen._compositor.size
+    return size
+
+
+class SameSizeScreen(Screen[Any]):
+    """A screen that is not laid out again for a Resize at the size it was laid out at. A mode's
+    screen gets two of those as it is first shown (one its own first layout sends it, one the
+    app kept from the terminal's first report until it idled). Buys: one full relayout and
+    repaint fewer per first showing, ~20–40 ms each on the dashboard."""
+
+    def _screen_resized(self, size: Size) -> None:
+        if size != laid_out_size(self):
+            super()._screen_resized(size)
+
+
+# -- 4. a batch of updates held elsewhere ----------------------------------------------------------
+def batch_pending(app: App[Any]) -> bool:
+    """Whether some widget holds a batch update (a recompose, a mount elsewhere): a repaint
+    asked for meanwhile is dropped by Textual until something else on the screen changes.
+    Buys: a visit that reads nothing again repaints at once and once (a timer on every such
+    visit would add its delay to each; a lost repaint left the previous screen's picture)."""
+    return bool(getattr(app, "_batch_count", 0))
+
+
+# -- 5. a screen started off screen ----------------------------------------------------------------
+def start_screen(app: App[Any], mode: str) -> tuple[Screen[Any], AwaitMount]:
+    """Compose and mount the installed screen `mode` without showing it, as Textual does when
+    it first pushes it. Buys (with 6 and 7, the warming): first visits 1.3–1.8 s → 114–237 ms."""
+    screen, mounted = app._get_screen(mode)
+    return screen, mounted
+
+
+# -- 6. a layout off screen ------------------------------------------------------------------------
+def layout_off_screen(screen: Screen[Any], size: Size) -> None:
+    """Place every widget of `screen` at `size` (what Textual runs to show it; off screen it
+    writes nothing to the terminal), forgetting that a layout was asked for: after it, a
+    widget that asks again (a table's scrollbars come at the layout after its rows) sets the
+    flag again (see layout_asked). Buys: the warmed first visit is one paint, no layout (4
+    paints over ~110 ms → 1 paint 33 ms after the key, warmed Network)."""
+    screen._layout_required = False
+    screen._refresh_layout(size)
+
+
+def layout_asked(widget: Widget) -> bool:
+    """Whether `widget` (or, for a screen, one of its widgets) asked for a layout."""
+    return bool(widget._layout_required)
+
+
+def refresh_pending(widget: Widget) -> bool:
+    """Whether `widget` has a layout or a repaint asked for that it has not acted on yet."""
+    return bool(widget._layout_required or widget._repaint_required)
+
+
+# -- 7. the widgets a screen shows -----------------------------------------------------------------
+def visible_regions(screen: Screen[Any]) -> list[tuple[Widget, Region, Region]]:
+    """(widget, region, clip) of each widget `screen` shows, from its last layout: what its
+    compositor renders. Buys: a warmed screen renders them a few lines at a time beforehand,
+    so its first visit's render is 13 ms instead of 340 ms (cProfile, 10k)."""
+    return [
+        (widget, region, clip)
+        for widget, (region, clip) in screen._compositor.visible_widgets.items()
+    ]
+
+
+# -- 8. table rows measured as they are added ------------------------------------------------------
+def measure_new_rows(table: DataTable[Any]) -> None:
+    """Measure the rows just added now rather than when the table next idles (DataTable's
+    `_on_idle` does this). A line drawn before that idle is cached with the columns' old
+    widths and stays so (the line caches' keys hold a count that measuring does not move): on
+    a busy machine a first visit showed names cut to their header's width. Buys: a table
+    filled before a screen's first layout has its height and scrollbar in that layout, not in a
+    second one (one layout and repaint fewer), and the warmed = cold picture test passes with
+    both cores busy (it failed 1 run in 2)."""
+    if table._require_update_dimensions:
+        table._require_update_dimensions = False
+        new_rows = table._new_rows.copy()
+        table._new_rows.clear()
+        table._update_dimensions(new_rows)

@@ -1,10 +1,12 @@
 """Start-up: the first screen's prefetched read, the integrity check once it has shown its data,
-the other screens warmed off screen after it, and a crash logged privately."""
+the other screens warmed off screen after it, and a crash logged privately (run_logged)."""
 
 from __future__ import annotations
 
 import asyncio
 import gc
+import io
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -13,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from textual import work
+from textual.app import App
 from textual.screen import Screen
-from textual.worker import WorkerFailed
 
+from careertui.tui.internals import start_screen
 from careertui.tui.switching import SwitchingApp
 
 CHECK_WAIT = 30.0
@@ -66,7 +69,6 @@ class StartupApp(SwitchingApp):
         """Whether to freeze the objects built at start-up (keep_objects): `careertui` does."""
         self.file_checked = threading.Event()
         """Set once the start-up integrity check is over (see refusal)."""
-        self._crash: BaseException | None = None
         self._prefetch = first_read
         """The dashboard's first read if it was started already (store.overview.prefetch)."""
         self.saved_theme = saved_theme
@@ -132,8 +134,8 @@ class StartupApp(SwitchingApp):
         (~0.1–0.2 s instead of ~1 s). Keys typed meanwhile go to the screen shown, between
         one step and the next.
 
-        Textual starts an installed screen when it is first pushed; `_get_screen` is how it
-        does so (a screen not on a stack is composed and mounted but never painted)."""
+        Textual starts an installed screen when it is first pushed; internals.start_screen
+        does so without pushing it (composed and mounted, never painted)."""
         from careertui.screens.base import CareerScreen
 
         await asyncio.sleep(WARM_START - WARM_PAUSE)
@@ -141,9 +143,9 @@ class StartupApp(SwitchingApp):
             for mode in self.SCREENS:
                 await asyncio.sleep(WARM_PAUSE)
                 await self.wait_quiet()
-                if mode in self._screen_stacks or not self.is_running:
+                if self.visited(mode) or not self.is_running:
                     continue  # visited already: it was built then
-                screen, mounted = self._get_screen(mode)
+                screen, mounted = start_screen(self, mode)
                 self._add_screen_css(screen)
                 await mounted
                 if isinstance(screen, CareerScreen):
@@ -159,14 +161,19 @@ class StartupApp(SwitchingApp):
         self.file_checked.wait(CHECK_WAIT)
         return self.read_only
 
+    def visited(self, mode: str) -> bool:
+        """Whether the mode's screen was shown (Textual made its stack then)."""
+        try:
+            self.get_screen_stack(mode)
+        except KeyError:
+            return False
+        return True
+
     def _add_screen_css(self, screen: Screen) -> None:
-        """Add a screen's TCSS to the stylesheet, as Textual's `_load_screen_css` does for a
-        screen it shows, but without restyling every widget of the app after it (~0.2 s with
-        the dashboard up): each screen's TCSS is scoped to that screen (and its own forms),
-        whose widgets are styled as they mount."""
-        if screen.CSS:
-            self._load_screen_css(screen)
-            return
+        """Add a screen's TCSS files (CSS_PATH: the screens keep no CSS in their class) to the
+        stylesheet, as Textual does for a screen it shows, but without restyling every widget
+        of the app after it (~0.2 s with the dashboard up): each screen's TCSS is scoped to
+        that screen (and its own forms), whose widgets are styled as they mount."""
         for path in screen.css_path:
             if not self.stylesheet.has_source(str(path), ""):
                 self.stylesheet.read(path)
@@ -193,21 +200,24 @@ class StartupApp(SwitchingApp):
         if not self.saved_theme:  # not read before the app (tests): apply it now
             self.call_from_thread(self.use_theme, theme)
 
-    # -- crashes --------------------------------------------------------------------------------
-    def _handle_exception(self, error: Exception) -> None:
-        # a failed worker's own error carries the traceback (WorkerFailed has none)
-        self._crash = error.error if isinstance(error, WorkerFailed) else error
-        super()._handle_exception(error)
 
-    def _fatal_error(self) -> None:
-        """Never print a traceback with locals (note text) to the terminal: log it privately."""
-        from careertui.crashlog import write_crash_log
+def run_logged(app: App[Any]) -> None:
+    """Run `app`; if it stops on an error, log the traceback privately and say so in one line.
+    Textual prints the traceback of an unhandled error, with its local variables (note text),
+    to its error console as it exits: here that console writes into memory, never to the
+    terminal, and what it got goes to the crash log (a private 0600 file)."""
+    from rich.console import Console
 
-        log = write_crash_log(self._crash)
+    from careertui.crashlog import write_crash_text
+
+    caught = io.StringIO()
+    app.error_console = Console(file=caught, width=120, color_system=None, markup=False)
+    app.run()
+    if app.return_code:
+        log = write_crash_text(caught.getvalue())
         where = f" Details: {log}" if log else ""
-        self.bell()
-        self._exit_renderables.append(
-            f"careertui stopped on an internal error; what you saved is safe.{where}"
+        print(
+            f"careertui stopped on an internal error; what you saved is safe.{where}",
+            file=sys.stderr,
         )
-        self._close_messages_no_wait()
-        self._return_code = 1
+        raise SystemExit(app.return_code)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 from textual.app import App
@@ -26,19 +27,25 @@ class SwitchingApp(App[None]):
         self._switched_at = 0.0
         """When the last screen switch began (time.monotonic())."""
         self._switching = False
-        self.held_switches = 0
-        """Screen switches holding repaints until the new screen has arrived (delay_update)."""
+        self._holds: list[AbstractContextManager[None]] = []
+        """The batch updates (Textual's `batch_update`) of the screen switches holding
+        repaints until their new screen has arrived (delay_update)."""
+
+    @property
+    def held_switches(self) -> int:
+        """Screen switches holding repaints until the new screen has arrived."""
+        return len(self._holds)
 
     def switch_mode(self, mode: str) -> AwaitMount:
         self._switched_at = time.monotonic()
-        held = self.held_switches
+        held = len(self._holds)
         self._switching = True
         try:
             return super().switch_mode(mode)
         finally:
             self._switching = False
-            if self.held_switches > held:  # Textual asked for its delay (a real switch)
-                release = self._batch_release()
+            if len(self._holds) > held:  # Textual asked for its delay (a real switch)
+                release = self._batch_release(self._holds[-1])
                 self.set_timer(SWITCH_HOLD, release)
                 self.screen.call_later(release)  # after the ScreenResume switch_mode posted
 
@@ -47,21 +54,22 @@ class SwitchingApp(App[None]):
         shown half-arrived. A switch here holds them until the new screen has handled its
         arrival (its ScreenResume; SWITCH_HOLD at most): the same frame, ~50 ms sooner."""
         if self._switching:
-            self._begin_batch()
-            self.held_switches += 1
+            hold = self.batch_update()
+            hold.__enter__()
+            self._holds.append(hold)
         else:
             super().delay_update(delay)
 
-    def _batch_release(self) -> Callable[[], None]:
-        """Ends the batch begun by delay_update, once, however many times it is called."""
+    def _batch_release(self, hold: AbstractContextManager[None]) -> Callable[[], None]:
+        """Ends the batch `hold` begun by delay_update, once, however many times it is called."""
         held = True
 
         def release() -> None:
             nonlocal held
             if held:
                 held = False
-                self.held_switches -= 1
-                self._end_batch()
+                self._holds.remove(hold)
+                hold.__exit__(None, None, None)
                 screen = self.screen
                 getattr(screen, "_repaint", screen.refresh)()
 

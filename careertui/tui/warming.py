@@ -11,10 +11,15 @@ from textual import events
 from textual.geometry import Region, Size
 from textual.widget import Widget
 from textual.widgets import DataTable
-from textual.widgets._toast import ToastRack
 from textual.worker import Worker, WorkerCancelled
 
 from careertui.tui.data import DataScreen
+from careertui.tui.internals import (
+    layout_asked,
+    layout_off_screen,
+    refresh_pending,
+    visible_regions,
+)
 
 WARM_LAYOUTS = 3
 """Layouts a warming screen runs at most until one asks for no other (see WarmScreen.warm)."""
@@ -32,12 +37,13 @@ class WarmScreen(DataScreen):
         the visit will show.
 
         A Resize event is how Textual gives a screen its size classes and ScreenResume how it
-        tells a screen it arrives; `_refresh_layout` and each widget's `render_lines` are what
-        it runs to show a screen: off screen they only place and render the widgets, writing
-        nothing to the terminal. Every step makes way for a screen switch (_still_off_screen)."""
+        tells a screen it arrives; its layout (internals.layout_off_screen) and each widget's
+        `render_lines` are what it runs to show a screen: off screen they only place and
+        render the widgets, writing nothing to the terminal. Every step makes way for a screen
+        switch (_still_off_screen)."""
         if not await self._still_off_screen():
             return  # visited while it was being built: its arrival loads it
-        self._refresh_layout(size)
+        layout_off_screen(self, size)
         if not await self._still_off_screen():
             return
         if not await self._settled(events.Resize(size, size), events.ScreenResume()):
@@ -58,15 +64,14 @@ class WarmScreen(DataScreen):
             # they have handled it.
             if not await self._still_off_screen():
                 return
-            self._layout_required = False
-            self._refresh_layout(size)
+            layout_off_screen(self, size)
             if not await self._settled():
                 return
-            if not self._layout_required and not await self._render_widgets():
+            if not layout_asked(self) and not await self._render_widgets():
                 return
             if not await self._flushed():
                 return
-            if not self._layout_required:
+            if not layout_asked(self):
                 break
 
     async def _render_widgets(self) -> bool:
@@ -74,7 +79,7 @@ class WarmScreen(DataScreen):
         does, but a few lines at a time, making way for a key in between: in one go it took
         50-200 ms at 100,000 entries (a table's first lines ~2-3 ms each), and a screen switch
         asked for meanwhile waited for it. False if the screen became the one shown."""
-        for widget, (region, clip) in list(self._compositor.visible_widgets.items()):
+        for widget, region, clip in visible_regions(self):
             shown = region.intersection(clip).translate(-region.offset)
             for top in range(shown.y, shown.bottom, WARM_LINES):
                 if not await self._still_off_screen():
@@ -85,11 +90,11 @@ class WarmScreen(DataScreen):
         return True
 
     def _hide_toasts(self) -> None:
-        """Hide the screen's toast rack while no notification is up, as Textual does as it
-        shows the screen (the rack starts shown: hiding it then asked for a layout)."""
-        if not self.app._notifications:
-            for rack in self.query(ToastRack):
-                rack.display = False
+        """Hide the screen's toast rack, as Textual does as it shows the screen while no
+        notification is up (the rack starts shown: hiding it then asked for a layout). A
+        notification up at the visit shows it again, as it would have anyway."""
+        for rack in self.query("ToastRack"):
+            rack.display = False
 
     async def _still_off_screen(self) -> bool:
         """Wait for quiet (each step of the warming makes way for a screen switch made
@@ -113,11 +118,7 @@ class WarmScreen(DataScreen):
         """Have the widgets act on the refreshes asked of them (Textual does as each next
         idles: some hidden fields of the weekly review had not by the visit, which then laid
         out again); False if the screen became the one shown meanwhile."""
-        pending = [
-            widget
-            for widget in self.walk_children(Widget)
-            if widget._layout_required or widget._repaint_required
-        ]
+        pending = [widget for widget in self.walk_children(Widget) if refresh_pending(widget)]
         for widget in pending:
             widget.check_idle()
         return await self._settled(pumps=pending)

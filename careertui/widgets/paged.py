@@ -15,6 +15,8 @@ from textual.message import Message
 from textual.widgets import DataTable, Input
 from textual.widgets.data_table import RowDoesNotExist
 
+from careertui.tui.internals import measure_new_rows
+
 Page = list[tuple[str, Sequence[Any]]]
 """Rows of a PagedTable: (row key, cells)."""
 PageLoader = Callable[[int, int], Awaitable[Page]]
@@ -59,20 +61,6 @@ def restore_cursor(table: DataTable[Any], key: str | None) -> None:
         table.move_cursor(row=table.get_row_index(key))
     except RowDoesNotExist:
         pass  # that row is gone: the cursor stays at the top
-
-
-def measure_new_rows(table: DataTable[Any]) -> None:
-    """Measure the rows just added now rather than when the table next idles (DataTable's
-    `_on_idle` does this). A line drawn before that idle is cached with the columns' old
-    widths and stays so (the line caches' keys hold a count that measuring does not move): on
-    a busy machine a first visit showed names cut to their header's width. Measured with the
-    rows, a table filled before the screen's first layout also has its height and scrollbar
-    in that layout, not in a second one."""
-    if table._require_update_dimensions:
-        table._require_update_dimensions = False
-        new_rows = table._new_rows.copy()
-        table._new_rows.clear()
-        table._update_dimensions(new_rows)
 
 
 def fit_to_content(table: DataTable[Any], start: int = 0) -> None:
@@ -168,7 +156,7 @@ class PagedTable(DataTable[Any]):
 
     PAGE_SIZE: ClassVar[int] = 80
     """Rows fetched at a time: a tall screen's worth and a margin. Every row added costs its
-    cells' measuring (DataTable._update_dimensions, ~60 µs a cell), shown or not."""
+    cells' measuring (~60 µs a cell), shown or not."""
     MARGIN: ClassVar[int] = 50
     """Rows from the end at which the next page is fetched: more than a page-down moves (a
     screen's height), so the next page is there before the cursor gets to the end."""

@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
-from careertui.widgets.paged import measure_new_rows
+from careertui.tui.internals import measure_new_rows
 from careertui.widgets.safe import cell
 
 KIND_LOOK = {

@@ -334,6 +334,28 @@ async def test_the_saved_theme_is_used_from_the_first_frame(
         assert app.theme == "nord"
 
 
+async def test_the_theme_is_never_written_before_the_integrity_check(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The saved theme applied at start is not written back, and a theme chosen in the app is
+    written only once the integrity check has passed: never to a file that failed it."""
+    with Store(db_path) as store:
+        store.set_profile({"theme": "nord"}, TODAY)
+    monkeypatch.setattr(Store, "quick_check", lambda self: "*** in database main *** page 7")
+    app = CareerApp(db_path, saved_theme="gruvbox")  # not what the file holds
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert app.theme == "gruvbox"
+        assert "integrity check" in app.read_only
+        app.theme = "textual-light"  # chosen in the app, on a file that failed the check
+        await settle(app, pilot)
+        await app.workers.wait_for_complete()
+    monkeypatch.undo()
+    with Store(db_path, write=False) as store:
+        assert store.profile()["theme"] == "nord"
+
+
 @pytest.mark.parametrize("warm", [True, False])
 async def test_careertui_checks_the_file_after_the_first_frame(
     db_path: Path, warm: bool, monkeypatch: pytest.MonkeyPatch
