@@ -4,6 +4,7 @@ with `u`, and `x` on Wins writing the packet chosen."""
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,6 @@ from careertui.screens.roadmap import RoadmapScreen
 from careertui.screens.wins import WinsScreen
 from careertui.store import Store
 from careertui.store.evidence import requirement_ids, set_requirements
-from careertui.widgets import win_form
 from careertui.widgets.win_form import EvidenceList, WinForm
 
 TODAY = date(2026, 11, 23)
@@ -74,7 +74,7 @@ async def test_the_win_form_edits_evidence_and_requirements(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[Any] = []
-    monkeypatch.setattr(win_form.subprocess, "Popen", lambda argv, **kw: opened.append(argv))
+    monkeypatch.setattr(subprocess, "Popen", lambda argv, **kw: opened.append(argv))
     app = CareerApp(db)
     async with app.run_test(size=(120, 40)) as pilot:
         form = await open_win_form(pilot)
