@@ -53,9 +53,11 @@ _NATURAL_KEYS = {
     "checkin": ("action_id", "date"),
     "review": ("week",),
     "win_requirement": ("win_id", "requirement_id"),
+    "assessment": ("goal_id",),
 }
 """Kinds with a unique key besides the uuid: a record from another file with the same key is the
-same record (one check-in per action and day, one review per week)."""
+same record (one check-in per action and day, one review per week, one assessment per
+opportunity)."""
 
 
 class ExchangeError(ValueError):
@@ -371,7 +373,7 @@ def _existing(conn: sqlite3.Connection, kind: Kind, row: Mapping[str, Any]) -> s
     ).fetchone()
     if found is not None:
         return found
-    if kind.name == "profile":
+    if kind.name in ("profile", "weights"):  # one record per journal
         return conn.execute(f'SELECT id, updated_at FROM "{table}" ORDER BY id LIMIT 1').fetchone()
     key = _NATURAL_KEYS.get(kind.name)
     if key:

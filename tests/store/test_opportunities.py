@@ -48,3 +48,21 @@ def test_decisions_move_the_status_and_go_with_the_goal(db_path: Path, today: da
         assert len(opp.decisions_of(store, goal)) == 3
         store.delete("goal", goal)
         assert store.rows("assessment") == [] and store.rows("decision") == []
+
+
+def test_an_import_merges_the_assessment_and_the_weights(tmp_path: Path, today: date) -> None:
+    from careertui.store.exchange import export_data, import_data
+
+    with Store(tmp_path / "a.db") as a, Store(tmp_path / "b.db") as b:
+        goal = a.insert("goal", {"title": "Offer", "kind": "opportunity"}, today)
+        opp.save_assessment(a, goal, {"skills": 1}, today)
+        opp.set_weights(a, {"skills": 2}, today)
+        import_data(b, export_data(a), today)
+        opp.set_weights(b, {"pay": 0}, today)  # b's own change, to its (imported) row
+        data = export_data(a)
+        data["assessments"][0].update(uuid="00000000-0000-4000-8000-0000000000aa", skills=2)
+        data["assessments"][0]["updated_at"] = "2999-01-01T00:00:00+00:00"
+        data["score_weights"][0]["uuid"] = "00000000-0000-4000-8000-0000000000bb"
+        import_data(b, data, today)  # another uuid for the same opportunity's assessment
+        assert [r["skills"] for r in b.rows("assessment")] == [2]
+        assert b.count("weights") == 1
