@@ -66,7 +66,7 @@ def pick_items(items: Sequence[Row], picks: Iterable[str]) -> list[int]:
             n = int(text)
             if not 1 <= n <= len(items):
                 raise PickError(
-                    f"--discussed {text}: the open items are 1 to {len(items)}: "
+                    f"--discussed {text}: there is no open item {n}; the open items: "
                     + _listed(items, "topic")
                 )
             chosen.append(int(items[n - 1]["id"]))
