@@ -205,13 +205,19 @@ def wins_list(wins: tuple[PacketWin, ...], w: Writer, empty: str = NONE_YET) -> 
     return blocks or [p(empty)]
 
 
+def role_blocks(current: str, target: str, w: Writer) -> list[Block]:
+    """ "Role: X, working towards Y." (or the half that is known; nothing without either)."""
+    roles = [w.inline(current), w.inline(target)]
+    if roles[0] and roles[1]:
+        return [p(f"Role: {roles[0]}, working towards {roles[1]}.")]
+    if roles[0] or roles[1]:
+        return [p(f"Role: {roles[0]}." if roles[0] else f"Working towards {roles[1]}.")]
+    return []
+
+
 def _header(packet: Packet, w: Writer) -> list[Block]:
     blocks = [h1(f"Review packet: {packet.start} to {packet.end}")]
-    roles = [w.inline(packet.current_role), w.inline(packet.target_role)]
-    if roles[0] and roles[1]:
-        blocks.append(p(f"Role: {roles[0]}, working towards {roles[1]}."))
-    elif roles[0] or roles[1]:
-        blocks.append(p(f"Role: {roles[0]}." if roles[0] else f"Working towards {roles[1]}."))
+    blocks += role_blocks(packet.current_role, packet.target_role, w)
     if packet.audience:
         who = w.inline(packet.audience)
         blocks.append(p(f"Peer review: only the wins that involve {who}."))

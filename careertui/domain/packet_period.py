@@ -11,7 +11,14 @@ from datetime import date
 
 from careertui.domain.cadence import CadenceError, parse_cadence
 from careertui.domain.evidence import measured
-from careertui.domain.packet import PacketWin, Writer, plural, win_blocks, wins_list
+from careertui.domain.packet import (
+    PacketWin,
+    Writer,
+    plural,
+    role_blocks,
+    win_blocks,
+    wins_list,
+)
 from careertui.domain.packet_doc import Block, h1, h2, h3, li, p
 
 
@@ -84,15 +91,6 @@ def expected_in_week(cadence: str, start: date, today: date) -> int | None:
     return None
 
 
-def _roles(current: str, target: str, w: Writer) -> list[Block]:
-    roles = [w.inline(current), w.inline(target)]
-    if roles[0] and roles[1]:
-        return [p(f"Role: {roles[0]}, working towards {roles[1]}.")]
-    if roles[0] or roles[1]:
-        return [p(f"Role: {roles[0]}." if roles[0] else f"Working towards {roles[1]}.")]
-    return []
-
-
 def _audience(audience: str, w: Writer) -> list[Block]:
     return [p(f"Only the wins that involve {w.inline(audience)}.")] if audience else []
 
@@ -118,7 +116,7 @@ def week_blocks(week: WeekPacket, w: Writer) -> list[Block]:
     blocks = [
         h1(f"Week update: {week.week}"),
         p(f"{span}. Prepared on {week.today.isoformat()}."),
-        *_roles(week.current_role, week.target_role, w),
+        *role_blocks(week.current_role, week.target_role, w),
         *_audience(week.audience, w),
         h2("Wins this week"),
     ]
@@ -147,7 +145,7 @@ def month_blocks(month: MonthPacket, w: Writer) -> list[Block]:
     blocks = [
         h1(f"Month update: {month.start:%B %Y}"),
         p(f"{month.start.isoformat()} to {month.end.isoformat()}. Prepared on {month.today}."),
-        *_roles(month.current_role, month.target_role, w),
+        *role_blocks(month.current_role, month.target_role, w),
         *_audience(month.audience, w),
         p(_summary(month.wins)),
         h2("Wins by goal"),
