@@ -22,12 +22,19 @@ MODES = (
     "roadmap",
     "target",
     "network",
+    "tell",
+    "brief",
     "wins",
     "selfcheck",
     "review",
     "opportunities",
 )
-VIEWS = {"opportunities": ("roadmap", "o"), "target": ("roadmap", "t")}
+VIEWS = {
+    "opportunities": ("roadmap", "o"),
+    "target": ("roadmap", "t"),
+    "tell": ("network", "w"),
+    "brief": ("network", ("w", "down", "down", "down", "down", "b")),  # Dana Lee's
+}
 """Pictures of a screen's tab: (the screen, the keys that show it)."""
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 
