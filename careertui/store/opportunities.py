@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from careertui.domain.due import LOOKED_BACK_ON, Decided
+from careertui.domain.names import NotFound
 from careertui.domain.opportunities import parse_money, weights_of
 from careertui.domain.records import FIT_PARTS, KINDS, ValidationError, validate
 
@@ -36,7 +37,13 @@ def find_opportunity(store: Store, name: str) -> Row:
         row = store.get("goal", int(text))
         if row is not None and row["kind"] == "opportunity":
             return row
-    return store.find("goal", text, where=OPPORTUNITY)
+    try:
+        return store.find("goal", text, where=OPPORTUNITY)
+    except NotFound as exc:  # say what is looked for, and how to add one
+        message = str(exc).replace("no goal named", "no opportunity named", 1)
+        if "did you mean" not in message:
+            message += "; add one with: careertui add goal TITLE --kind opportunity"
+        raise NotFound(message) from None
 
 
 def assessment_of(store: Store, goal_id: int) -> Row | None:

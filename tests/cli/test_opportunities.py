@@ -72,7 +72,9 @@ def test_weigh_refuses_bad_values_and_non_opportunities(three: Path) -> None:
     code, _, err = run(three, "weigh", "Acme head of data", "--pay", "lots")
     assert code == 1 and "'lots' is not an amount" in err
     code, _, err = run(three, "weigh", "Acme promotion", "--skills", "1")
-    assert code == 1 and "Acme promotion" in err
+    assert (
+        code == 1 and "no opportunity named 'Acme promotion'" in err and "--kind opportunity" in err
+    )
     code, _, err = run(three, "weigh", "Acme head of data", "--skills", "two")
     assert code == 2
     with Store(three) as store:
