@@ -173,7 +173,9 @@ class WinForm(EntryForm):
 
     def collect(self) -> dict[str, Any]:
         values = super().collect()
-        values["evidence"] = join_evidence(self.query_one(EvidenceList).items)
+        evidence = self.query_one(EvidenceList)
+        typed = self.query_one("#evidence-new", Input).value  # saved even without its enter
+        values["evidence"] = join_evidence([*evidence.items, *evidence_items(typed)])
         pickers = self.query("#win-requirements")
         if pickers:
             self.requirement_ids = list(pickers.first(SelectionList).selected)

@@ -91,6 +91,7 @@ async def test_the_win_form_edits_evidence_and_requirements(
         form.query_one("#evidence-new", Input).focus()
         await type_text(pilot, "./deck.pdf")
         await pilot.press("enter")
+        await type_text(pilot, "b.md")  # typed, not entered: saved all the same
         picker = form.query_one("#win-requirements", SelectionList)
         assert list(picker.selected) == [1]
         picker.focus()
@@ -100,9 +101,9 @@ async def test_the_win_form_edits_evidence_and_requirements(
         await settle(pilot)
         assert not isinstance(app.screen, WinForm)
         titles = column(app.screen.query_one("#wins-table", DataTable), 1)
-        assert [t.strip() for t in titles[:2]] == ["Wrote the plan ⧉1", "Ran the RFC review ⧉2"]
+        assert [t.strip() for t in titles[:2]] == ["Wrote the plan ⧉1", "Ran the RFC review ⧉3"]
     win = next(r for r in records(db, "win") if r["title"] == "Ran the RFC review")
-    assert win["evidence"] == "~/notes/rfc.md\n./deck.pdf"
+    assert win["evidence"] == "~/notes/rfc.md\n./deck.pdf\nb.md"
     with Store(db, write=False) as store:
         assert requirement_ids(store, win["id"]) == [1, 2]
 
