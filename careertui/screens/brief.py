@@ -66,26 +66,32 @@ def brief_options(brief: dict[str, Any], width: int) -> list[Option | None]:
     for i in brief["interactions"]:
         options.append(
             Option(
-                compose(("  " + i["date"], "bold"), f"  {i['channel']}: ", line(i["notes"], room))
+                compose(
+                    ("  " + i["date"], "bold"), f"  {i['channel']}: ", one_line(i["notes"], room)
+                )
             )
         )
         for key in ("learned", "gave"):
             if i.get(key):
                 options.append(
-                    Option(compose((f"      {key}: ", "dim"), line(i[key], room)), disabled=True)
+                    Option(
+                        compose((f"      {key}: ", "dim"), one_line(i[key], room)), disabled=True
+                    )
                 )
     if not brief["interactions"]:
         options.append(_empty("none yet: i on the contact's page logs one"))
     options += [None, _heading("Open follow-ups", len(brief["follow_ups"]))]
     options += [
-        Option(compose(("  " + f["due"], "bold $warning"), "  ", line(f["notes"], room)))
+        Option(compose(("  " + f["due"], "bold $warning"), "  ", one_line(f["notes"], room)))
         for f in brief["follow_ups"]
     ] or [_empty("none")]
     options += [None, _heading("Agenda: to raise next time", len(brief["agenda"]))]
     options += [
         Option(
             compose(
-                (f"  {a['n']}. ", "bold"), line(a["topic"], room), (f"  added {a['added']}", "dim")
+                (f"  {a['n']}. ", "bold"),
+                one_line(a["topic"], room),
+                (f"  added {a['added']}", "dim"),
             ),
             id=f"agenda-{a['id']}",
         )
@@ -93,7 +99,7 @@ def brief_options(brief: dict[str, Any], width: int) -> list[Option | None]:
     ] or [_empty("nothing yet: a adds an item")]
     options += [None, _heading("Wins they have heard of", len(brief["shared"]))]
     options += [
-        Option(compose(("  " + w["date"], "dim"), "  ", line(w["title"], room)), disabled=True)
+        Option(compose(("  " + w["date"], "dim"), "  ", one_line(w["title"], room)), disabled=True)
         for w in brief["shared"]
     ] or [_empty("none recorded")]
     options += [None, _heading("Wins they have not heard of, worth telling (t: told)")]
@@ -117,7 +123,7 @@ def brief_options(brief: dict[str, Any], width: int) -> list[Option | None]:
     options += [
         Option(
             compose(
-                ("  " + m["date"], "dim"), (f"  {m['kind']:<11} ", "dim"), line(m["text"], room)
+                ("  " + m["date"], "dim"), (f"  {m['kind']:<11} ", "dim"), one_line(m["text"], room)
             ),
             disabled=True,
         )
@@ -132,14 +138,14 @@ def brief_summary(brief: dict[str, Any], shown: int = 3) -> Content:
     if not brief:
         return Content("")
     parts: list[Content] = [Content("Agenda").stylize("bold $accent")]
-    parts += [compose((f" {a['n']}. ", "bold"), line(a["topic"], 60)) for a in brief["agenda"]] or [
-        Content(" nothing yet (a adds)").stylize("dim")
-    ]
+    parts += [
+        compose((f" {a['n']}. ", "bold"), one_line(a["topic"], 60)) for a in brief["agenda"]
+    ] or [Content(" nothing yet (a adds)").stylize("dim")]
     parts.append(Content("Worth telling").stylize("bold $accent"))
     parts += [
-        compose(" ", line(t["title"], 60), (f" · {one_line(t['impact'], 40)}", "$success"))
+        compose(" ", one_line(t["title"], 60), (f" · {one_line(t['impact'], 40)}", "$success"))
         if t["impact"]
-        else compose(" ", line(t["title"], 60))
+        else compose(" ", one_line(t["title"], 60))
         for t in brief["to_tell"][:shown]
     ] or [Content(" no win of the review period they have not heard of").stylize("dim")]
     parts.append(

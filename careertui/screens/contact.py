@@ -328,12 +328,11 @@ class ContactScreen(CareerScreen):
             after=self._ask_discussed,
         )
 
-    @work(group="discussed")
-    async def _ask_discussed(self, interaction_id: int) -> None:
+    def _ask_discussed(self, interaction_id: int) -> None:
         """After an interaction is logged: tick off the open agenda items it discussed."""
         from careertui.screens.brief import ask_discussed
 
-        await ask_discussed(self, self.contact_id, interaction_id)
+        self.run_worker(ask_discussed(self, self.contact_id, interaction_id), group="discussed")
 
     def action_edit(self) -> None:
         if self._in_wins():

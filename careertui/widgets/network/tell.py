@@ -12,8 +12,9 @@ from textual.containers import Vertical
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
+from careertui.domain.text import one_line
 from careertui.widgets.paged import ColumnFit, PagedTable, in_memory
-from careertui.widgets.safe import cell, compose, line
+from careertui.widgets.safe import cell, compose
 
 if TYPE_CHECKING:
     from careertui.domain.telling import TellThem
@@ -85,7 +86,7 @@ def tell_options(rows: list[dict[str, Any]], width: int) -> list[Option]:
         room = max(12, width - len(who) - 4)
         options.append(
             Option(
-                compose(("✉ ", "bold $success"), (who, "bold"), line(row["title"], room)),
+                compose(("✉ ", "bold $success"), (who, "bold"), one_line(row["title"], room)),
                 id=f"tell-{row['contact_id']}-{row['win_id']}",
             )
         )
