@@ -7,6 +7,7 @@ sections in their order; `t` on a win worth telling records that the contact has
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -287,15 +288,26 @@ def open_agenda_form(screen: CareerScreen, contact_id: int, name: str) -> None:
     screen.app.push_screen(form, callback=saved)
 
 
-async def ask_discussed(screen: CareerScreen, contact_id: int, interaction_id: int) -> None:
-    """Ask which open agenda items a new interaction discussed (when there are any), and tick
-    them off; the others carry over."""
-    from careertui.store.agenda import open_items, tick_off
+def _agenda_of(store: Store, interaction_id: int) -> tuple[str, list[dict[str, Any]]]:
+    """The name of an interaction's contact and their open agenda items."""
+    from careertui.store.agenda import open_items
+
+    row = store.query_one(
+        "SELECT c.id, c.name FROM interactions i JOIN contacts c ON c.id = i.contact_id "
+        "WHERE i.id = ?",
+        (interaction_id,),
+    )
+    return (str(row["name"]), open_items(store, int(row["id"]))) if row else ("", [])
+
+
+async def ask_discussed(screen: CareerScreen, interaction_id: int) -> None:
+    """Ask which of its contact's open agenda items a new interaction discussed (when there
+    are any), and tick them off; the others carry over."""
+    from careertui.store.agenda import tick_off
     from careertui.widgets.agenda import DiscussedDialog
 
     try:
-        items = await screen.fetch(open_items, contact_id)
-        contact = await screen.fetch(lambda store: store.get("contact", contact_id))
+        name, items = await screen.fetch(_agenda_of, interaction_id)
     except Exception as exc:  # noqa: BLE001
         screen.report(exc)
         return
@@ -316,7 +328,6 @@ async def ask_discussed(screen: CareerScreen, contact_id: int, interaction_id: i
         screen.notify(f"Ticked off {len(ids)}; {left} carried over.", markup=False)
         screen.refresh_data()
 
-    name = str((contact or {}).get("name", ""))
     screen.app.push_screen(DiscussedDialog(name, items), callback=answered)
 
 
@@ -333,6 +344,15 @@ def mark_told_from(screen: CareerScreen, contact_id: int, win_id: int) -> None:
         screen.refresh_data()
 
     screen.run_worker(write(), group="told")
+
+
+def then_ask_discussed(screen: CareerScreen) -> Callable[[Any], None]:
+    """The `after` of an interaction form: once it is saved, ask what it discussed."""
+
+    def after(interaction_id: Any) -> None:
+        screen.run_worker(ask_discussed(screen, int(interaction_id)), group="discussed")
+
+    return after
 
 
 def open_brief(screen: Any, contact_id: int | None) -> None:

@@ -321,18 +321,14 @@ class ContactScreen(CareerScreen):
         self.dismiss()
 
     def action_add_interaction(self) -> None:
+        from careertui.screens.brief import then_ask_discussed
+
         self.open_form(
             "interaction",
             values={"contact_id": self.contact_id, "date": "today"},
             title=compose(("Log an interaction with ", "bold"), self.contact.get("name", "")),
-            after=self._ask_discussed,
+            after=then_ask_discussed(self),  # which open agenda items it discussed
         )
-
-    def _ask_discussed(self, interaction_id: int) -> None:
-        """After an interaction is logged: tick off the open agenda items it discussed."""
-        from careertui.screens.brief import ask_discussed
-
-        self.run_worker(ask_discussed(self, self.contact_id, interaction_id), group="discussed")
 
     def action_edit(self) -> None:
         if self._in_wins():

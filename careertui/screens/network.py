@@ -314,10 +314,13 @@ class NetworkScreen(CareerScreen):
         if contact_id is None:
             self.notify("Pick a contact first (or add one with a).", severity="warning")
             return
+        from careertui.screens.brief import then_ask_discussed
+
         self.open_form(
             "interaction",
             values={"contact_id": contact_id, "date": "today"},
             title=Content("Log an interaction").stylize("bold"),
+            after=then_ask_discussed(self),  # which open agenda items it discussed
         )
 
     def action_sort(self) -> None:

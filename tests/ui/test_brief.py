@@ -128,3 +128,30 @@ async def test_the_dashboard_lists_tell_them_and_t_records_it(db: Path) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, BriefScreen) and app.screen.contact_id == 1
+
+
+async def test_logging_an_interaction_asks_which_agenda_items_it_discussed(db: Path) -> None:
+    from careertui.widgets.agenda import DiscussedDialog
+    from careertui.widgets.form import EntryForm
+
+    with Store(db) as store:
+        for topic in ("Budget", "Hiring"):
+            store.insert("agenda", {"contact_id": 1, "date": TODAY, "topic": topic}, TODAY)
+    app = CareerApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_screen(pilot, "3", NetworkScreen)
+        screen.query_one("#contacts-table", PagedTable).move_cursor(row=1)  # Dana Lee
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, EntryForm)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DiscussedDialog)
+        await pilot.press("down", "space", "enter")
+        await settle(pilot)
+    with Store(db, write=False) as store:
+        rows = store.query("SELECT topic, discussed_on, interaction_id FROM agenda_items")
+    assert [(r["topic"], r["discussed_on"], r["interaction_id"]) for r in rows] == [
+        ("Budget", None, None),
+        ("Hiring", TODAY.isoformat(), 3),
+    ]
