@@ -18,13 +18,63 @@ def _leading_db(args: list[str]) -> tuple[str | None, list[str]]:
     return None, args
 
 
+def _say_error(line: str) -> None:
+    import os
+
+    try:
+        os.write(2, line.encode("utf-8", "replace"))
+    except OSError:
+        pass  # stderr closed too: the exit status tells it
+
+
+def _interrupted(_signum: int, _frame: object) -> None:
+    """Ctrl-C at any moment: one line and exit 130, never a traceback. Nothing is lost by not
+    unwinding: SQLite rolls back a transaction it did not commit, and a half-written temporary
+    file is swept by the next run."""
+    import os
+
+    try:
+        _say_error("careertui: interrupted\n")
+    finally:
+        os._exit(130)
+
+
+def _fill_closed_descriptors() -> None:
+    """A closed stdin, stdout or stderr gets /dev/null on its descriptor: else the next file
+    opened (a database!) would take that number, and a print would write into it. Python has
+    already set sys.stdin/stdout/stderr to None for them, which is how the CLI tells."""
+    import os
+
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                os.open(os.devnull, os.O_RDWR)  # the lowest free number: this one
+            except OSError:
+                return
+
+
 def main() -> None:
     """The console script."""
+    import signal
+
+    signal.signal(signal.SIGINT, _interrupted)
+    _fill_closed_descriptors()
     db, args = _leading_db(sys.argv[1:])
     if args == ["--version"]:
         from careertui import __version__
 
-        sys.stdout.write(f"careertui, version {__version__}\n")
+        try:
+            sys.stdout.write(f"careertui, version {__version__}\n")
+            sys.stdout.flush()
+        except (OSError, AttributeError) as exc:  # closed (None) or full
+            from careertui.outfile import discard_stdout, reason
+
+            discard_stdout()
+            why = reason(exc) if isinstance(exc, OSError) else "it is closed"
+            _say_error(f"careertui: cannot write to standard output: {why}\n")
+            sys.exit(1)
         return
     if args[:1] == ["status"]:
         from careertui.status import main as status

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -30,14 +31,14 @@ from pathlib import Path
 SQLITE_HEADER = b"SQLite format 3\x00"
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 TEMP_SUFFIX = ".careertui-tmp"
-"""Temporary files end with this, after `.NAME.PID.`: a later write sweeps those of dead pids."""
+"""Temporary files are named `.NAME.PID.XXXX` + this: a later run sweeps those of dead pids."""
 
 
 class OutputError(Exception):
     """A file (or standard output) that could not be written; one line naming it."""
 
 
-def _reason(exc: OSError) -> str:
+def reason(exc: OSError) -> str:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return "the disk is full (nothing was written; free some space and try again)"
     if exc.errno == errno.EPIPE:
@@ -76,12 +77,15 @@ def discard_stdout() -> None:
 def write_stdout(data: bytes) -> None:
     """Write `data` to standard output and flush it, or raise OutputError."""
     try:
+        sys.stdout.flush()  # what was printed before goes first
         out = sys.stdout.buffer
         out.write(data)
         out.flush()
     except OSError as exc:
         discard_stdout()
-        raise OutputError(f"cannot write to standard output: {_reason(exc)}") from None
+        raise OutputError(f"cannot write to standard output: {reason(exc)}") from None
+    except (AttributeError, ValueError):  # no stdout at all (None), or closed
+        raise OutputError("cannot write to standard output: it is closed") from None
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -111,19 +115,19 @@ def _write_into(path: Path, info: os.stat_result, data: bytes) -> None:
         try:
             _write_all(fd, data)
         except OSError as exc:
-            raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+            raise OutputError(f"cannot write {path}: {reason(exc)}") from None
         return
     try:
         fd = os.open(path, os.O_WRONLY | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+        raise OutputError(f"cannot write {path}: {reason(exc)}") from None
     try:
         mode = os.fstat(fd).st_mode
         if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
             raise OutputError(f"{path} changed while being opened; nothing was written")
         _write_all(fd, data)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+        raise OutputError(f"cannot write {path}: {reason(exc)}") from None
     finally:
         os.close(fd)
 
@@ -138,18 +142,26 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def sweep_temps(folder: Path, name: str) -> None:
-    """Remove temporary files left by a killed write of `name` in `folder` (their pid is gone)."""
-    prefix = f".{name}."
+_TEMP_NAMES = re.compile(
+    r"^\..+\.(?P<pid>\d+)\.(new|[^.]+" + re.escape(TEMP_SUFFIX) + r")(-wal|-shm|-journal)?$"
+)
+"""careertui's temporary files, whatever the file they were for: a database being created
+(`.NAME.PID.new`), an export or backup being written (`.NAME.PID.XXXX.careertui-tmp`), and their
+SQLite side files."""
+
+
+def sweep_temps(folder: Path) -> None:
+    """Remove careertui's temporary files in `folder` left by a killed process (whose pid is
+    gone): a half-made file holds private text and must not linger."""
     try:
         names = os.listdir(folder)
     except OSError:
         return
     for entry in names:
-        if not (entry.startswith(prefix) and entry.endswith(TEMP_SUFFIX)):
+        found = _TEMP_NAMES.match(entry)
+        if found is None:
             continue
-        pid = entry[len(prefix) : -len(TEMP_SUFFIX)].partition(".")[0]
-        if pid.isdigit() and (int(pid) == os.getpid() or not _pid_alive(int(pid))):
+        if not _pid_alive(int(found["pid"])):
             try:
                 (folder / entry).unlink()
             except OSError:
@@ -163,13 +175,13 @@ def _replace_atomically(path: Path, data: bytes) -> None:
     folder = path.parent
     if not folder.is_dir():
         raise OutputError(f"cannot write {path}: the folder {folder} does not exist")
-    sweep_temps(folder, path.name)
+    sweep_temps(folder)
     try:
         fd, temp = tempfile.mkstemp(
             prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder
         )
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+        raise OutputError(f"cannot write {path}: {reason(exc)}") from None
     try:
         try:
             os.fchmod(fd, 0o600)
@@ -180,7 +192,7 @@ def _replace_atomically(path: Path, data: bytes) -> None:
         os.replace(temp, path)
     except OSError as exc:
         _unlink(temp)
-        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+        raise OutputError(f"cannot write {path}: {reason(exc)}") from None
     except BaseException:
         _unlink(temp)
         raise
@@ -228,7 +240,7 @@ def write_output(path: Path | str | None, text: str | bytes, *, force: bool = Fa
     except FileNotFoundError:
         pass
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {_reason(exc)}") from None
+        raise OutputError(f"cannot write {path}: {reason(exc)}") from None
     if info is None:
         guard_database(path)
         _replace_atomically(path, data)

@@ -82,7 +82,7 @@ def main(args: list[str], db: str | None = None) -> None:
     import sqlite3
 
     from careertui.clock import ClockError, today
-    from careertui.paths import resolve_db_path
+    from careertui.paths import PathError, resolve_db_path
     from careertui.store.status import read_status
 
     own_db, template = _options(args)
@@ -92,7 +92,7 @@ def main(args: list[str], db: str | None = None) -> None:
             _fail(f"no journal at {path} yet (add an entry first)")
         figures = read_status(path, today())
         text = line(figures, template)
-    except ClockError as exc:
+    except (ClockError, PathError) as exc:
         _fail(str(exc))
     except sqlite3.Error as exc:
         _fail(f"cannot read {path}: {exc}")

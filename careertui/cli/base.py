@@ -6,6 +6,7 @@ subcommand), so capture stays quick.
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -14,7 +15,7 @@ from typing import Any
 
 import click
 
-from careertui.domain.text import from_shell, one_line, printable
+from careertui.domain.text import escaped, from_shell, one_line, printable
 
 CI = {"case_sensitive": False}
 """click.Choice options that accept any case."""
@@ -26,7 +27,7 @@ class UserError(click.ClickException):
     exit_code = 1
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"careertui: {printable(self.message)}", err=True)
+        _to_stderr(f"careertui: {escaped(self.message)}")
 
 
 class UsageLine(click.UsageError):
@@ -34,7 +35,56 @@ class UsageLine(click.UsageError):
 
     def show(self, file: Any = None) -> None:
         where = f" (see: {self.ctx.command_path} --help)" if self.ctx else ""
-        click.echo(f"careertui: {printable(self.format_message())}{where}", err=True)
+        _to_stderr(f"careertui: {escaped(self.format_message())}{where}")
+
+
+def _to_stderr(line: str) -> None:
+    """The one line of a failure; a closed stderr leaves only the exit status to tell it."""
+    try:
+        click.echo(line, err=True)
+    except (OSError, ValueError):
+        pass
+
+
+class _WatchedStdout:
+    """sys.stdout, noting whether a write to it failed: an OSError is then told as standard
+    output's failure, not as an internal error. A closed stdout (None) fails every write."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self.failed = False
+
+    def write(self, text: str) -> int:
+        try:
+            if self._stream is None:
+                raise OSError(errno.EBADF, "it is closed")
+            return int(self._stream.write(text))
+        except (OSError, ValueError):
+            self.failed = True
+            raise
+
+    def flush(self) -> None:
+        if self._stream is None:
+            return
+        try:
+            self._stream.flush()
+        except (OSError, ValueError):
+            self.failed = True
+            raise
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _stdout_failed() -> bool:
+    return isinstance(sys.stdout, _WatchedStdout) and sys.stdout.failed
+
+
+def _stdout_error(exc: OSError) -> UserError:
+    from careertui.outfile import discard_stdout, reason
+
+    discard_stdout()
+    return UserError(f"cannot write to standard output: {reason(exc)}")
 
 
 def _usage_line(exc: click.UsageError) -> click.UsageError:
@@ -49,17 +99,50 @@ class CareerGroup(click.Group):
     """Turns every known failure into a one-line message with exit 1, and any other into a line
     pointing at the crash log: never a traceback on the terminal."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        """Exit statuses that tell the truth: 0 once the command did its work (a confirmation
+        that cannot be printed goes to stderr), 1 with one line when it could not (its output
+        included), 130 on Ctrl-C; never a traceback."""
+        from careertui.paths import PathError
+
+        kwargs["standalone_mode"] = False
+        if not isinstance(sys.stdout, _WatchedStdout):
+            sys.stdout = _WatchedStdout(sys.stdout)  # type: ignore[assignment]
+        try:
+            code = super().main(*args, **kwargs)
+            sys.stdout.flush()
+        except click.ClickException as exc:
+            exc.show()
+            code = exc.exit_code
+        except PathError as exc:
+            UserError(str(exc)).show()
+            code = 1
+        except (click.Abort, KeyboardInterrupt):
+            _to_stderr("careertui: interrupted")
+            code = 130
+        except OSError as exc:
+            if not _stdout_failed():
+                raise
+            _stdout_error(exc).show()
+            code = 1
+        sys.exit(code if isinstance(code, int) else 0)
+
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         try:
             return super().make_context(*args, **kwargs)
         except click.UsageError as exc:
             raise _usage_line(exc) from None
+        except OSError as exc:  # --help or --version into a closed or full stdout
+            if not _stdout_failed():
+                raise
+            raise _stdout_error(exc) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         from careertui.clock import ClockError
         from careertui.domain.dates import DateError
         from careertui.domain.records import ValidationError
         from careertui.domain.text import TextError
+        from careertui.paths import PathError
         from careertui.store import Ambiguous, NotFound, StoreError
 
         try:
@@ -68,26 +151,35 @@ class CareerGroup(click.Group):
             raise _usage_line(exc) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
-        except (ValidationError, DateError, TextError, ClockError, StoreError) as exc:
+        except (ValidationError, DateError, TextError, ClockError, StoreError, PathError) as exc:
             raise UserError(str(exc)) from None
         except (NotFound, Ambiguous) as exc:
             raise UserError(str(exc.args[0] if exc.args else exc)) from None
         except KeyboardInterrupt:
             raise click.Abort() from None
-        except BrokenPipeError:
-            sys.exit(0)
+        except OSError as exc:
+            if not _stdout_failed():
+                raise _crash() from None
+            raise _stdout_error(exc) from None
         except Exception:
-            from careertui.crashlog import write_crash_log
+            raise _crash() from None
 
-            log = write_crash_log()
-            where = f" (details in {log})" if log else ""
-            raise UserError(f"internal error; nothing more was written{where}") from None
+
+def _crash() -> UserError:
+    """An unexpected error: its traceback goes to the crash log, never to the terminal."""
+    from careertui.crashlog import write_crash_log
+
+    log = write_crash_log()
+    where = f" (details in {log})" if log else ""
+    return UserError(f"internal error; nothing more was written{where}")
 
 
 def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Every command takes --db, before or after its name."""
 
     def remember(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+        if value is not None and not value.strip():
+            raise UserError("--db is empty; name the database file")
         if value:
             ctx.ensure_object(dict)["db"] = value
             root = ctx.find_root()
@@ -123,7 +215,7 @@ def open_store(ctx: click.Context, *, write: bool = True) -> Any:
 
     path = db_path(ctx)
     if not write or path.exists():  # what `writing` does too, without importing it
-        return Store(path, write=write)
+        return Store(path, write=write, check=write)
     from careertui.store.draft import writing
 
     return writing(path, clock_today())
@@ -134,7 +226,22 @@ def clean(value: str | None) -> str | None:
 
 
 def say(message: str) -> None:
-    click.echo(printable(message))
+    """A confirmation: what was done is done, so a closed or full stdout sends it to stderr
+    (and the exit status stays 0: a script that retries would add the entry twice)."""
+    text = printable(message)
+    try:
+        click.echo(text)
+    except (OSError, ValueError):
+        from careertui.outfile import discard_stdout
+
+        discard_stdout()
+        _to_stderr(text)
+
+
+def emit(text: str) -> None:
+    """A command's product (search hits, stats): a closed or full stdout fails the command
+    with one line and exit 1."""
+    click.echo(printable(text))
 
 
 def added(kind: str, record_id: int, title: str, day: str | None = None) -> None:

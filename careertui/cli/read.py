@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from careertui.cli.base import UserError, clock_today, db_option, open_store, say
+from careertui.cli.base import UserError, clock_today, db_option, emit, open_store
 from careertui.domain.text import from_shell, json_safe_dumps, one_line
 
 MARKS = ("\ue000", "\ue001")
@@ -39,7 +39,7 @@ def search(ctx: click.Context, query: str, as_json: bool, limit: int) -> None:
         click.echo(json_safe_dumps(hits))
         return
     if not hits:
-        say(f"No entries match {from_shell(query)!r}.")
+        emit(f"No entries match {from_shell(query)!r}.")
         return
     bold = sys.stdout.isatty()
     for hit in hits:
@@ -64,7 +64,7 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         click.echo(json_safe_dumps(result, indent=2))
     else:
-        say(format_stats(result))
+        emit(format_stats(result))
 
 
 @click.command(

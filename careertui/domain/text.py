@@ -56,6 +56,28 @@ _JSON = {code: _json_escape(code) for code in UNSAFE_CODES if code >= 0x7F}
 """json.dumps already escapes C0 inside strings (and C0 outside strings is its own layout)."""
 
 
+def _backslashed(code: int) -> str:
+    named = {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}.get(code)
+    if named:
+        return named
+    return (
+        f"\\x{code:02x}"
+        if code < 0x100
+        else f"\\u{code:04x}"
+        if code < 0x10000
+        else f"\\U{code:08x}"
+    )
+
+
+_ESCAPED = {code: _backslashed(code) for code in UNSAFE_CODES}
+
+
+def escaped(value: object) -> str:
+    """One line, every character of UNSAFE_CODES written as a Python-style escape (`\\n`,
+    `\\x1b`, `\\u202e`): for names the user typed (a path with a newline) in one-line messages."""
+    return ("" if value is None else str(value)).translate(_ESCAPED)
+
+
 def json_safe(text: str) -> str:
     """JSON text (as json.dumps makes it) with every character of UNSAFE_CODES escaped: still
     the same JSON, and safe to print. These characters can only be inside strings there."""

@@ -116,78 +116,79 @@ def _tighten(path: Path, *, write: bool) -> None:
         _make_private(side, repair=write)
 
 
-def make_private_dir(folder: Path) -> None:
-    """Create `folder` (and its parents) 0700 if it is missing."""
-    if folder.exists():
-        return
+def make_private_dir(folder: Path) -> list[Path]:
+    """Create `folder` and its missing parents, each 0700 whatever the umask; return those
+    created, outermost first (so that a failure after it can take them away again)."""
+    missing: list[Path] = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.insert(0, candidate)
+    made: list[Path] = []
     try:
-        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
-        os.chmod(folder, 0o700)
+        for candidate in missing:
+            try:
+                candidate.mkdir(mode=0o700)
+            except FileExistsError:
+                continue  # made meanwhile by another process: theirs
+            made.append(candidate)
+            os.chmod(candidate, 0o700)
     except OSError as exc:
-        raise StoreError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
+        remove_dirs(made)
+        raise StoreError(f"cannot create the folder {folder}: {_os_reason(exc)}") from None
+    return made
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+def remove_dirs(made: list[Path]) -> None:
+    """Take away folders `make_private_dir` created (innermost first), if still empty."""
+    for candidate in reversed(made):
+        try:
+            candidate.rmdir()
+        except OSError:
+            return
 
 
 def _sweep_temps(path: Path) -> None:
-    """Remove what `_create` left when its process was killed (`.NAME.PID.new` and its side
-    files): those of a process that no longer runs, or of our own pid, reused."""
-    prefix = f".{path.name}."
-    try:
-        names = os.listdir(path.parent)
-    except OSError:
-        return
-    for name in names:
-        pid, _, rest = name.removeprefix(prefix).partition(".")
-        if not name.startswith(prefix) or not pid.isdigit() or not rest.startswith("new"):
-            continue
-        if int(pid) == os.getpid() or not _alive(int(pid)):
-            try:
-                (path.parent / name).unlink()
-            except OSError:
-                pass
+    from careertui.outfile import sweep_temps
+
+    sweep_temps(path.parent)
 
 
 def _create(path: Path) -> None:
-    """Build a complete, current database next to `path` and link it into place atomically."""
-    make_private_dir(path.parent)
+    """Build a complete, current database next to `path` and link it into place atomically.
+    On failure nothing is left: no temporary file, no folder made for it."""
+    made = make_private_dir(path.parent)
     temp = path.with_name(f".{path.name}.{os.getpid()}.new")
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        os.close(fd)
-    except OSError as exc:
-        raise StoreError(f"cannot create {path}: {exc.strerror or exc}") from None
-    try:
-        conn = _connect(temp)
         try:
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("BEGIN IMMEDIATE")
-            migrate(conn, 0)
-            conn.execute("COMMIT")
-        finally:
-            conn.close()
-        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.close(fd)
+            conn = _connect(temp)
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("BEGIN IMMEDIATE")
+                migrate(conn, 0)
+                conn.execute("COMMIT")
+            finally:
+                conn.close()
             os.link(temp, path)
         except FileExistsError:
-            pass  # another process made it first: use theirs, which is just as complete
-    except sqlite3.Error as exc:
-        raise StoreError(f"cannot create {path}: {exc}") from None
-    except OSError as exc:
-        raise StoreError(f"cannot create {path}: {exc.strerror or exc}") from None
-    finally:
-        for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
-            try:
-                leftover.unlink()
-            except FileNotFoundError:
-                pass
+            if not path.exists():
+                raise StoreError(f"cannot create {path}: a temporary file is in the way") from None
+            # else another process made it first: use theirs, which is just as complete
+        except sqlite3.Error as exc:
+            raise StoreError(_friendly(exc, path, "create")) from None
+        except OSError as exc:
+            raise StoreError(f"cannot create {path}: {_os_reason(exc)}") from None
+        finally:
+            for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
+                try:
+                    leftover.unlink()
+                except FileNotFoundError:
+                    pass
+    except BaseException:
+        remove_dirs(made)
+        raise
 
 
 def _read_header(path: Path) -> tuple[bytes, int]:
@@ -238,12 +239,45 @@ def _check_file(path: Path) -> None:
         head, size = _read_header(path)
 
 
-def _schema_version(path: Path) -> int:
+CAREERTUI_TABLES = frozenset(
+    ("profile", "goals", "actions", "checkins", "wins", "contacts", "interactions", "notes")
+)
+"""Tables every careertui file has had since its first schema: how one is told from another
+program's SQLite file, whatever that file's user_version."""
+
+
+def _recognise(path: Path) -> None:
+    """Refuse a SQLite file that is not careertui's before anything touches it (no chmod, no
+    journal mode, no side file): its table names are read through an immutable connection,
+    which takes no lock and creates nothing. That read ignores the `-wal`; when it fails and
+    the `-wal` holds frames (a checkpoint cut short), `_schema_version` decides instead."""
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            _must_be_ours(conn, path)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if not _wal_has_frames(path):
+            raise StoreError(_friendly(exc, path, "read")) from None
+
+
+def _must_be_ours(conn: sqlite3.Connection, path: Path) -> None:
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not CAREERTUI_TABLES <= names:
+        raise StoreError(f"{path} is a SQLite database, but not a careertui one")
+
+
+def _schema_version(path: Path, *, check: bool = False) -> int:
+    """The file's schema version, read-only; with `check`, the file must pass its integrity
+    check too (see `_integrity`)."""
     try:
         conn = _connect(path, read_only=True)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            _must_be_ours(conn, path)
+            if check:
+                _integrity(conn, path)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -261,6 +295,56 @@ def _schema_version(path: Path) -> int:
     if version == 0:
         raise StoreError(f"{path} is a SQLite database, but not a careertui one")
     return int(version)
+
+
+# -- the integrity verdict (docs/RELIABILITY.md: why it is cached, and how) -------------------
+
+
+def _verdict_file(path: Path) -> Path:
+    return path.with_name(f".{path.name}.checked")
+
+
+def _stamp(path: Path) -> str:
+    """What changes whenever anything writes the database file itself."""
+    info = os.stat(path)
+    return f"{info.st_dev} {info.st_ino} {info.st_size} {info.st_mtime_ns}\n"
+
+
+def record_checked(path: Path) -> None:
+    """Note that `path`, as it is now, is sound: it passed its check, or only careertui wrote to
+    it since. A cache: failing to write it only costs the next write a full check."""
+    try:
+        stamp = _stamp(path)
+        temp = path.with_name(f".{path.name}.{os.getpid()}.checked.careertui-tmp")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(stamp)
+        os.replace(temp, _verdict_file(path))
+    except OSError:
+        pass
+
+
+def _integrity(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse to write to a damaged file. The full check (PRAGMA quick_check) runs only when the
+    file changed since careertui last knew it sound, so capture stays quick."""
+    try:
+        if _verdict_file(path).read_text() == _stamp(path):
+            return
+    except OSError:
+        pass
+    stamp = _stamp(path)
+    try:
+        verdict = str(conn.execute("PRAGMA quick_check(1)").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        verdict = str(exc)
+    if verdict != "ok":
+        raise StoreError(
+            f"{path} is damaged (integrity check: {' '.join(verdict.split())}); nothing was "
+            f"written. Copy what can be read with `careertui backup --db {path}`, then restore "
+            "the journal from a backup"
+        )
+    if _stamp(path) == stamp:
+        record_checked(path)
 
 
 def _check_writable(path: Path) -> None:
@@ -286,7 +370,7 @@ def backup_copy(conn: sqlite3.Connection, dest: Path) -> Path:
         guard_database(dest)
     except OutputError as exc:
         raise StoreError(str(exc)) from None
-    sweep_temps(dest.parent, dest.name)
+    sweep_temps(dest.parent)
     try:
         fd, name = tempfile.mkstemp(
             prefix=f".{dest.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=dest.parent
@@ -349,19 +433,21 @@ def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
         raise
 
 
-def open_connection(path: Path, *, write: bool = True) -> sqlite3.Connection:
-    """Open (creating if missing) the careertui database at `path`, or raise StoreError."""
-    if write:
-        _sweep_temps(path)
+def open_connection(path: Path, *, write: bool = True, check: bool = False) -> sqlite3.Connection:
+    """Open (creating if missing) the careertui database at `path`, or raise StoreError. With
+    `check` (the CLI's writes), a damaged file is refused, left byte for byte as it was."""
     if not path.exists():
         if not write:
             raise StoreError(f"{path} does not exist yet; add something first")
+        _sweep_temps(path)
         _create(path)
     _check_file(path)
+    _recognise(path)
     if write:
+        _sweep_temps(path)  # after _recognise: nothing is touched beside another program's file
         _check_writable(path)
     _tighten(path, write=write)  # before SQLite makes -wal/-shm with the file's mode
-    version = _schema_version(path)
+    version = _schema_version(path, check=write and check)
     conn = _connect(path, read_only=not write)
     try:
         if write:

@@ -24,7 +24,7 @@ def writing(path: Path, today: date) -> Iterator[Store]:
     (as `careertui import` would), so both writes are kept."""
     path = Path(path)
     if path.exists():
-        with Store(path) as store:
+        with Store(path, check=True) as store:
             yield store
         return
     # The draft sits beside the file when the folder exists (a killed run's draft is swept

@@ -24,6 +24,7 @@ from careertui.store.connection import (
     StoreError,
     backup_copy,
     open_connection,
+    record_checked,
     write_txn,
 )
 from careertui.store.mentions import link_mentions
@@ -84,13 +85,19 @@ def fts_query(text: str) -> str:
 
 
 class Store:
-    def __init__(self, path: Path, *, write: bool = True) -> None:
+    def __init__(self, path: Path, *, write: bool = True, check: bool = False) -> None:
+        """`check`: refuse to write to a file failing its integrity check (the CLI's writes;
+        the TUI runs its own check after its first frame)."""
         self.path = Path(path)
-        self.conn = open_connection(self.path, write=write)
+        self.conn = open_connection(self.path, write=write, check=check)
+        self._checked = write and check
 
     # -- lifecycle ---------------------------------------------------------------------------
     def close(self) -> None:
         self.conn.close()
+        if self._checked:  # sound when opened, and only careertui wrote to it since
+            record_checked(self.path)
+            self._checked = False
 
     def __enter__(self) -> Store:
         return self
