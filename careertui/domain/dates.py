@@ -61,16 +61,17 @@ class DateError(ValueError):
 
 
 def direction_hint(direction: str) -> str:
-    """How a field of this direction reads a date, in a few words (form placeholders, previews)."""
+    """How a field of this direction reads a date, in a few words (form previews, help)."""
     if direction == FORWARD:
-        return "reads forward: fri, Mar 3 = the next one"
-    return "reads back: up to today; fri, Mar 3 = the last one"
+        return "reads forward: the next fri, Mar 3…"
+    return "reads back: the last fri, Mar 3… (≤ today)"
 
 
 def placeholder(direction: str) -> str:
-    """An empty date field's prompt: forms that fit its direction, then how it reads them."""
-    examples = "tomorrow, +2w" if direction == FORWARD else "today, yesterday, -3d"
-    return f"{examples}, fri, Mar 3, 2026-03-01 ({direction_hint(direction)})"
+    """An empty date field's prompt: forms that fit its direction, and which way it reads."""
+    if direction == FORWARD:
+        return "tomorrow, +2w, fri, Mar 3, 2026-03-01 · reads forward"
+    return "today, yesterday, -3d, fri, Mar 3, 2026-03-01 · reads back"
 
 
 def _prefix_index(word: str, names: tuple[str, ...]) -> int | None:

@@ -1,4 +1,4 @@
-"""ctrl+e in a form: the focused long text field is written in $VISUAL/$EDITOR."""
+"""Forms: ctrl+e writes a long text field in $VISUAL/$EDITOR; date fields say which way they read."""
 
 from __future__ import annotations
 
@@ -50,3 +50,21 @@ async def test_ctrl_e_outside_a_text_area_or_a_terminal_says_why() -> None:
         await settle(pilot)
         assert str(app.screen.query_one("#form-error", Static).render()) != message
         assert app.screen.query_one("#field-text", TextArea).text == ""
+
+
+async def test_date_fields_say_which_way_they_read() -> None:
+    from textual.widgets import Input
+
+    app = FormApp("interaction", ("date", "follow_up"), values={"date": "Dec 1"})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        form = app.screen
+        assert "reads forward" in form.query_one("#field-follow_up", Input).placeholder
+        assert "reads back" in form.query_one("#field-date", Input).placeholder
+        hint = str(form.query_one("#hint-date", Static).render())
+        assert "Mon 01 Dec 2025" in hint and "reads back" in hint  # today is 23 Nov 2026
+        form.query_one("#field-follow_up", Input).value = "Dec 1"
+        form.query_one("#field-date", Input).value = "tomorrow"
+        await settle(pilot)
+        assert "Tue 01 Dec 2026" in str(form.query_one("#hint-follow_up", Static).render())
+        assert "✗ after today" in str(form.query_one("#hint-date", Static).render())
