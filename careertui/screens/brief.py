@@ -135,7 +135,7 @@ def brief_options(brief: dict[str, Any], width: int) -> list[Option | None]:
 
 def brief_summary(brief: dict[str, Any], shown: int = 3) -> Content:
     """The contact page's "Before you meet" panel: the open agenda, the best wins to tell,
-    and how many wins they have heard of and entries mention them."""
+    the latest entries that mention them, and how many wins they have heard of."""
     if not brief:
         return Content("")
     parts: list[Content] = [Content("Agenda").stylize("bold $accent")]
@@ -149,6 +149,12 @@ def brief_summary(brief: dict[str, Any], shown: int = 3) -> Content:
         else compose(" ", one_line(t["title"], 60))
         for t in brief["to_tell"][:shown]
     ] or [Content(" no win of the review period they have not heard of").stylize("dim")]
+    if brief["mentions"]:
+        parts.append(Content("Mentioned in").stylize("bold $accent"))
+        parts += [
+            compose((f" {m['date']} ", "dim"), one_line(m["text"], 60))
+            for m in brief["mentions"][:shown]
+        ]
     parts.append(
         Content(
             f"Heard of {len(brief['shared'])} wins · mentioned in {len(brief['mentions'])} entries"
