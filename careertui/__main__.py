@@ -18,27 +18,6 @@ def _leading_db(args: list[str]) -> tuple[str | None, list[str]]:
     return None, args
 
 
-def _say_error(line: str) -> None:
-    import os
-
-    try:
-        os.write(2, line.encode("utf-8", "replace"))
-    except OSError:
-        pass  # stderr closed too: the exit status tells it
-
-
-def _interrupted(_signum: int, _frame: object) -> None:
-    """Ctrl-C at any moment: one line and exit 130, never a traceback. Nothing is lost by not
-    unwinding: SQLite rolls back a transaction it did not commit, and a half-written temporary
-    file is swept by the next run."""
-    import os
-
-    try:
-        _say_error("careertui: interrupted\n")
-    finally:
-        os._exit(130)
-
-
 def _fill_closed_descriptors() -> None:
     """A closed stdin, stdout or stderr gets /dev/null on its descriptor: else the next file
     opened (a database!) would take that number, and a print would write into it. Python has
@@ -56,11 +35,35 @@ def _fill_closed_descriptors() -> None:
 
 
 def main() -> None:
-    """The console script."""
+    """The console script. It ends with os._exit once its streams are flushed: the interpreter's
+    shutdown has nothing left to do for careertui, and a Ctrl-C during it would end the process
+    by the signal, without a word."""
+    import os
     import signal
 
-    signal.signal(signal.SIGINT, _interrupted)
+    from careertui.interrupt import interrupted, say_error
+
+    signal.signal(signal.SIGINT, interrupted)  # for `python -m careertui` (see __init__.py)
     _fill_closed_descriptors()
+    try:
+        _main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            if stream is sys.stdout and code == 0:
+                say_error("careertui: cannot write to standard output\n")
+                code = 1
+    os._exit(code)
+
+
+def _main() -> None:
+    from careertui.interrupt import say_error
+
     db, args = _leading_db(sys.argv[1:])
     if args == ["--version"]:
         from careertui import __version__
@@ -73,7 +76,7 @@ def main() -> None:
 
             discard_stdout()
             why = reason(exc) if isinstance(exc, OSError) else "it is closed"
-            _say_error(f"careertui: cannot write to standard output: {why}\n")
+            say_error(f"careertui: cannot write to standard output: {why}\n")
             sys.exit(1)
         return
     if args[:1] == ["status"]:

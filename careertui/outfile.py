@@ -132,7 +132,7 @@ def _write_into(path: Path, info: os.stat_result, data: bytes) -> None:
         os.close(fd)
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -161,7 +161,7 @@ def sweep_temps(folder: Path) -> None:
         found = _TEMP_NAMES.match(entry)
         if found is None:
             continue
-        if not _pid_alive(int(found["pid"])):
+        if not pid_alive(int(found["pid"])):
             try:
                 (folder / entry).unlink()
             except OSError:

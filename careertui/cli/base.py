@@ -51,7 +51,11 @@ class _WatchedStdout:
     output's failure, not as an internal error. A closed stdout (None) fails every write."""
 
     def __init__(self, stream: Any) -> None:
+        import os
+
         self._stream = stream
+        # Attributes (isatty, encoding…) of a closed stdout are those of /dev/null.
+        self._attrs = stream if stream is not None else open(os.devnull, "w")  # noqa: SIM115
         self.failed = False
 
     def write(self, text: str) -> int:
@@ -73,7 +77,7 @@ class _WatchedStdout:
             raise
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
+        return getattr(self._attrs, name)
 
 
 def _stdout_failed() -> bool:

@@ -135,7 +135,7 @@ def make_private_dir(folder: Path) -> list[Path]:
             os.chmod(candidate, 0o700)
     except OSError as exc:
         remove_dirs(made)
-        raise StoreError(f"cannot create the folder {folder}: {_os_reason(exc)}") from None
+        raise StoreError(f"cannot create the folder {folder}: {os_reason(exc)}") from None
     return made
 
 
@@ -162,6 +162,7 @@ def _create(path: Path) -> None:
     try:
         try:
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.fchmod(fd, 0o600)  # whatever the umask (0277 would make it read-only)
             os.close(fd)
             conn = _connect(temp)
             try:
@@ -179,7 +180,7 @@ def _create(path: Path) -> None:
         except sqlite3.Error as exc:
             raise StoreError(_friendly(exc, path, "create")) from None
         except OSError as exc:
-            raise StoreError(f"cannot create {path}: {_os_reason(exc)}") from None
+            raise StoreError(f"cannot create {path}: {os_reason(exc)}") from None
         finally:
             for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm")):
                 try:
@@ -317,6 +318,7 @@ def record_checked(path: Path) -> None:
         stamp = _stamp(path)
         temp = path.with_name(f".{path.name}.{os.getpid()}.checked.careertui-tmp")
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)
         with os.fdopen(fd, "w") as handle:
             handle.write(stamp)
         os.replace(temp, _verdict_file(path))
@@ -375,9 +377,10 @@ def backup_copy(conn: sqlite3.Connection, dest: Path) -> Path:
         fd, name = tempfile.mkstemp(
             prefix=f".{dest.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=dest.parent
         )
+        os.fchmod(fd, 0o600)
         os.close(fd)
     except OSError as exc:
-        raise StoreError(f"cannot write {dest}: {_os_reason(exc)}") from None
+        raise StoreError(f"cannot write {dest}: {os_reason(exc)}") from None
     temp = Path(name)
     try:
         target = sqlite3.connect(temp)
@@ -392,14 +395,14 @@ def backup_copy(conn: sqlite3.Connection, dest: Path) -> Path:
     except sqlite3.Error as exc:
         raise StoreError(_friendly(exc, dest)) from None
     except OSError as exc:
-        raise StoreError(f"cannot write {dest}: {_os_reason(exc)}") from None
+        raise StoreError(f"cannot write {dest}: {os_reason(exc)}") from None
     finally:
         for leftover in (temp, Path(f"{temp}-journal")):
             leftover.unlink(missing_ok=True)
     return dest
 
 
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
     import errno
 
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):

@@ -12,7 +12,7 @@ from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
 
-from careertui.store.connection import StoreError, make_private_dir
+from careertui.store.connection import StoreError, make_private_dir, os_reason, remove_dirs
 from careertui.store.store import Store
 
 
@@ -29,7 +29,10 @@ def writing(path: Path, today: date) -> Iterator[Store]:
         return
     # The draft sits beside the file when the folder exists (a killed run's draft is swept
     # like any `.NAME.PID.new`), else in a private temporary folder.
-    scratch = None if path.parent.is_dir() else Path(tempfile.mkdtemp(prefix="careertui-"))
+    scratch = None
+    if not path.parent.is_dir():
+        _sweep_scratch()
+        scratch = Path(tempfile.mkdtemp(prefix=f"careertui-{os.getpid()}-"))
     draft = (scratch or path.parent) / f".{path.name}.{os.getpid()}.new"
     try:
         with Store(draft) as store:
@@ -46,24 +49,52 @@ def writing(path: Path, today: date) -> Iterator[Store]:
             shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _publish(draft: Path, path: Path) -> bool:
-    """Link the draft into place; False if a file is there already."""
-    make_private_dir(path.parent)
-    source = draft
-    if draft.parent != path.parent:  # another file system, maybe: copy beside the file first
-        source = path.with_name(f".{path.name}.{os.getpid()}.new")
-        fd = os.open(source, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as out, draft.open("rb") as src:
-            shutil.copyfileobj(src, out)
-            out.flush()
-            os.fsync(out.fileno())
+def _sweep_scratch() -> None:
+    """Remove the private folders of drafts whose process was killed (`careertui-PID-…` in
+    the temporary folder, ours, PID gone): they hold the text of an entry never saved."""
+    import re
+
+    from careertui.outfile import pid_alive
+
+    top = Path(tempfile.gettempdir())
     try:
+        names = os.listdir(top)
+    except OSError:
+        return
+    for name in names:
+        found = re.fullmatch(r"careertui-(\d+)-\w+", name)
+        if found is None or pid_alive(int(found[1])):
+            continue
+        folder = top / name
+        with suppress(OSError):
+            if folder.is_dir() and not folder.is_symlink() and folder.stat().st_uid == os.getuid():
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _publish(draft: Path, path: Path) -> bool:
+    """Link the draft into place; False if a file is there already. On failure (a full disk)
+    nothing is left: no copy, and no folder made for it."""
+    made = make_private_dir(path.parent)
+    source = draft
+    try:
+        if draft.parent != path.parent:  # another file system, maybe: copy beside the file first
+            source = path.with_name(f".{path.name}.{os.getpid()}.new")
+            fd = os.open(source, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.fchmod(fd, 0o600)
+            with os.fdopen(fd, "wb") as out, draft.open("rb") as src:
+                shutil.copyfileobj(src, out)
+                out.flush()
+                os.fsync(out.fileno())
         os.link(source, path)
         return True
     except FileExistsError:
         return False
     except OSError as exc:
-        raise StoreError(f"cannot create {path}: {exc.strerror or exc}") from None
+        if source != draft:
+            with suppress(FileNotFoundError):
+                source.unlink()
+        remove_dirs(made)
+        raise StoreError(f"cannot create {path}: {os_reason(exc)}") from None
     finally:
         if source != draft:
             with suppress(FileNotFoundError):

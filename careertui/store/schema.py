@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Callable
 
 from careertui.domain.records import KINDS, Field, Kind
+from careertui.store.review_draft import create_table as _review_drafts
 from careertui.store.sync_schema import sync_tables
 
 _SQL_TYPES = {
@@ -189,6 +190,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     sync_tables,
     _opportunity_tables,
     _symbols_searchable,
+    _review_drafts,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

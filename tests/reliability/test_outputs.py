@@ -104,11 +104,12 @@ def test_a_fifo_is_written_into(db: Path, tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     got: list[bytes] = []
-    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
     reader.start()
     result = careertui(["export", "--out", fifo], db, timeout=20)
     reader.join(20)
     assert result.code == 0, result
+    assert stat.S_ISFIFO(fifo.stat().st_mode), "the FIFO was replaced by a file"
     assert stat.S_ISFIFO(fifo.stat().st_mode) and b'"format": "careertui"' in got[0]
 
 
