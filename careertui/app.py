@@ -76,6 +76,8 @@ class CareerApp(SyncingApp):
         super().__init__(db_path, warm=warm, first_read=first_read, saved_theme=saved_theme)
         self.stylesheet = KeptStylesheet(variables=self.get_css_variables())
         self.start_mode = start_mode
+        self.unsaved_modes: set[str] = set()
+        """The screens holding unsaved work (the review's draft): the nav line marks them."""
 
     def on_mount(self) -> None:
         self.use_theme(self.saved_theme)

@@ -3,13 +3,10 @@
 1 Wins (add what is missing, measure each), 2 People (this week's interactions, follow-ups due),
 3 Actions (how each key action's period went; check in or skip), 4 Perception (three quick
 ratings), 5 Focus (next week's three priorities and notes). `pagedown`/`pageup` move between steps
-(also `n`/`p` outside text fields) and `ctrl+s` saves at any step: one review record per ISO week,
-so opening the screen again the same week resumes it and saving again updates it. `escape` leaves a
-text field for its step's panel, where `n`/`p` and the screen keys work again.
-
-Typing faster than the fields handle keys loses nothing: `tab`, `shift+tab` and `enter` in a field
-move the focus when the key is read (keys go to whatever is focused then), and `ctrl+s` reads the
-fields once they have handled every key sent before it (see widgets.form).
+(also `n`/`p` outside text fields) and `ctrl+s` saves at any step: one review record per ISO week.
+What is typed is kept as a draft (widgets/review/draft.py) until saved. `escape` leaves a text
+field. Keys typed fast are not lost: `tab`, `shift+tab` and `enter` move the focus when the key is
+read, and `ctrl+s` reads the fields once they have handled every key sent before it.
 """
 
 from __future__ import annotations
@@ -28,6 +25,7 @@ from textual.widgets import ContentSwitcher, DataTable, Header, Input, Static, T
 from careertui.domain.records import PERCEPTION_RATINGS, ValidationError
 from careertui.domain.text import one_line
 from careertui.screens.base import CareerScreen
+from careertui.store.review_draft import drop_draft
 from careertui.store.reviews import (
     MAX_PRIORITIES,
     ReviewSaved,
@@ -39,34 +37,24 @@ from careertui.widgets.footer import CareerFooter
 from careertui.widgets.form import FOCUS_BINDINGS, keys_handled
 from careertui.widgets.paged import current_key
 from careertui.widgets.review.actions import ActionsStep
-from careertui.widgets.review.common import FollowUpChosen, RecordChosen, ReviewStep
+from careertui.widgets.review.common import (
+    INTROS,
+    STEPS,
+    FollowUpChosen,
+    RecordChosen,
+    ReviewStep,
+    step_bar,
+)
+from careertui.widgets.review.draft import DraftKeeper
 from careertui.widgets.review.fields import WeekFields, status_line
 from careertui.widgets.review.focus import FocusStep
 from careertui.widgets.review.people import PeopleStep
 from careertui.widgets.review.perception import PerceptionStep
 from careertui.widgets.review.wins import WinsStep
 
-STEPS = (
-    ("wins", "Wins", "wins-table"),
-    ("people", "People", "follow-ups-table"),
-    ("actions", "Actions", "actions-table"),
-    ("perception", "Perception", "rating-behaviour"),
-    ("focus", "Focus", "priority-1"),
-)
-"""(id, label, the field focused on arriving at the step)."""
 STEP_PANELS = {"perception": "ratings-panel", "focus": "focus-panel"}
 """The panel of a step with text fields: `escape` in a field focuses it."""
 
-INTROS = {
-    "wins": "What did you get done this week? Add what is missing, and give every win a "
-    "measured impact: numbers, not modesty.",
-    "people": "Who did you meet, and what do you owe them? Mark follow-ups done with d; "
-    "a stay-in-touch reminder is done by logging the conversation.",
-    "actions": "How did each key action's period go? space checks in today, s skips today.",
-    "perception": "How did you come across this week? Rate 1 (poorly) to 5 (very well). Saved "
-    "with the review as a perception check; the four questions are on screen 5.",
-    "focus": "What are the three things that matter most next week?",
-}
 STEP_OF_ACTION = {
     "add_win": "wins",
     "add_interaction": "people",
@@ -74,17 +62,6 @@ STEP_OF_ACTION = {
     "check_in": "actions",
     "skip": "actions",
 }
-
-
-def step_bar(current: int) -> Content:
-    """`1 Wins › 2 People › …` with the current step highlighted."""
-    parts = []
-    for index, (_, label, _) in enumerate(STEPS):
-        if index == current:
-            parts.append(Content(f" {index + 1} {label} ").stylize("bold reverse $accent"))
-        else:
-            parts.append(Content(f" {index + 1} {label} ").stylize("$text-muted"))
-    return Content(" › ").stylize("$text-muted").join(parts)
 
 
 class ReviewScreen(CareerScreen):
@@ -123,6 +100,7 @@ class ReviewScreen(CareerScreen):
         super().__init__()
         self.data: dict[str, Any] = {}
         self.fields = WeekFields(self)
+        self.drafts = DraftKeeper(self)
         self.to_modal = False
         self.filled_at: dict[str, int] = {}
         """The width each table's cells were last cut to."""
@@ -153,6 +131,9 @@ class ReviewScreen(CareerScreen):
     # -- arriving and leaving ----------------------------------------------------------------------
     def on_screen_suspend(self) -> None:
         self.to_modal = isinstance(self.app.screen, ModalScreen)
+        self.drafts.flush()
+        if not self.to_modal and self.dirty:
+            self.notify("Weekly review: draft kept, not saved (ctrl+s in the review saves it)")
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """On arrival (not back from a form) focus the current step's first field."""
@@ -175,6 +156,8 @@ class ReviewScreen(CareerScreen):
         self.query_one("#review-intro", Static).update(Content(INTROS[step_id]))
         self.focus_step()
         self.call_after_refresh(self._refit_tables)
+        if self.dirty:
+            self.drafts.touched()  # the draft returns to this step
 
     def _move(self, delta: int) -> None:
         self.step = max(0, min(len(STEPS) - 1, self.step + delta))
@@ -236,6 +219,13 @@ class ReviewScreen(CareerScreen):
         self.data = await self.fetch(review_overview, self.today())
         await self.show_data()
         self._fill_fields(self.data)
+        back_to = self.drafts.restore(self.data.get("draft"))
+        self._update_dirty()
+        if back_to is not None:
+            self.step = max(0, min(len(STEPS) - 1, back_to[0]))
+            field = self.query(f"#{back_to[1]}") if back_to[1] else None
+            if field:
+                self.set_focus(field.first())
 
     async def show_data(self) -> None:
         """Show what `load` read."""
@@ -272,10 +262,6 @@ class ReviewScreen(CareerScreen):
     def _show_status(self) -> None:
         self.query_one("#review-status", Static).update(status_line(self.data, self.dirty))
 
-    def watch_dirty(self) -> None:
-        if self.data:
-            self._show_status()
-
     # -- the week's fields: resume without losing what is being typed ------------------------------
     def _fill_fields(self, data: dict[str, Any]) -> None:
         self.fields.fill(data)
@@ -289,6 +275,19 @@ class ReviewScreen(CareerScreen):
     def _field_changed(self) -> None:
         if self.fields.week:
             self._update_dirty()
+            self.drafts.touched()
+
+    def on_descendant_focus(self) -> None:
+        if self.dirty:
+            self.drafts.touched()  # the draft returns to this field
+
+    def watch_dirty(self, dirty: bool) -> None:
+        if self.data:
+            self._show_status()
+        marked: set[str] = getattr(self.app, "unsaved_modes", set())
+        (marked.add if dirty else marked.discard)("review")
+        for footer in self.query(CareerFooter):
+            footer.arrive()
 
     # -- saving ----------------------------------------------------------------------------------
     def action_save(self) -> None:
@@ -300,10 +299,15 @@ class ReviewScreen(CareerScreen):
         values = self.fields.values()
         priorities = [values[f"priority-{n}"] for n in range(1, MAX_PRIORITIES + 1)]
         ratings = {name: values[f"rating-{name}"] for name in PERCEPTION_RATINGS}
+
+        def save_it(store: Any) -> ReviewSaved:
+            saved = save_review(store, self.today(), priorities, values["review-notes"], ratings)
+            drop_draft(store, saved.week)
+            return saved
+
         try:
-            saved: ReviewSaved = await self.change(
-                save_review, self.today(), priorities, values["review-notes"], ratings
-            )
+            async with self.drafts.lock:  # after the draft being written, if one is
+                saved: ReviewSaved = await self.change(save_it)
         except ValidationError as exc:
             if exc.field in PERCEPTION_RATINGS:
                 self.step = 3
@@ -314,7 +318,10 @@ class ReviewScreen(CareerScreen):
             self.report(exc)
             return
         self.fields.baseline.update(values)
+        self.drafts.saved(saved.week)
         self._update_dirty()
+        if self._in_text_field():
+            self.action_leave_field()  # the screen's keys work at once
         self.notify(f"Saved week {saved.week}", markup=False)
         self.refresh_data()
 

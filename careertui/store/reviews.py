@@ -127,6 +127,7 @@ def week_perception(store: Store, today: date) -> Row | None:
 def review_overview(store: Store, today: date) -> dict[str, Any]:
     """Everything the Weekly review screen shows, in one read."""
     from careertui.store.overview import shared_stats
+    from careertui.store.review_draft import load_draft
     from careertui.store.selfcheck import rating_series
 
     stats = shared_stats(store, today)
@@ -145,6 +146,7 @@ def review_overview(store: Store, today: date) -> dict[str, Any]:
         "checkins": week_checkins(store, today),
         "perception": week_perception(store, today),
         "perception_series": rating_series(store, "perception", today),
+        "draft": load_draft(store, week),
     }
 
 

@@ -8,7 +8,7 @@ shortening their labels as the terminal narrows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from textual import events
 from textual.content import Content
@@ -28,23 +28,30 @@ SCREENS: Sequence[tuple[str, str, str, str]] = (
 GLOBAL_KEYS: Sequence[tuple[str, str]] = (("?", "keys"), ("^p", "palette"), ("q", "quit"))
 
 
-def nav_line(current: str, width: int) -> tuple[Content, list[tuple[int, int, str]]]:
+def nav_line(
+    current: str, width: int, marked: Collection[str] = ()
+) -> tuple[Content, list[tuple[int, int, str]]]:
     """The screens and the global keys in at most `width` cells (full labels, then short ones,
-    then the keys alone), with the cells each screen's name takes: (start, end, mode)."""
+    then the keys alone), with the cells each screen's name takes: (start, end, mode). A screen
+    in `marked` holds unsaved work (the review's draft): its name is followed by ✎."""
     for labels in ("full", "short", "none"):
-        line, spans = _nav(current, labels)
+        line, spans = _nav(current, labels, marked)
         if line.cell_length <= width:
             return line, spans
     return line[:width], spans
 
 
-def _nav(current: str, labels: str) -> tuple[Content, list[tuple[int, int, str]]]:
+def _nav(
+    current: str, labels: str, marked: Collection[str]
+) -> tuple[Content, list[tuple[int, int, str]]]:
     parts: list[Content] = []
     spans: list[tuple[int, int, str]] = []
     start = 0
     for key, mode, full, short in SCREENS:
         label = {"full": full, "short": short, "none": ""}[labels]
         tail = f" {label} " if label else " "
+        if mode in marked:
+            tail = f"{tail.rstrip()}✎ "
         if mode == current:
             item = Content(f" {key}{tail}").stylize("bold reverse $accent")
         else:
@@ -117,8 +124,9 @@ class CareerFooter(Widget):
     def __init__(self) -> None:
         super().__init__()
         self._keys: list[Key] = []
-        self._drawn_for = ""
-        """The screen (mode) the nav line was last drawn highlighting."""
+        self._drawn_for: tuple[str, frozenset[str]] = ("", frozenset())
+        """The screen (mode) the nav line was last drawn highlighting, and the screens it
+        marked as holding unsaved work."""
 
     def on_mount(self) -> None:
         """The keys come with the screen's first bindings update (as it arrives): a screen's
@@ -138,13 +146,16 @@ class CareerFooter(Widget):
     def arrive(self) -> None:
         """Repaint as its screen is shown if the nav line highlights another (the screen was
         built, and drawn, while another was shown)."""
-        if self._drawn_for != self.app.current_mode:
+        if self._drawn_for != self._nav_state():
             self.refresh()
+
+    def _nav_state(self) -> tuple[str, frozenset[str]]:
+        return str(self.app.current_mode), frozenset(getattr(self.app, "unsaved_modes", ()))
 
     def render(self) -> Content:
         width = self.size.width
-        self._drawn_for = str(self.app.current_mode)
-        nav, _ = nav_line(self._drawn_for, width)
+        self._drawn_for = self._nav_state()
+        nav, _ = nav_line(self._drawn_for[0], width, self._drawn_for[1])
         keys, _ = key_line(self._keys, width)
         return Content("\n").join([nav, keys])
 
@@ -154,7 +165,8 @@ class CareerFooter(Widget):
     def on_click(self, event: events.Click) -> None:
         """A click on a screen's name switches to it; on a key, presses it."""
         if event.y == 0:
-            _line, spans = nav_line(str(self.app.current_mode), self.size.width)
+            mode, marked = self._nav_state()
+            _line, spans = nav_line(mode, self.size.width, marked)
             for start, end, mode in spans:
                 if start <= event.x < end and mode != self.app.current_mode:
                     self.app.switch_mode(mode)

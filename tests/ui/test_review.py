@@ -282,7 +282,7 @@ async def test_opening_again_resumes_and_saving_again_updates(db_path: Path, see
         await settle(pilot)
         await pilot.press("tab", "tab")
         await type_text(pilot, "Three")
-        assert "unsaved" in text_of(app, "#review-status")
+        assert "draft, not saved" in text_of(app, "#review-status")
         # Leaving and coming back keeps what was typed but not saved.
         await pilot.press("ctrl+s")
         await settle(pilot)

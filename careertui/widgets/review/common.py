@@ -20,6 +20,37 @@ FALLBACK_WIDTH = 100
 MIN_ROOM = 20
 
 
+STEPS = (
+    ("wins", "Wins", "wins-table"),
+    ("people", "People", "follow-ups-table"),
+    ("actions", "Actions", "actions-table"),
+    ("perception", "Perception", "rating-behaviour"),
+    ("focus", "Focus", "priority-1"),
+)
+"""(id, label, the field focused on arriving at the step)."""
+INTROS = {
+    "wins": "What did you get done this week? Add what is missing, and give every win a "
+    "measured impact: numbers, not modesty.",
+    "people": "Who did you meet, and what do you owe them? Mark follow-ups done with d; "
+    "a stay-in-touch reminder is done by logging the conversation.",
+    "actions": "How did each key action's period go? space checks in today, s skips today.",
+    "perception": "How did you come across this week? Rate 1 (poorly) to 5 (very well). Saved "
+    "with the review as a perception check; the four questions are on screen 5.",
+    "focus": "What are the three things that matter most next week?",
+}
+
+
+def step_bar(current: int) -> Content:
+    """`1 Wins › 2 People › …` with the current step highlighted."""
+    parts = []
+    for index, (_, label, _) in enumerate(STEPS):
+        if index == current:
+            parts.append(Content(f" {index + 1} {label} ").stylize("bold reverse $accent"))
+        else:
+            parts.append(Content(f" {index + 1} {label} ").stylize("$text-muted"))
+    return Content(" › ").stylize("$text-muted").join(parts)
+
+
 @dataclass
 class RecordChosen(Message):
     """A row standing for one record (a win, an interaction, a key action) was chosen."""

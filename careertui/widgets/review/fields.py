@@ -83,7 +83,8 @@ class WeekFields:
 
 
 def status_line(data: dict[str, Any], dirty: bool) -> Content:
-    """The week, the review streak and whether this week's review is saved."""
+    """The week, whether this week's review is saved (second, so it shows at 80 columns) and
+    the review streak."""
     monday, sunday = data["span"]
     review = data["review"]
     streak = int(data["streak"])
@@ -94,16 +95,18 @@ def status_line(data: dict[str, Any], dirty: bool) -> Content:
             w=data["week"],
             a=monday.strftime("%a %d %b"),
             b=sunday.strftime("%a %d %b %Y"),
-        ),
-        Content.from_markup(
-            "Weekly review streak: [b $accent]$n[/] $weeks", n=str(streak), weeks=weeks
-        ),
+        )
     ]
     if dirty:
-        parts.append(Content.from_markup("[b $warning]● unsaved changes[/] [dim]ctrl+s[/]"))
+        parts.append(Content.from_markup("[b $warning]✎ draft, not saved[/] [dim]ctrl+s[/]"))
     elif review is not None:
         saved = date.fromisoformat(review["date"]).strftime("%a %d %b")
         parts.append(Content.from_markup("[$success]✓ saved $d[/]", d=saved))
     else:
         parts.append(Content.from_markup("[dim]not saved yet this week[/]"))
-    return Content("   ·   ").join(parts)
+    parts.append(
+        Content.from_markup(
+            "Weekly review streak: [b $accent]$n[/] $weeks", n=str(streak), weeks=weeks
+        )
+    )
+    return Content("  ·  ").join(parts)
