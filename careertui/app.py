@@ -20,6 +20,7 @@ from careertui.commands import EntrySearch
 from careertui.domain.text import printable
 from careertui.screens.dashboard import DashboardScreen
 from careertui.tui.internals import KeptStylesheet
+from careertui.tui.live import LiveRefresh
 from careertui.tui.startup import lazy_screen, run_logged
 from careertui.tui.syncing import SyncingApp
 from careertui.widgets.footer import SCREENS as NAV_SCREENS
@@ -77,12 +78,18 @@ class CareerApp(SyncingApp):
         self.stylesheet = KeptStylesheet(variables=self.get_css_variables())
         self.start_mode = start_mode
         self.unsaved_modes: set[str] = set()
+        self.live = LiveRefresh(self, db_path)
         """The screens holding unsaved work (the review's draft): the nav line marks them."""
 
     def on_mount(self) -> None:
         self.use_theme(self.saved_theme)
+        if not self.is_headless:  # tests start it themselves (tests/ui/test_live.py)
+            self.live.start()
         # Textual's own switch: not one that holds repaints, nor one warming waits after
         App.switch_mode(self, self.start_mode)
+
+    def on_unmount(self) -> None:
+        self.live.stop()
 
     def watch_theme(self, theme: str) -> None:
         """Keep a theme chosen in the app (the palette's "Change theme") in the profile."""

@@ -83,7 +83,12 @@ class DataScreen(Screen[Any]):
         refused = self.career.refusal()
         if refused:
             raise ReadOnlyError(refused)
-        return with_store(self.career.db_path, True, fn, args)
+        try:
+            return with_store(self.career.db_path, True, fn, args)
+        finally:
+            live = getattr(self.app, "live", None)
+            if live is not None:
+                live.own_write()  # this screen reads again itself (careertui/tui/live.py)
 
     def report(self, exc: BaseException) -> None:
         """Tell the user about a refused read or write; re-raise a real bug."""
