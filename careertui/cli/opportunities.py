@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from careertui.cli.base import CI, UserError, clean, clock_today, db_option, open_store, say
+from careertui.cli.base import CI, clean, clock_today, db_option, open_store, say
 from careertui.domain.records import DECISIONS, SECURITY_PILLARS
 
 FIT_HELP = "1-5: how it fits the {} you want (Roadmap → Space)."
@@ -80,16 +80,12 @@ def weigh(ctx: click.Context, /, opportunity: str, pay: str | None, **parts: Any
     """Assess an opportunity (a goal of kind opportunity): what it does to each security pillar
     (-2..+2, with --why-PILLAR reasons), how it fits your space (1-5), pay, timeframe, notes.
     Weighing again changes only what is given; without options, shows the assessment."""
-    from careertui.domain.opportunities import parse_money
     from careertui.store import opportunities as opp
 
     values = {name: clean(v) if isinstance(v, str) else v for name, v in parts.items()}
     values = {name: v for name, v in values.items() if v is not None}
-    if pay is not None:
-        amount = parse_money(clean(pay))
-        if amount is None:
-            raise UserError(f"Pay: {pay!r} is not an amount")
-        values["pay"] = amount
+    if pay is not None:  # read (120k, $120,000) and checked with the assessment's fields
+        values["pay"] = clean(pay)
     today = clock_today()
     with open_store(ctx, write=bool(values)) as store:
         goal = opp.find_opportunity(store, clean(opportunity) or "")

@@ -61,6 +61,20 @@ def parse_money(text: object) -> float | None:
     return amount if amount > 0 else None
 
 
+_PAY = re.compile(rf"[$€£¥]?\s*({_FIGURE})\s*([kKmM]?)\s*[$€£¥]?")
+PAY_HELP = "120000, 120k, $120,000"
+
+
+def parse_pay(text: object) -> float | None:
+    """An opportunity's pay as typed ("120000", "120k", "$120,000", "€1.2m"): the whole text is
+    one positive amount, or None. Stricter than parse_money, which finds a salary inside words:
+    here "-5", "1e308" or "120k maybe" would be read as something the person did not type."""
+    if isinstance(text, int | float):
+        return parse_money(text)
+    match = _PAY.fullmatch(str(text or "").strip())
+    return parse_money(match.group(0)) if match else None
+
+
 def format_money(amount: float | None) -> str:
     """120000 → "120k", 1500000 → "1.5m", 950 → "950"."""
     if amount is None:

@@ -317,7 +317,7 @@ KINDS: dict[str, Kind] = {
                 ),
                 *(_text(f"why_{p}", f"Why ({p.replace('_', ' ')})") for p in SECURITY_PILLARS),
                 *(Field(p, "int", f"{p.capitalize()} fit (1-5)", low=1, high=5) for p in FIT_PARTS),
-                Field("pay", "float", "Pay (a year)", low=0),
+                Field("pay", "float", "Pay (a year)", low=0, high=1e9),
                 _text("timeframe"),
                 _long("notes"),
             ),
@@ -497,10 +497,58 @@ def clean_value(field: Field, raw: object, today: date) -> Any:
     raise AssertionError(f"unknown field type {field.type}")
 
 
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "text": (str,),
+    "long": (str,),
+    "tags": (str, list),
+    "date": (str,),
+    "choice": (str,),
+    "int": (int,),
+    "float": (int, float),
+    "bool": (bool, int),
+    "ref": (int,),
+}
+_JSON_WHAT = {
+    "text": "text",
+    "long": "text",
+    "tags": "a list of tags",
+    "date": "a date (text)",
+    "choice": "text",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "ref": "a record id",
+}
+
+
+def check_json_type(field: Field, raw: object) -> None:
+    """Refuse a value of the wrong JSON type for `field` (a number or a list where text belongs,
+    text or a boolean where a rating belongs): text from the command line or a form is parsed,
+    but a JSON file says what it means, and a wrong type is a wrong file. The export's own
+    forms pass: 0/1 for yes/no, tags as one string."""
+    if raw is None:
+        return
+    ok = isinstance(raw, _JSON_TYPES[field.type])
+    if isinstance(raw, bool) and field.type != "bool":
+        ok = False
+    elif field.type == "bool" and not isinstance(raw, bool):
+        ok = ok and raw in (0, 1)
+    elif field.type == "tags" and isinstance(raw, list):
+        ok = all(isinstance(tag, str) for tag in raw)
+    if not ok:
+        raise ValidationError(field.name, f"{field.title}: {raw!r} is not {_JSON_WHAT[field.type]}")
+
+
 def validate(
-    kind: str, values: Mapping[str, Any], today: date, *, partial: bool = False
+    kind: str,
+    values: Mapping[str, Any],
+    today: date,
+    *,
+    partial: bool = False,
+    typed: bool = False,
 ) -> dict[str, Any]:
-    """Clean a record's values; `partial` (an edit) checks only the fields given.
+    """Clean a record's values; `partial` (an edit) checks only the fields given; `typed` (an
+    import) also refuses values of the wrong JSON type (`check_json_type`).
 
     Missing fields of a new record take their defaults; a required field left blank is an error.
     """
@@ -508,9 +556,18 @@ def validate(
     unknown = set(values) - set(spec.field_names)
     if unknown:
         raise ValidationError(sorted(unknown)[0], f"{kind} has no field {sorted(unknown)[0]!r}")
+    if kind == "assessment" and isinstance(values.get("pay"), str) and values["pay"].strip():
+        from careertui.domain.opportunities import PAY_HELP, parse_pay
+
+        amount = parse_pay(values["pay"])  # typed as people say pay: 120k, $120,000
+        if amount is None:
+            raise ValidationError("pay", f"Pay: {values['pay']!r} is not an amount ({PAY_HELP})")
+        values = {**values, "pay": amount}
     cleaned: dict[str, Any] = {}
     for f in spec.fields:
         if f.name in values:
+            if typed:
+                check_json_type(f, values[f.name])
             cleaned[f.name] = clean_value(f, values[f.name], today)
         elif partial:
             continue

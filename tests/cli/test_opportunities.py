@@ -71,6 +71,14 @@ def test_weigh_refuses_bad_values_and_non_opportunities(three: Path) -> None:
     assert code == 1 and "between 1 and 5" in err
     code, _, err = run(three, "weigh", "Acme head of data", "--pay", "lots")
     assert code == 1 and "'lots' is not an amount" in err
+    for garbage in ("1e308", "-5", "120k maybe"):  # once read as 1, 5 and 120000
+        code, _, err = run(three, "weigh", "Acme head of data", "--pay", garbage)
+        assert (code, err) == (
+            1,
+            f"careertui: Pay: {garbage!r} is not an amount (120000, 120k, $120,000)\n",
+        )
+    code, _, err = run(three, "weigh", "Acme head of data", "--pay", "99999999999999k")
+    assert code == 1 and "not between 0 and 1000000000" in err and err.count("\n") == 1
     code, _, err = run(three, "weigh", "Acme promotion", "--skills", "1")
     assert (
         code == 1 and "no opportunity named 'Acme promotion'" in err and "--kind opportunity" in err

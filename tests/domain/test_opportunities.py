@@ -17,6 +17,7 @@ from careertui.domain.opportunities import (
     compare,
     format_comparison,
     parse_money,
+    parse_pay,
     score,
     weights_of,
 )
@@ -109,6 +110,30 @@ def test_parse_money(text, amount) -> None:
     assert parse_money(text) == amount
 
 
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("120000", 120_000),
+        ("120k", 120_000),
+        ("$120,000", 120_000),
+        ("€1.2m", 1_200_000),
+        ("150 000", 150_000),
+        (" 95000€ ", 95_000),
+        (120_000.0, 120_000),
+        # the whole text must be one amount: nothing read that was not typed
+        ("1e308", None),
+        ("-5", None),
+        ("120k maybe", None),
+        ("140-160k", None),
+        ("0", None),
+        ("nan", None),
+        ("$", None),
+    ],
+)
+def test_parse_pay_reads_only_a_whole_amount(text, amount) -> None:
+    assert parse_pay(text) == amount
+
+
 def test_comparison_marks_the_best_and_colours_cells() -> None:
     a = {"skills": 2, "finances": -1, "domain": 4, "pay": 140_000, "timeframe": "March"}
     b = {"skills": 1, "finances": 2, "domain": 4, "pay": 165_000}
@@ -157,3 +182,16 @@ def test_look_back_is_due_90_days_after_accepting_or_declining() -> None:
     assert due[0].text == "How did the choice of Acme turn out?"
     due = look_backs_due(decided, date(2026, 12, 1))
     assert [d.goal_id for d in due] == [1, 2]
+
+
+def test_the_assessment_reads_pay_as_typed_in_the_form() -> None:
+    """The weigh form types pay as text, like the CLI: 120k is an amount there too."""
+    from datetime import date
+
+    from careertui.domain.records import ValidationError, validate
+
+    today = date(2026, 12, 3)
+    assert validate("assessment", {"pay": "$120,000"}, today, partial=True) == {"pay": 120_000}
+    assert validate("assessment", {"pay": ""}, today, partial=True) == {"pay": None}
+    with pytest.raises(ValidationError, match="'-5' is not an amount"):
+        validate("assessment", {"pay": "-5"}, today, partial=True)
