@@ -76,11 +76,16 @@ def weights(store: Store) -> dict[str, float]:
 
 
 def set_weights(store: Store, values: Mapping[str, Any], today: date) -> dict[str, float]:
-    """Change the weights given (the one row is made on the first call); the weights after."""
+    """Change the weights given (the one row is made on the first call); the weights after.
+    Every weight at 0 is refused: no opportunity would have a score, and nothing would say why."""
     kind = KINDS["weights"]
     cleaned = validate("weights", values, today, partial=True)
     with store.write():
         existing = stored_weights(store)
+        if not any(weights_of({**(existing or {}), **cleaned}).values()):
+            raise ValidationError(
+                "skills", "Weights: at least one must be above 0, or nothing makes a score"
+            )
         if existing is None:
             store._insert_row(kind, validate("weights", values, today))
         elif cleaned:

@@ -139,6 +139,16 @@ def test_set_weights_changes_the_score(three: Path) -> None:
     code, _, err = run(three, "set", "weights", "--skills", "11")
     assert code == 1 and "between 0 and 10" in err
     assert "job skills 1," in run(three, "set", "weights", "--equal")[1]
+    # every weight at 0 would leave every score blank: refused, nothing written
+    everything = [f"--{part}" for part in ("skills", "performance", "network", "job-search")]
+    everything += ["--finances", "--domain", "--function", "--problems", "--activities"]
+    run(three, "set", "weights", *(a for flag in everything for a in (flag, "0")))
+    code, _, err = run(three, "set", "weights", "--pay", "0")
+    assert (code, err) == (
+        1,
+        "careertui: Weights: at least one must be above 0, or nothing makes a score\n",
+    )
+    assert "pay 1" in run(three, "set", "weights")[1]
 
 
 def test_decide_records_and_looks_back(three: Path) -> None:
