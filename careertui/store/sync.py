@@ -120,7 +120,8 @@ def _export(conn: sqlite3.Connection, merger: Merger, device: str) -> list[dict[
             stamp, content = after(base, gone[0]), None
         else:
             content = merger.content(kind, row)
-            if kept is not None and not kept["deleted"] and kept["hash"] == digest(content):
+            unchanged = kept is not None and not kept["deleted"] and kept["hash"] == digest(content)
+            if unchanged and row["updated_at"] == base:  # touched by sync itself, not edited
                 continue
             stamp = after(base, row["updated_at"])
             if stamp != row["updated_at"]:

@@ -18,10 +18,13 @@ from careertui.store import Store
 from careertui.store.exchange import export_data
 from careertui.store.sync import sync
 from careertui.store.sync_apply import Merger
-from careertui.store.sync_files import ROOT
+from careertui.store.sync_files import ROOT, open_change
 
 DAY = datetime(2026, 11, 23).date()
-KINDS_TRACKED = ("note", "contact", "interaction")
+KINDS_TRACKED = ("note", "contact", "interaction", "action", "checkin")
+PARENTS = {"interaction": "contact_id", "checkin": "action_id"}
+"""Links that delete with their target: the record is shown only while its target is."""
+NAMES = {"contact": "name", "action": "title"}
 
 
 class Clock:
@@ -111,11 +114,25 @@ class World:
         return [r[0] for r in self.stores[device].conn.execute(f'SELECT id FROM "{table}"')]
 
     # -- the folder ---------------------------------------------------------------------------
+    def check_in(self, device: int, action_id: int, day: str, note: str) -> None:
+        row_id, _ = self.stores[device].check_in(action_id, day, DAY, note=note)
+        self._remember(device, "checkin", row_id)
+        self.clock.tick()
+
     def sync(self, device: int) -> None:
+        """Sync, and upload what it wrote; the versions sync itself made (a delete of the
+        day's check-ins set aside) count as that device's writes."""
         sync(self.stores[device], self.folder(device), self.clock.stamp())
         own = self.folder(device) / ROOT / self.device_id(device)
         for path in sorted(own.glob("*.cts")) if own.exists() else ():
-            self.cloud.setdefault((own.name, path.name), path.read_bytes())
+            if (own.name, path.name) in self.cloud:
+                continue
+            self.cloud[(own.name, path.name)] = data = path.read_bytes()
+            for record in open_change(data, None)["records"]:
+                version = Version(record["stamp"], own.name, record["deleted"], record["base"])
+                known = self.events.setdefault(record["uuid"], [])
+                if all(e.version != version for e in known):
+                    known.append(Event(version, record["data"]))
         self.clock.tick()
 
     def deliver(self, device: int, index: int, how: str) -> None:
@@ -149,10 +166,26 @@ class World:
                     best = event
             final[uid] = best
         alive = {uid: e for uid, e in final.items() if e.content is not None}
+        shown = {
+            uid: e
+            for uid, e in alive.items()
+            if all(e.content.get(link) in (None, *alive) for link in PARENTS.values())
+        }
+        shown = {
+            uid: e
+            for uid, e in shown.items()
+            if all(link not in e.content or e.content[link] in shown for link in PARENTS.values())
+        }
+        days: dict[tuple[str, str], str] = {}
+        for uid, e in shown.items():
+            if "action_id" in e.content:  # one check-in per action and day: the latest
+                key = (e.content["action_id"], e.content["date"])
+                if key not in days or beats(e.version, shown[days[key]].version):
+                    days[key] = uid
         return {
             uid: {**e.content, "updated_at": e.version.stamp}
-            for uid, e in alive.items()
-            if e.content.get("contact_id") is None or e.content["contact_id"] in alive
+            for uid, e in shown.items()
+            if "action_id" not in e.content or uid in days.values()
         }
 
     def held(self, device: int) -> dict[str, dict[str, Any]]:
@@ -168,8 +201,12 @@ class World:
         return held
 
     def shown_names(self, device: int) -> dict[str, str]:
-        rows = self.stores[device].conn.execute("SELECT uuid, name FROM contacts").fetchall()
-        return {row[0]: row[1] for row in rows}
+        names = {}
+        for kind, title in NAMES.items():
+            table = KINDS[kind].table
+            rows = self.stores[device].conn.execute(f'SELECT uuid, "{title}" FROM "{table}"')
+            names.update({row[0]: row[1] for row in rows})
+        return names
 
     def export(self, device: int) -> dict[str, Any]:
         data = export_data(self.stores[device])
@@ -180,5 +217,14 @@ class World:
 
 
 def expected_names(expected: dict[str, dict[str, Any]]) -> dict[str, str]:
-    contacts = [(uid, c["created_at"], c["name"]) for uid, c in expected.items() if "org" in c]
-    return display_names(contacts)
+    """The names shown: per named kind, the oldest record keeps a name, the others a suffix."""
+    shown = {}
+    for kind, title in NAMES.items():
+        fields = set(KINDS[kind].field_names)
+        records = [
+            (uid, c["created_at"], c[title])
+            for uid, c in expected.items()
+            if set(c) - {"created_at", "updated_at"} == fields
+        ]
+        shown.update(display_names(records))
+    return shown
