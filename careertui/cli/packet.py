@@ -54,6 +54,8 @@ def packet(
 
     which, fmt = which.lower(), fmt.lower()
     name = from_shell(with_name) if with_name is not None else None
+    if name is not None and not name.strip():  # else a blank name would mean everyone
+        raise click.UsageError("--with needs a contact's name")
     with open_store(ctx, write=False) as store:
         text = build_packet(store, which, clock_today(), with_name=name, redact=redact, fmt=fmt)
     try:

@@ -49,12 +49,13 @@ def is_web_link(item: str) -> bool:
 def opener_argv(item: str, platform: str = sys.platform) -> list[str]:
     """The command that opens a link or path with the system's opener, as an argument list (run
     without a shell, so no character in it is ever interpreted). An item starting with `-`
-    would be read as an option by the opener: it is refused."""
+    would be read as an option by the opener; no link starts so, it is a path in the current
+    folder and is opened as `./-name`."""
     target = item.strip()
     if not target:
         raise EvidenceError("no link or path to open")
     if target.startswith("-"):
-        raise EvidenceError(f"{target!r} starts with '-'; write a path as ./{target}")
+        target = f"./{target}"
     if any(ch in target for ch in "\x00\n\r"):
         raise EvidenceError(f"{printable(target)!r} holds a line break")
     if platform == "darwin":

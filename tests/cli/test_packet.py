@@ -195,6 +195,8 @@ def test_with_a_contact_keeps_only_their_wins(journal: Path) -> None:
     assert "Paired with Omar" not in text and "Fixed flaky CI" not in text.split("## Goals")[0]
     code, _, err = run(journal, "packet", "review", "--with", "zed")
     assert code == 1 and "zed" in err
+    code, out, err = run(journal, "packet", "review", "--with", " ")  # not everyone's wins
+    assert (code, out) == (2, "") and "--with needs a contact's name" in err
 
 
 @pytest.mark.parametrize("which", ["review", "week", "month"])

@@ -50,8 +50,9 @@ def test_the_opener_is_an_argument_list_never_a_shell_line() -> None:
         "https://a.b/?q=1&r=$(rm -rf ~)",
     ]
     assert opener_argv("~/Docs/a b.pdf", "darwin") == ["open", "~/Docs/a b.pdf"]
-    with pytest.raises(EvidenceError, match="starts with '-'"):
-        opener_argv("--help", "linux")
+    # an item starting with '-' is a path, never an option of the opener
+    assert opener_argv("--help", "linux") == ["xdg-open", "./--help"]
+    assert opener_argv("-rf", "darwin") == ["open", "./-rf"]
     with pytest.raises(EvidenceError):
         opener_argv("  ", "linux")
 
