@@ -19,8 +19,15 @@ from careertui.domain.text import one_line
 from careertui.screens.base import CareerScreen
 from careertui.widgets.footer import CareerFooter
 from careertui.widgets.network.common import ago
+from careertui.widgets.network.contact_tables import (
+    INTERACTION_COLUMNS,
+    INTERACTION_FIT,
+    NO_VALUE,
+    SHARED_COLUMNS,
+    SHARED_FIT,
+    follow_up_cell,
+)
 from careertui.widgets.paged import (
-    ColumnFit,
     Page,
     PagedTable,
     current_key,
@@ -33,38 +40,6 @@ from careertui.widgets.safe import cell, compose, line
 
 if TYPE_CHECKING:
     from careertui.store import Store
-
-NO_VALUE = "—"
-INTERACTION_COLUMNS = (
-    ("Date", "date"),
-    ("Channel", "channel"),
-    ("Follow-up", "follow_up"),
-    ("Notes", "notes"),
-    ("What I learned", "learned"),
-    ("What I gave", "gave"),
-)
-SHARED_COLUMNS = (
-    ("Date", "date"),
-    ("Win", "title"),
-    ("Impact", "impact"),
-    ("Shared with", "shared"),
-)
-# Narrowest and widest text per column (`fit_widths`): on a narrow screen the text columns
-# shrink so every column stays in view.
-INTERACTION_FIT: tuple[ColumnFit, ...] = (
-    ("date", 10, 10),
-    ("channel", 7, 7),
-    ("follow_up", 12, 12),
-    ("notes", 10, 30),
-    ("learned", 6, 20),
-    ("gave", 6, 20),
-)
-SHARED_FIT: tuple[ColumnFit, ...] = (
-    ("date", 10, 10),
-    ("title", 12, 36),
-    ("impact", 10, 28),
-    ("shared", 8, 28),
-)
 
 
 def _contact_data(store: Store, contact_id: int, today: date) -> dict[str, Any] | None:
@@ -86,19 +61,6 @@ def _interactions(store: Store, contact_id: int, limit: int, offset: int) -> lis
     from careertui.store import network
 
     return network.interactions_of(store, contact_id, limit=limit, offset=offset)
-
-
-def follow_up_cell(row: dict[str, Any], today: date, palette: dict[str, str]) -> Text:
-    """✓ for a done follow-up, ⏰ in warning colours when due, the plain date when ahead."""
-    when = row.get("follow_up")
-    if not when:
-        return Text(NO_VALUE, style="dim")
-    if row.get("done"):
-        return Text(f"✓ {when}", style=f"dim {palette['success']}")
-    if when <= today.isoformat():
-        style = f"bold {palette['error']}" if when < today.isoformat() else palette["warning"]
-        return Text(f"⏰ {when}", style=style)
-    return Text(f"  {when}")
 
 
 class ContactScreen(CareerScreen):

@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.widgets import ContentSwitcher, DataTable, Header, Tab, Tabs
 
 from careertui.screens.base import CareerScreen
+from careertui.tui.follow_ups import FollowUpActions
 from careertui.widgets.footer import CareerFooter
 from careertui.widgets.network.common import follow_key
 from careertui.widgets.network.contacts import COLUMNS, CONTACT_FIT, ContactsView, contact_cells
@@ -35,7 +36,6 @@ from careertui.widgets.paged import (
 )
 
 if TYPE_CHECKING:
-    from careertui.domain.due import FollowUp
     from careertui.store import Store
 
 
@@ -68,7 +68,7 @@ def _contacts(
 VIEWS = ("contacts", "who", "follow")
 
 
-class NetworkScreen(CareerScreen):
+class NetworkScreen(FollowUpActions, CareerScreen):
     """Contacts, who needs to know you, follow-ups."""
 
     TITLE = "Network"
@@ -107,7 +107,6 @@ class NetworkScreen(CareerScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.follow_items: dict[str, FollowUp] = {}
         self._widths: dict[str, dict[str, int] | None] = {}
         """Fixed column widths per table (`fit_widths`), None where they size to content."""
 
@@ -358,50 +357,3 @@ class NetworkScreen(CareerScreen):
             self.filter_text = ""
             self.refresh_data()
         self.refresh_bindings()
-
-    # -- follow-ups ----------------------------------------------------------------------------
-    def _follow_item(self) -> FollowUp | None:
-        key = current_key(self.query_one("#follow-table", DataTable))
-        return self.follow_items.get(key) if key else None
-
-    def action_done(self) -> None:
-        item = self._follow_item()
-        if item is None:
-            return
-        if item.interaction_id is None:
-            self.notify(
-                "Stay-in-touch cadences clear when you log an interaction (i).", markup=False
-            )
-            return
-        self._follow_change("done", item.interaction_id)
-
-    def action_snooze(self) -> None:
-        item = self._follow_item()
-        if item is None:
-            return
-        if item.interaction_id is None:
-            self.notify(
-                "A stay-in-touch cadence has no date to snooze: log an interaction (i) "
-                "or change the cadence (e).",
-                markup=False,
-            )
-            return
-        self._follow_change("snooze", item.interaction_id)
-
-    @work(group="follow")
-    async def _follow_change(self, what: str, interaction_id: int) -> None:
-        from careertui.store import network
-
-        today = self.today()
-        try:
-            if what == "done":
-                await self.change(network.mark_done, interaction_id, today)
-                message = "Follow-up done."
-            else:
-                when = await self.change(network.snooze, interaction_id, today)
-                message = f"Snoozed to {when:%a %d %b}."
-        except Exception as exc:  # noqa: BLE001
-            self.report(exc)
-            return
-        self.notify(message, markup=False)
-        self.refresh_data()
