@@ -84,7 +84,7 @@ class SyncingApp(StartupApp):
                 pass
         await super().action_quit()
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         when = f"last sync {self.last_sync}" if self.last_sync else "not synced yet"
         yield SystemCommand("Sync now", f"With the sync folder ({when})", self.sync_now)
         yield from super().get_system_commands(screen)
