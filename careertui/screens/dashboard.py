@@ -263,7 +263,10 @@ class DashboardScreen(CareerScreen):
         if kind in ("interaction", "goal", "win"):
             self.open_form(kind, int(ident))
         elif kind == "contact":
-            self.open_form("interaction", values={"contact_id": int(ident)})
+            from careertui.screens.brief import then_ask_discussed
+
+            values = {"contact_id": int(ident)}
+            self.open_form("interaction", values=values, after=then_ask_discussed(self))
         elif kind == "security":
             self.open_form("security")
         elif key.startswith("tell-"):
