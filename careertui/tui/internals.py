@@ -13,16 +13,19 @@ visible widgets, 8 DataTable's row measuring.
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual.app import App
-from textual.css.model import RuleSet
-from textual.css.stylesheet import CSSLocation, Stylesheet
-from textual.dom import DOMNode
-from textual.geometry import Region, Size
+from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
-from textual.widget import AwaitMount, Widget
-from textual.widgets import DataTable
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.css.model import RuleSet
+    from textual.css.stylesheet import CSSLocation
+    from textual.dom import DOMNode
+    from textual.geometry import Region, Size
+    from textual.widget import AwaitMount, Widget
+    from textual.widgets import DataTable
 
 
 # -- 1. CSS parsed once per source and theme -------------------------------------------------------

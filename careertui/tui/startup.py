@@ -20,6 +20,7 @@ from textual.screen import Screen
 
 from careertui.tui.internals import start_screen
 from careertui.tui.switching import SwitchingApp
+from careertui.tui.warming import WarmScreen
 
 CHECK_WAIT = 30.0
 """Seconds a write waits at most for the start-up integrity check's verdict."""
@@ -136,8 +137,6 @@ class StartupApp(SwitchingApp):
 
         Textual starts an installed screen when it is first pushed; internals.start_screen
         does so without pushing it (composed and mounted, never painted)."""
-        from careertui.screens.base import CareerScreen
-
         await asyncio.sleep(WARM_START - WARM_PAUSE)
         try:
             for mode in self.SCREENS:
@@ -148,7 +147,7 @@ class StartupApp(SwitchingApp):
                 screen, mounted = start_screen(self, mode)
                 self._add_screen_css(screen)
                 await mounted
-                if isinstance(screen, CareerScreen):
+                if isinstance(screen, WarmScreen):
                     await screen.warm(self.size)
                 self.keep_objects()
         finally:
