@@ -557,7 +557,7 @@ def validate(
     if unknown:
         raise ValidationError(sorted(unknown)[0], f"{kind} has no field {sorted(unknown)[0]!r}")
     if kind == "assessment" and isinstance(values.get("pay"), str) and values["pay"].strip():
-        from careertui.domain.opportunities import PAY_HELP, parse_pay
+        from careertui.domain.money import PAY_HELP, parse_pay
 
         amount = parse_pay(values["pay"])  # typed as people say pay: 120k, $120,000
         if amount is None:

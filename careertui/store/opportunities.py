@@ -12,8 +12,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from careertui.domain.due import LOOKED_BACK_ON, Decided
+from careertui.domain.money import parse_money
 from careertui.domain.names import NotFound
-from careertui.domain.opportunities import parse_money, weights_of
+from careertui.domain.opportunities import weights_of
 from careertui.domain.records import FIT_PARTS, KINDS, ValidationError, validate
 
 if TYPE_CHECKING:

@@ -20,6 +20,7 @@ from careertui.store import Store
 from careertui.store import opportunities as opp
 from careertui.tui.data import ReadOnlyError
 from careertui.tui.forms import FormsScreen
+from careertui.widgets.form import EntryForm
 from careertui.widgets.safe import compose, literal
 
 if TYPE_CHECKING:
@@ -35,10 +36,27 @@ ASSESSMENT_FIELDS = (
 )
 
 
+class LongForm(EntryForm):
+    """An EntryForm of many fields (an assessment has 27): the dialog takes 90% of the height
+    and its fields scroll within it, so that its keys line (ctrl+s save) stays in sight at
+    80x24; each line of its note is cut to the width rather than wrapped."""
+
+    CSS = """
+    LongForm .form-box { height: 90%; }
+    LongForm .form-fields { height: 1fr; max-height: 100%; }
+    LongForm .form-note { text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+
+
+LONG_FORM = 5
+"""Fields from which a form here is a LongForm (three fields fit 80x24 as they are)."""
+
+
 def space_note(space: dict[str, Any]) -> Content:
-    """The person's own words of the space, one line each, above the fit they rate."""
+    """The person's own words of the space, one line each (cut to the width on screen), above
+    the fit they rate."""
     lines = [
-        compose((f"{part.capitalize():<11}", "dim"), one_line(words, 64))
+        compose((f"{part.capitalize():<11}", "dim"), one_line(words, 200))
         for part in FIT_PARTS
         if (words := str(space.get("words", {}).get(part) or "").strip())
     ]
@@ -80,8 +98,6 @@ class OpportunityActions(FormsScreen):
     ) -> None:
         """The EntryForm for `fields` of `kind`, each checked as typed; `write(store, cleaned)`
         saves (and checks the whole) off the UI thread. Then a reload and `done`."""
-        from careertui.widgets.form import EntryForm
-
         db_path, today = self.career.db_path, self.today()
 
         def save(cleaned: dict[str, Any]) -> Any:
@@ -98,7 +114,7 @@ class OpportunityActions(FormsScreen):
             if done:
                 done(result)
 
-        form = EntryForm(
+        form = (LongForm if len(fields) >= LONG_FORM else EntryForm)(
             kind, fields, save, today=today, values=values, title=title, note=note, partial=True
         )
         self.app.push_screen(form, callback=saved)

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from careertui.domain.due import Decided, look_backs_due
+from careertui.domain.money import parse_money, parse_pay
 from careertui.domain.opportunities import (
     BEST,
     FAIR,
@@ -16,8 +17,6 @@ from careertui.domain.opportunities import (
     column_chunks,
     compare,
     format_comparison,
-    parse_money,
-    parse_pay,
     score,
     weights_of,
 )

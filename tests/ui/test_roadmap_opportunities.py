@@ -102,3 +102,28 @@ async def test_weigh_then_decide_accepted_offers_the_profile(db_path: Path, toda
         )
         assert store.get("goal", ids["Initech side project"])["status"] == "done"
         assert store.profile()["current_role"] == "Initech side project"
+
+
+async def test_the_weigh_form_keeps_its_keys_in_sight_at_80x24_and_reads_120k(
+    db_path: Path, today: date
+) -> None:
+    """27 fields are longer than the screen: they scroll, the keys line (ctrl+s) stays; pay is
+    typed as people say it."""
+    ids = journal(db_path, today)
+    app = CareerApp(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tab(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EntryForm)
+        keys = form.query_one(".form-keys")
+        assert 0 < keys.region.bottom <= 24 and keys.region.height == 1
+        form.query_one("#field-pay").focus()
+        await pilot.press("ctrl+a", "ctrl+k")  # the Input's own keys: select all is not one
+        await type_text(pilot, "120k")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, EntryForm)
+        with Store(db_path) as store:
+            assert opp.assessment_of(store, ids["Acme head of data"])["pay"] == 120_000
