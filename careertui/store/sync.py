@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from careertui.domain.merge import Version, after, digest
+from careertui.domain.merge import Version, after, digest, instant
 from careertui.domain.records import KINDS
 from careertui.store import sync_files as files
 from careertui.store.sync_apply import Content, Merger
@@ -175,14 +175,35 @@ def _check(content: dict[str, Any], device: str) -> str | None:
     version = content.get("version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         return "was written by a newer careertui; upgrade careertui here"
-    for record in content.get("records", ()):
-        kind = KINDS.get(record.get("kind"))
+    records = content.get("records")
+    if not isinstance(records, list) or not all(_well_formed(r) for r in records):
+        return "is damaged (a record without its uuid, time or content)"
+    for record in records:
+        kind = KINDS.get(record["kind"])
         if kind is None:
             return "was written by a newer careertui (a kind of record unknown here)"
-        data = record.get("data")
+        data = record["data"]
         if data is not None and not set(data) <= {"created_at", *kind.field_names}:
             return "was written by a newer careertui (a field unknown here)"
     return None
+
+
+def _well_formed(record: Any) -> bool:
+    """Whether a record of a change file has what applying it reads, of the right types."""
+    if not isinstance(record, dict) or not isinstance(record.get("uuid"), str):
+        return False
+    data = record.get("data")
+    if record.get("deleted") is not (data is None):
+        return False
+    stamps = [record.get("stamp"), record.get("base") or record.get("stamp")]
+    if data is not None:
+        if not isinstance(data, dict):
+            return False
+        stamps.append(data.get("created_at"))
+    try:
+        return all(isinstance(stamp, str) and instant(stamp) is not None for stamp in stamps)
+    except ValueError:
+        return False
 
 
 def _apply_file(merger: Merger, device: str, content: dict[str, Any]) -> int:

@@ -163,3 +163,36 @@ def test_two_syncs_at_once_apply_each_file_once(pair, clock) -> None:
         assert store.conn.execute("SELECT count(*) FROM sync_applied").fetchone()[0] == 1
     device_dirs = list((folder / ROOT).iterdir())
     assert len(device_dirs) == 1  # b had nothing to send, so it wrote nothing
+
+
+def test_a_change_file_that_cannot_be_applied_waits_and_says_why(pair, clock) -> None:
+    from careertui.store import sync_files
+
+    _a, b, folder = pair
+    other = "ab" * 16
+    bad = [
+        {"format": "careertui-sync", "version": 1, "device": other, "records": [{"kind": "note"}]},
+        {"format": "careertui-sync", "version": 2, "device": other, "records": []},
+        {
+            "format": "careertui-sync",
+            "version": 1,
+            "device": other,
+            "records": [
+                {
+                    "kind": "gadget",
+                    "uuid": "u",
+                    "stamp": "2026-11-23T10:00:00+00:00",
+                    "base": None,
+                    "deleted": True,
+                    "data": None,
+                }
+            ],
+        },
+    ]
+    for content in bad:
+        sync_files.write_change(folder, other, sync_files.seal(content, None))
+    result = go(b, folder, clock)
+    assert result.applied_files == 0
+    reasons = " ".join(result.waiting)
+    assert "is damaged" in reasons and "newer careertui" in reasons
+    assert b.count("note") == 0
