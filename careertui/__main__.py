@@ -35,30 +35,19 @@ def _fill_closed_descriptors() -> None:
 
 
 def main() -> None:
-    """The console script. It ends with os._exit once its streams are flushed: the interpreter's
-    shutdown has nothing left to do for careertui, and a Ctrl-C during it would end the process
-    by the signal, without a word."""
-    import os
+    """The console script. Once its work is done, Ctrl-C is ignored: the interpreter's shutdown
+    resets Python's handlers, and a Ctrl-C then would end the process by the signal, without a
+    word, whatever the work's exit status."""
     import signal
 
-    from careertui.interrupt import interrupted, say_error
+    from careertui.interrupt import interrupted
 
     signal.signal(signal.SIGINT, interrupted)  # for `python -m careertui` (see __init__.py)
     _fill_closed_descriptors()
     try:
         _main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            if stream is not None:
-                stream.flush()
-        except (OSError, ValueError):
-            if stream is sys.stdout and code == 0:
-                say_error("careertui: cannot write to standard output\n")
-                code = 1
-    os._exit(code)
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _main() -> None:

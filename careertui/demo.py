@@ -18,7 +18,8 @@ from careertui.demo_conversations import conversations
 from careertui.demo_evidence import evidence
 from careertui.demo_opportunities import weighed
 from careertui.domain.records import KINDS
-from careertui.store.exchange import FORMAT, FORMAT_VERSION, ImportResult, import_data
+from careertui.store.export import FORMAT, FORMAT_VERSION
+from careertui.store.importer import ImportResult, import_data
 
 if TYPE_CHECKING:
     from careertui.store.store import Store

@@ -10,7 +10,7 @@ import pytest
 
 from careertui.demo import demo_document, fill_demo
 from careertui.store import Store
-from careertui.store.exchange import ExchangeError, export_data
+from careertui.store.export import ExchangeError, export_data
 from careertui.store.stats import compute_stats
 
 TODAY = date(2026, 11, 23)

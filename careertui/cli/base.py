@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from careertui.domain.text import escaped, from_shell, one_line, printable
+from careertui.store.unique import NAMED_KINDS as NAMED_KINDS  # used by records, complete
 
 CI = {"case_sensitive": False}
 """click.Choice options that accept any case."""
@@ -253,31 +254,12 @@ def added(kind: str, record_id: int, title: str, day: str | None = None) -> None
     say(f"Added {kind} #{record_id}: {one_line(title, 70)}{on}")
 
 
-NAMED_KINDS = {"contact": "", "action": "", "responsibility": "", "goal": "kind != 'milestone'"}
-"""Kinds the CLI finds by name (`--resp`, `check ACTION`…), with the records a name must be
-unique among: a second "Dana Lee" would make every later `--contact "Dana Lee"` ambiguous."""
-
-
 def name_free(store: Any, kind: str, values: dict[str, Any]) -> None:
-    from careertui.domain.records import KINDS
-    from careertui.store import Ambiguous, NotFound
+    """The store's name rule (store/unique.py), checked before a command looks further; the
+    store checks it again on every write, for every way in."""
+    from careertui.store.unique import NameRule
 
-    if kind not in NAMED_KINDS or (kind == "goal" and values.get("kind") == "milestone"):
-        return
-    name = str(values.get(KINDS[kind].title_field) or "")
-    try:
-        found = store.find(kind, name, where=NAMED_KINDS[kind], exact=True)
-    except NotFound:
-        return
-    except Ambiguous:
-        found = None
-    which = f" (#{found['id']}: {found[KINDS[kind].title_field]})" if found else ""
-    label = KINDS[kind].label.lower()
-    article = "an" if label[0] in "aeiou" else "a"
-    raise UserError(
-        f"{article} {label} named {name.strip()!r} exists already{which}; "
-        "names find records, so pick another"
-    )
+    NameRule(store.conn).check(kind, values)
 
 
 def insert(ctx: click.Context, kind: str, values: dict[str, Any]) -> tuple[int, dict[str, Any]]:

@@ -59,7 +59,7 @@ def backup(ctx: click.Context, dest: Path | None, encrypt: bool) -> None:
 def export(ctx: click.Context, fmt: str, out: Path | None, force: bool) -> None:
     """Export everything as JSON, or the review packet as Markdown."""
     from careertui.outfile import OutputError, names_stream, write_output
-    from careertui.store.exchange import export_text
+    from careertui.store.export import export_text
 
     today = clock_today()
     text: str | bytes
@@ -96,7 +96,8 @@ def export(ctx: click.Context, fmt: str, out: Path | None, force: bool) -> None:
 @click.pass_context
 def import_(ctx: click.Context, file: Path) -> None:
     """Merge a careertui JSON export (by uuid) or a jrnl JSON export (entries become notes)."""
-    from careertui.store.exchange import ExchangeError, detect_format, import_data, load_json
+    from careertui.store.export import ExchangeError
+    from careertui.store.importer import detect_format, import_data, load_json
 
     source = "standard input" if str(file) == "-" else str(file)
     try:
@@ -131,7 +132,7 @@ def demo(ctx: click.Context) -> None:
     from careertui.clock import now
     from careertui.demo import fill_demo
     from careertui.domain.records import KINDS
-    from careertui.store.exchange import ExchangeError
+    from careertui.store.export import ExchangeError
 
     today = clock_today()
     path = db_path(ctx)

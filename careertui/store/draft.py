@@ -102,7 +102,8 @@ def _publish(draft: Path, path: Path) -> bool:
 
 
 def _merge(draft: Path, path: Path, today: date) -> None:
-    from careertui.store.exchange import export_data, import_data
+    from careertui.store.export import export_data
+    from careertui.store.importer import import_data
 
     with Store(draft, write=False) as source:
         data = export_data(source)

@@ -52,7 +52,7 @@ def _keep(wins: tuple[PacketWin, ...], involved: set[int] | None) -> tuple[Packe
 def review_packet(store: Store, today: date, contact: Row | None = None) -> Packet:
     """Today's review packet, with the requirements of the target role and their wins; with a
     contact, only the wins that involve them (and only them among the relationships)."""
-    from careertui.store.exchange import packet_data
+    from careertui.store.packet_data import packet_data
 
     packet = packet_data(store, today)
     involved = None if contact is None else wins_involving(store, contact)

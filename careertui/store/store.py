@@ -28,6 +28,7 @@ from careertui.store.connection import (
     write_txn,
 )
 from careertui.store.mentions import link_mentions
+from careertui.store.unique import NameRule
 
 Row = dict[str, Any]
 
@@ -148,6 +149,7 @@ class Store:
         """Validate and store a new record; returns its id."""
         cleaned = validate(kind_name, values, today)
         with self.write():
+            NameRule(self.conn).check(kind_name, cleaned)  # a second "Dana Lee" refused
             record_id = self._insert_row(_kind(kind_name), cleaned)
             link_mentions(self, kind_name, record_id, cleaned)  # a bad @mention refuses it
             return record_id
@@ -164,6 +166,9 @@ class Store:
             return
         with self.write() as conn:
             before = self.get(kind_name, record_id) if kind_name in MENTIONING else None
+            if NameRule.applies(kind_name, cleaned):
+                current = self.get(kind_name, record_id) or {}
+                NameRule(conn).check(kind_name, {**current, **cleaned}, record_id)
             old = self._update_row(kind, record_id, cleaned)
             if not old:
                 return  # saved as it was: nothing written, updated_at kept

@@ -208,7 +208,7 @@ def _well_formed(record: Any) -> bool:
 
 def _apply_file(merger: Merger, device: str, content: dict[str, Any]) -> int:
     """Deletes first, each kind before the kinds it links to; then edits, each kind after."""
-    from careertui.store.exchange import ORDER
+    from careertui.store.export import ORDER
 
     rank = {name: position for position, name in enumerate(ORDER)}
     records = content.get("records", [])

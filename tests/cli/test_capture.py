@@ -201,17 +201,20 @@ def test_usage_errors_exit_2(db_path: Path, args: list[str]) -> None:
 
 
 def test_ambiguous_names_are_an_error(db_path: Path) -> None:
-    """The CLI refuses a second name, but the app or an import can still make one."""
-    from datetime import date
+    """Every way in refuses a second name, but a file written before that rule may hold two."""
+    import sqlite3
 
-    from careertui.store import Store
-
-    with Store(db_path) as store:
-        for kind in ("contact", "responsibility"):
-            for name in ("Sam Park", "sam park"):
-                store.insert(
-                    kind, {"name" if kind == "contact" else "title": name}, date(2026, 11, 23)
+    run(db_path, "add", "note", "make the file")
+    conn = sqlite3.connect(db_path)
+    with conn:
+        for table, column in (("contacts", "name"), ("responsibilities", "title")):
+            for n, name in enumerate(("Sam Park", "sam park")):
+                conn.execute(
+                    f"INSERT INTO {table} (uuid, created_at, updated_at, {column}) "
+                    "VALUES (?, '2026-11-01', '2026-11-01', ?)",
+                    (f"00000000-0000-4000-8000-{table[:4].encode().hex()}{n:04d}", name),
                 )
+    conn.close()
     code, _, err = run(db_path, "add", "interaction", "SAM PARK", "hello")
     assert (
         code == 1 and "2 contacts match 'SAM PARK': Sam Park (#1), sam park (#2); rename one" in err

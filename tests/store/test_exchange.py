@@ -11,19 +11,17 @@ from typing import Any
 import pytest
 
 from careertui.store import Store
-from careertui.store.exchange import (
+from careertui.store.export import (
     FORMAT_VERSION,
     ExchangeError,
-    detect_format,
     dump_json,
     export_data,
     export_text,
-    import_data,
-    jrnl_uuid,
-    load_json,
-    packet_data,
     record_count,
 )
+from careertui.store.importer import detect_format, import_data, load_json
+from careertui.store.jrnl import jrnl_uuid
+from careertui.store.packet_data import packet_data
 from careertui.store.stats import compute_stats
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"

@@ -51,7 +51,8 @@ def test_decisions_move_the_status_and_go_with_the_goal(db_path: Path, today: da
 
 
 def test_an_import_merges_the_assessment_and_the_weights(tmp_path: Path, today: date) -> None:
-    from careertui.store.exchange import export_data, import_data
+    from careertui.store.export import export_data
+    from careertui.store.importer import import_data
 
     with Store(tmp_path / "a.db") as a, Store(tmp_path / "b.db") as b:
         goal = a.insert("goal", {"title": "Offer", "kind": "opportunity"}, today)

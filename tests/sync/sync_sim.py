@@ -15,7 +15,7 @@ from typing import Any
 from careertui.domain.merge import Version, beats, display_names
 from careertui.domain.records import KINDS
 from careertui.store import Store
-from careertui.store.exchange import export_data
+from careertui.store.export import export_data
 from careertui.store.sync import sync
 from careertui.store.sync_apply import Merger
 from careertui.store.sync_files import ROOT, open_change
