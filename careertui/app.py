@@ -23,6 +23,7 @@ from careertui.tui.internals import KeptStylesheet
 from careertui.tui.live import LiveRefresh
 from careertui.tui.startup import lazy_screen, run_logged
 from careertui.tui.syncing import SyncingApp
+from careertui.tui.undo import UndoHistory, undo_last
 from careertui.widgets.footer import SCREENS as NAV_SCREENS
 
 SCREENS_BY_KEY = tuple((key, mode, label) for key, mode, label, _short in NAV_SCREENS)
@@ -63,6 +64,7 @@ class CareerApp(SyncingApp):
         Binding("question_mark", "keys", "Keys", show=False),
         Binding("q", "quit_app", "Quit", show=False),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("ctrl+z", "undo", "Undo", show=False),
     ]
 
     def __init__(
@@ -79,6 +81,7 @@ class CareerApp(SyncingApp):
         self.start_mode = start_mode
         self.unsaved_modes: set[str] = set()
         self.live = LiveRefresh(self, db_path)
+        self.undo_history = UndoHistory()
         """The screens holding unsaved work (the review's draft): the nav line marks them."""
 
     def on_mount(self) -> None:
@@ -145,6 +148,9 @@ class CareerApp(SyncingApp):
         from careertui.widgets.help import HelpScreen
 
         self.push_screen(HelpScreen(self.screen))
+
+    async def action_undo(self) -> None:
+        await undo_last(self)
 
     async def action_quit_app(self) -> None:
         await self.action_quit()

@@ -353,7 +353,9 @@ class ContactScreen(CareerScreen):
         from careertui.store import network
 
         try:
-            await self.change(network.mark_done, interaction_id, self.today(), done)
+            what = "follow-up done" if done else "follow-up reopened"
+            change = self.undoable(what, "interaction", interaction_id, network.mark_done)
+            await self.change(change, interaction_id, self.today(), done)
         except Exception as exc:  # noqa: BLE001
             self.report(exc)
             return

@@ -311,7 +311,8 @@ class DashboardScreen(CareerScreen):
     async def _save_check_in(self, action: dict[str, Any]) -> None:
         today = self.today()
         try:
-            await self.change(lambda store: store.check_in(action["id"], today, today))
+            what = f"check-in of “{action['title']}”"
+            await self.change(self.check_in_undoable, action["id"], today, False, what)
         except Exception as exc:  # noqa: BLE001
             self.report(exc)
             return

@@ -23,25 +23,22 @@ from textual.screen import ModalScreen
 from textual.widgets import ContentSwitcher, DataTable, Header, Input, Static, TextArea
 
 from careertui.domain.records import PERCEPTION_RATINGS, ValidationError
-from careertui.domain.text import one_line
 from careertui.screens.base import CareerScreen
 from careertui.store.review_draft import drop_draft
 from careertui.store.reviews import (
     MAX_PRIORITIES,
     ReviewSaved,
-    complete_follow_up,
     review_overview,
     save_review,
 )
+from careertui.store.undo import review_save
+from careertui.tui.review_steps import ReviewStepKeys
 from careertui.widgets.footer import CareerFooter
 from careertui.widgets.form import FOCUS_BINDINGS, keys_handled
-from careertui.widgets.paged import current_key
 from careertui.widgets.review.actions import ActionsStep
 from careertui.widgets.review.common import (
     INTROS,
     STEPS,
-    FollowUpChosen,
-    RecordChosen,
     ReviewStep,
     step_bar,
 )
@@ -64,7 +61,7 @@ STEP_OF_ACTION = {
 }
 
 
-class ReviewScreen(CareerScreen):
+class ReviewScreen(ReviewStepKeys, CareerScreen):
     TITLE = "Weekly review"
     CSS_PATH = "review.tcss"
     HELP = (
@@ -301,8 +298,14 @@ class ReviewScreen(CareerScreen):
         ratings = {name: values[f"rating-{name}"] for name in PERCEPTION_RATINGS}
 
         def save_it(store: Any) -> ReviewSaved:
-            saved = save_review(store, self.today(), priorities, values["review-notes"], ratings)
+            today = self.today()
+            saved, undo = review_save(
+                store,
+                today,
+                lambda: save_review(store, today, priorities, values["review-notes"], ratings),
+            )
             drop_draft(store, saved.week)
+            self.remember(f"the review of week {saved.week} as it was", undo)
             return saved
 
         try:
@@ -323,77 +326,4 @@ class ReviewScreen(CareerScreen):
         if self._in_text_field():
             self.action_leave_field()  # the screen's keys work at once
         self.notify(f"Saved week {saved.week}", markup=False)
-        self.refresh_data()
-
-    # -- step keys -------------------------------------------------------------------------------
-    def action_add_win(self) -> None:
-        self.open_form("win", values={"date": self.today().isoformat()})
-
-    def action_add_interaction(self) -> None:
-        self.open_form("interaction", values={"date": self.today().isoformat()})
-
-    def action_edit(self) -> None:
-        focused = self.focused
-        if isinstance(focused, DataTable) and focused.id:
-            step = focused.query_ancestor(ReviewStep)
-            step.choose(focused.id, current_key(focused))
-
-    @on(RecordChosen)
-    def _record_chosen(self, event: RecordChosen) -> None:
-        self.open_form(event.kind, event.record_id)
-
-    @on(FollowUpChosen)
-    def _follow_up_chosen(self, event: FollowUpChosen) -> None:
-        self._resolve(event.item, edit=event.edit)
-
-    def action_done(self) -> None:
-        item = self.query_one(PeopleStep).selected_follow_up()
-        if item is not None:
-            self._resolve(item, edit=False)
-
-    def _resolve(self, item: dict[str, Any], *, edit: bool) -> None:
-        """A follow-up of an interaction is edited or marked done; a stay-in-touch reminder is
-        resolved by logging a new interaction with that contact."""
-        if item["kind"] != "interaction":
-            self.open_form(
-                "interaction",
-                values={"contact_id": item["contact_id"], "date": self.today().isoformat()},
-            )
-        elif edit:
-            self.open_form("interaction", int(item["interaction_id"]))
-        else:
-            self.mark_done(int(item["interaction_id"]), item["contact"])
-
-    @work(group="review-change")
-    async def mark_done(self, interaction_id: int, contact: str) -> None:
-        try:
-            await self.change(complete_follow_up, interaction_id, self.today())
-        except Exception as exc:  # noqa: BLE001
-            self.report(exc)
-            return
-        self.notify(f"Follow-up with {one_line(contact, 60)} done", markup=False)
-        self.refresh_data()
-
-    def action_check_in(self) -> None:
-        self._check_in(skip=False)
-
-    def action_skip(self) -> None:
-        self._check_in(skip=True)
-
-    def _check_in(self, *, skip: bool) -> None:
-        step = self.query_one(ActionsStep)
-        key = step.selected()
-        if key is not None:
-            self.check_in(int(key), step.action_titles.get(key, ""), skip)
-
-    @work(group="review-change")
-    async def check_in(self, action_id: int, title: str, skip: bool) -> None:
-        today = self.today()
-        try:
-            await self.change(lambda store: store.check_in(action_id, today, today, skip=skip))
-        except Exception as exc:  # noqa: BLE001
-            self.report(exc)
-            return
-        verb = "Skipped today" if skip else "Checked in"
-        self.notify(f"{verb}: {one_line(title, 60)}", markup=False)
         self.refresh_data()

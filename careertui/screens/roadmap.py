@@ -373,7 +373,8 @@ class RoadmapScreen(OpportunityActions, CareerScreen):
             self.notify(f"Already {done} today: {action['title']}", markup=False)
             return
         try:
-            await self.change(lambda store: store.check_in(action["id"], today, today, skip=skip))
+            what = f"{'skip' if skip else 'check-in'} of “{action['title']}”"
+            await self.change(self.check_in_undoable, action["id"], today, skip, what)
         except Exception as exc:  # noqa: BLE001
             self.report(exc)
             return

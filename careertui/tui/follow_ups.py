@@ -9,6 +9,7 @@ from textual import work
 from textual.widgets import DataTable
 
 from careertui.tui.data import DataScreen
+from careertui.tui.undo import undoable
 from careertui.widgets.paged import current_key
 
 if TYPE_CHECKING:
@@ -59,7 +60,10 @@ class FollowUpActions(DataScreen):
         today = self.today()
         try:
             if what == "done":
-                await self.change(network.mark_done, interaction_id, today)
+                done = undoable(
+                    self.app, "follow-up done", "interaction", interaction_id, network.mark_done
+                )
+                await self.change(done, interaction_id, today)
                 message = "Follow-up done."
             else:
                 when = await self.change(network.snooze, interaction_id, today)

@@ -4,15 +4,19 @@ confirmed, each written off the UI thread and followed by a reload."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import work
 from textual.content import Content
 
 from careertui.domain.mentions import MENTIONING
 from careertui.domain.records import KINDS
+from careertui.domain.text import one_line
 from careertui.store import Store
+from careertui.store.undo import Restore, check_in, remove, restore, snapshot
 from careertui.tui.data import DataScreen, ReadOnlyError
+from careertui.tui.undo import remember, undoable
 from careertui.widgets.safe import compose
 
 if TYPE_CHECKING:
@@ -60,6 +64,16 @@ FORM_FIELDS: dict[str, tuple[str, ...]] = {
     "review": ("week", "date", "focus", "notes"),
     "profile": tuple(f.name for f in KINDS["profile"].fields if f.name != "theme"),
 }
+
+T = TypeVar("T")
+
+
+def named(kind: str, values: Mapping[str, Any]) -> str:
+    """`win “Shipped the beta”`: a record's kind and title, for what undo brings back."""
+    label = KINDS[kind].label.lower()
+    title = one_line(str(values.get(KINDS[kind].title_field) or ""), 60)
+    return f"{label} “{title}”" if title else label
+
 
 REF_SOURCES: dict[str, str] = {
     "parent_id": "goal",
@@ -148,8 +162,12 @@ class FormsScreen(DataScreen):
                 raise ReadOnlyError(refused)
             with Store(db_path) as store:
                 if record_id is None:
-                    return store.insert(kind, cleaned, today)
+                    new_id = store.insert(kind, cleaned, today)
+                    self.remember(f"added {named(kind, cleaned)}", remove(kind, new_id))
+                    return new_id
+                before = snapshot(store, kind, record_id)
                 store.update(kind, record_id, cleaned, today)
+                self.remember(f"edited {named(kind, initial)}", restore(before))
                 return record_id
 
         form = self.make_form(
@@ -197,6 +215,24 @@ class FormsScreen(DataScreen):
             return WinForm(context, link_saver(self.career.db_path), *args, **kwargs)
         return EntryForm(*args, **kwargs)
 
+    def remember(self, what: str, run: Restore) -> None:
+        """Keep what undoes a change just made, for ctrl+z (careertui/tui/undo.py)."""
+        remember(self.app, what, run)
+
+    def undoable(
+        self, what: str, kind: str, record_id: int, fn: Callable[..., T]
+    ) -> Callable[..., T]:
+        """`fn(store, ...)`, which changes or deletes the record, made undoable by ctrl+z."""
+        return undoable(self.app, what, kind, record_id, fn)
+
+    def check_in_undoable(
+        self, store: Store, action_id: int, today: date, skip: bool, what: str
+    ) -> tuple[int, bool]:
+        """Check an action in (or skip it) today, undoable by ctrl+z."""
+        result, undo = check_in(store, action_id, today, today, skip=skip)
+        self.remember(what, undo)
+        return result
+
     def confirm_delete(self, kind: str, record_id: int, title: str) -> None:
         """Ask, then delete (off the UI thread) and reload."""
         from careertui.widgets.confirm import ConfirmDialog
@@ -205,20 +241,22 @@ class FormsScreen(DataScreen):
         question = compose(
             (f"Delete this {label}?\n\n", "bold"),
             title,
-            ("\n\nIts text is erased from the file; this cannot be undone.", "dim"),
+            ("\n\nIts text is erased from the file; ctrl+z brings it back until you quit.", "dim"),
         )
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._delete(kind, record_id)
+                self._delete(kind, record_id, title)
 
         self.app.push_screen(ConfirmDialog(question), callback=answered)
 
     @work(group="delete")
-    async def _delete(self, kind: str, record_id: int) -> None:
+    async def _delete(self, kind: str, record_id: int, title: str) -> None:
         label = KINDS[kind].label.lower()
+        what = f"deleted {label} “{one_line(title, 60)}”" if title else f"deleted {label}"
+        delete = self.undoable(what, kind, record_id, lambda store: store.delete(kind, record_id))
         try:
-            await self.change(lambda store: store.delete(kind, record_id))
+            await self.change(delete)
         except Exception as exc:  # noqa: BLE001
             self.report(exc)
             return

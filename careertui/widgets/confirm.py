@@ -11,7 +11,8 @@ from textual.widgets import Button, Static
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """Ask before something that cannot be undone (a delete). `y`/`enter` confirm."""
+    """Ask before a delete. `y` confirms, `n` or escape cancel; the buttons say so, and the
+    safe choice (cancel) has the focus, so a stray `enter` deletes nothing."""
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
@@ -27,8 +28,8 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(id="confirm-box", classes="dialog-box"):
             yield Static(self.question, id="confirm-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.confirm_label, variant="error", id="yes")
-                yield Button("Cancel", id="no")
+                yield Button(f"{self.confirm_label} (y)", variant="error", id="yes")
+                yield Button("Cancel (n/esc)", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
