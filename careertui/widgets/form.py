@@ -154,6 +154,9 @@ class EntryForm(ModalScreen[Any]):
         self.save_function = save
         self.today = today
         self.initial = dict(values or {})
+        self.shown: dict[str, str] = {}
+        """The text each field was given (control characters shown replaced): a field still
+        showing it is saved as the stored value, so saving without a change changes nothing."""
         self.title_content = title if isinstance(title, Content) else Content(title or "")
         self.options = dict(options or {})
         self.partial = partial
@@ -193,8 +196,9 @@ class EntryForm(ModalScreen[Any]):
         value = self.initial.get(field.name, field.default)
         widget_id = f"field-{field.name}"
         if field.type == "long":
+            self.shown[field.name] = _as_text(value)
             area = FieldTextArea(
-                _as_text(value),
+                self.shown[field.name],
                 id=widget_id,
                 soft_wrap=True,
                 tab_behavior="focus",
@@ -233,6 +237,7 @@ class EntryForm(ModalScreen[Any]):
             if field.type == "tags" and isinstance(value, str)
             else _as_text(value)
         )
+        self.shown[field.name] = text
         suggester = None
         if field.name in self.mention_fields:
             from careertui.widgets.mention import MentionSuggester
@@ -271,6 +276,8 @@ class EntryForm(ModalScreen[Any]):
                 values[name] = None if widget.value is Select.NULL else widget.value
             elif isinstance(widget, Input):
                 values[name] = widget.value
+            if name in self.initial and name in self.shown and values[name] == self.shown[name]:
+                values[name] = self.initial[name]  # untouched: as stored, not as shown
         return values
 
     @on(Input.Changed)

@@ -121,3 +121,39 @@ def test_text_edited_out_of_any_field_is_gone(
     finally:
         idle.close()
         store.close()
+
+
+HOSTILE = "a\x1b[31m\u202eb\u200f\x07c"
+
+
+async def test_a_form_saved_without_a_change_keeps_the_stored_text() -> None:
+    """The form shows control characters replaced; saving it untouched writes the stored text
+    back as it was, not the replacements."""
+    from textual.app import App
+
+    from careertui.widgets.form import EntryForm
+
+    stored = {"title": f"Shipped {HOSTILE}", "impact": "3\x9b teams", "notes": f"x\n{HOSTILE}"}
+    saved: list[dict[str, Any]] = []
+
+    class FormApp(App[None]):
+        def on_mount(self) -> None:
+            form = EntryForm(
+                "win",
+                ("title", "impact", "notes"),
+                lambda values: saved.append(values) or values,
+                today=TODAY,
+                values=stored,
+                partial=True,
+            )
+            self.push_screen(form)
+
+    app = FormApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(5):
+            await pilot.pause()
+        await pilot.press("ctrl+s")
+        for _ in range(5):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+    assert saved and {k: saved[0][k] for k in stored} == stored
