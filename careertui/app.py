@@ -21,6 +21,7 @@ from careertui.domain.text import printable
 from careertui.screens.dashboard import DashboardScreen
 from careertui.tui.internals import KeptStylesheet
 from careertui.tui.live import LiveRefresh
+from careertui.tui.screenshot import PrivateScreenshots
 from careertui.tui.startup import lazy_screen, run_logged
 from careertui.tui.syncing import SyncingApp
 from careertui.tui.undo import UndoHistory, undo_last
@@ -44,7 +45,7 @@ MODE_OF_KIND = {
 }
 
 
-class CareerApp(SyncingApp):
+class CareerApp(PrivateScreenshots, SyncingApp):
     TITLE = "careertui"
     CSS_PATH = "app.tcss"
     SCREENS = {

@@ -121,9 +121,9 @@ def compare(ctx: click.Context, as_json: bool, everything: bool) -> None:
     target_pay = space["target_pay"]
     table = weighing.compare([(o["title"], o["assessment"]) for o in found], weights, target_pay)
     if as_json:
-        import json
+        from careertui.domain.text import json_safe_dumps
 
-        click.echo(json.dumps(_json(found, table, space, weights), ensure_ascii=False, indent=2))
+        click.echo(json_safe_dumps(_json(found, table, space, weights), indent=2))
         return
     if not found:
         say("No open opportunities. Add one: careertui add goal TITLE --kind opportunity")

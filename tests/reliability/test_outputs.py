@@ -201,3 +201,17 @@ def test_backup_refuses_a_side_file_name(db: Path) -> None:
     wal = Path(f"{db}-journal")
     assert_refused(careertui(["backup", wal], db))
     assert not wal.exists()
+
+
+async def test_a_screenshot_is_private_and_never_replaces_a_file(tmp_path: Path) -> None:
+    from careertui.tui.screenshot import PrivateScreenshots
+
+    (tmp_path / "shot.svg").write_text("mine")
+    app = PrivateScreenshots()
+    async with app.run_test(size=(40, 10)) as pilot:
+        app.action_screenshot("shot.svg", str(tmp_path))
+        app.action_screenshot("new.svg", str(tmp_path))
+        await pilot.pause()
+    assert (tmp_path / "shot.svg").read_text() == "mine"
+    new = tmp_path / "new.svg"
+    assert new.read_text().startswith("<svg") and stat.S_IMODE(new.stat().st_mode) == 0o600
