@@ -89,7 +89,7 @@ def display_names(records: Iterable[tuple[str, str, str]]) -> dict[str, str]:
     keeps its name and the others are suffixed."""
     groups: dict[str, list[tuple[datetime, str, str]]] = {}
     for uid, created, name in records:
-        key = name.strip().casefold()
+        key = " ".join(name.casefold().split())  # as domain/names.py compares names
         groups.setdefault(key, []).append((instant(created), uid, name))
     shown: dict[str, str] = {}
     for members in groups.values():

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from careertui.domain.merge import Version, beats, display_names
-from careertui.domain.records import KINDS
+from careertui.domain.records import KINDS, ValidationError
 from careertui.store import Store
 from careertui.store.export import export_data
 from careertui.store.sync import sync
@@ -91,12 +91,18 @@ class World:
         self.events.setdefault(row["uuid"], []).append(Event(version, content))
 
     def insert(self, device: int, kind: str, values: dict[str, Any]) -> None:
-        row_id = self.stores[device].insert(kind, values, DAY)
+        try:
+            row_id = self.stores[device].insert(kind, values, DAY)
+        except ValidationError:  # a name the device holds already: refused, nothing written
+            return
         self._remember(device, kind, row_id)
         self.clock.tick()
 
     def update(self, device: int, kind: str, row_id: int, values: dict[str, Any]) -> None:
-        self.stores[device].update(kind, row_id, values, DAY)
+        try:
+            self.stores[device].update(kind, row_id, values, DAY)
+        except ValidationError:
+            return
         self._remember(device, kind, row_id)
         self.clock.tick()
 
