@@ -170,7 +170,7 @@ class DashboardScreen(CareerScreen):
             "No key actions yet: add them on the Roadmap (2, c, a).",
         )
         due = len(stats["follow_ups_due"]) + len(stats["milestones_due"])
-        due += len(stats.get("measure_due", ()))
+        due += len(stats.get("measure_due", ())) + len(stats.get("look_backs_due", ()))
         due += int(stats["security"]["due"])
         self.query_one("#due").border_title = f"Due · {due}" if due else "Due"
         tell = len(stats.get("tell_them", []))
@@ -269,6 +269,14 @@ class DashboardScreen(CareerScreen):
             self.open_form("interaction", values=values, after=then_ask_discussed(self))
         elif kind == "security":
             self.open_form("security")
+        elif kind == "lookback":
+            from careertui.tui.opportunities import look_back_form
+
+            due = self.stats.get("look_backs_due", [])
+            item = next((i for i in due if i["goal_id"] == int(ident)), None)
+            if item is not None:
+                decision = {"choice": item["choice"], "date": item["decided"]}
+                look_back_form(self, int(ident), str(item["title"]), decision)
         elif key.startswith("tell-"):
             from careertui.screens.brief import open_brief
 

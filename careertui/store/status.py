@@ -1,8 +1,8 @@
 """The figures of `careertui status`, read on a connection of its own: it runs on every shell
 prompt, so it imports sqlite3 and the readiness rules only (not the Store) and asks SQLite to
 count rather than reading rows. The figures are the dashboard's: what is due (follow-ups,
-milestones in the next two weeks, the security check), the journaling streak, the days to the
-review and review readiness."""
+milestones in the next two weeks, wins to measure, look-backs, the security check), the
+journaling streak, the days to the review and review readiness."""
 
 from __future__ import annotations
 
@@ -52,6 +52,13 @@ _DUE = """SELECT
 measure (no number in the impact, 30-36, 60-66 or 90-96 days old: domain/due.py), and 1 when
 the security check is (none yet, or the last over 90 days ago)."""
 
+_LOOK_BACKS = """SELECT count(*) FROM decisions d WHERE d.choice IN ('accepted', 'declined')
+ AND trim(coalesce(d.looking_back, '')) = '' AND date(d.date, '+90 days') <= :today
+ AND d.id = (SELECT d2.id FROM decisions d2 WHERE d2.goal_id = d.goal_id AND d2.date <= :today
+   ORDER BY d2.date DESC, d2.id DESC LIMIT 1)"""
+"""Opportunities whose latest decision, accepted or declined, is 90 days old and not looked
+back on (domain/due.py). Decisions came later than the file: an older file may lack them."""
+
 
 def read_status(path: Path, today: date) -> dict[str, int | None]:
     """`due`, `streak`, `review` (days to the review date, None without one) and `readiness`
@@ -66,6 +73,8 @@ def read_status(path: Path, today: date) -> dict[str, int | None]:
         horizon = (today + timedelta(days=MILESTONE_HORIZON_DAYS)).isoformat()
         params = {"today": day, "horizon": horizon, "interval": SECURITY_INTERVAL_DAYS}
         ((due,),) = conn.execute(_DUE, params).fetchall()
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'decisions'").fetchone():
+            due += conn.execute(_LOOK_BACKS, params).fetchone()[0]
         streak = conn.execute(_RUN, (day,)).fetchone()[0]
         if not streak:
             streak = conn.execute(_RUN, ((today - timedelta(days=1)).isoformat(),)).fetchone()[0]

@@ -8,7 +8,7 @@ assessment is one per opportunity; a decision also moves the opportunity's statu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
@@ -69,6 +69,65 @@ def space_note(space: dict[str, Any]) -> Content:
     return Content("\n").join(lines)
 
 
+def push_form(
+    screen: FormsScreen,
+    kind: str,
+    fields: Sequence[str],
+    write: Callable[[Store, dict[str, Any]], Any],
+    *,
+    values: dict[str, Any] | None = None,
+    title: Content,
+    note: Content | str = "",
+    done: Callable[[Any], None] | None = None,
+) -> None:
+    """The EntryForm for `fields` of `kind` over `screen`, each checked as typed;
+    `write(store, cleaned)` saves (and checks the whole) off the UI thread. Then the screen
+    reloads and `done` runs. A LongForm from LONG_FORM fields."""
+    db_path, today = screen.career.db_path, screen.today()
+
+    def save(cleaned: dict[str, Any]) -> Any:
+        refused = screen.career.refusal()
+        if refused:
+            raise ReadOnlyError(refused)
+        with Store(db_path) as store:
+            return write(store, cleaned) or True
+
+    def saved(result: Any) -> None:
+        if result is None:
+            return
+        screen.refresh_data()
+        if done:
+            done(result)
+
+    form = (LongForm if len(fields) >= LONG_FORM else EntryForm)(
+        kind, fields, save, today=today, values=values, title=title, note=note, partial=True
+    )
+    screen.app.push_screen(form, callback=saved)
+
+
+def look_back_form(
+    screen: FormsScreen, goal_id: int, title: str, decision: Mapping[str, Any]
+) -> None:
+    """ "How did the choice of X turn out?": the line kept with the opportunity's latest
+    decision (accepted or declined), from the Opportunities tab (l) or the dashboard's Due."""
+    today = screen.today()
+    why = str(decision.get("why") or "")
+    push_form(
+        screen,
+        "decision",
+        ("looking_back",),
+        lambda store, cleaned: opp.look_back(
+            store, goal_id, cleaned.get("looking_back") or "", today
+        ),
+        values={"looking_back": decision.get("looking_back") or ""},
+        title=compose(("How did the choice of ", "bold"), title, (" turn out?", "bold")),
+        note=literal(
+            f"You {decision['choice']} it on {decision['date']}" + (f": {why}" if why else "")
+        ),
+        done=lambda _: screen.notify("Looked back.", markup=False),
+    )
+
+
 class OpportunityActions(FormsScreen):
     """The Opportunities tab's actions, for the Roadmap screen."""
 
@@ -85,40 +144,6 @@ class OpportunityActions(FormsScreen):
             self.notify("Add an opportunity first (a).", severity="warning")
         return found
 
-    def _form(
-        self,
-        kind: str,
-        fields: Sequence[str],
-        write: Callable[[Store, dict[str, Any]], Any],
-        *,
-        values: dict[str, Any] | None = None,
-        title: Content,
-        note: Content | str = "",
-        done: Callable[[Any], None] | None = None,
-    ) -> None:
-        """The EntryForm for `fields` of `kind`, each checked as typed; `write(store, cleaned)`
-        saves (and checks the whole) off the UI thread. Then a reload and `done`."""
-        db_path, today = self.career.db_path, self.today()
-
-        def save(cleaned: dict[str, Any]) -> Any:
-            refused = self.career.refusal()
-            if refused:
-                raise ReadOnlyError(refused)
-            with Store(db_path) as store:
-                return write(store, cleaned) or True
-
-        def saved(result: Any) -> None:
-            if result is None:
-                return
-            self.refresh_data()
-            if done:
-                done(result)
-
-        form = (LongForm if len(fields) >= LONG_FORM else EntryForm)(
-            kind, fields, save, today=today, values=values, title=title, note=note, partial=True
-        )
-        self.app.push_screen(form, callback=saved)
-
     def action_add_opportunity(self) -> None:
         self.open_form(
             "goal",
@@ -132,7 +157,8 @@ class OpportunityActions(FormsScreen):
         if found is None:
             return
         today = self.today()
-        self._form(
+        push_form(
+            self,
             "assessment",
             ASSESSMENT_FIELDS,
             lambda store, cleaned: opp.save_assessment(store, found["id"], cleaned, today),
@@ -145,7 +171,8 @@ class OpportunityActions(FormsScreen):
     def action_set_weights(self) -> None:
         today = self.today()
         weights = self.data.opportunities.get("weights", {})
-        self._form(
+        push_form(
+            self,
             "weights",
             tuple(weights) or ("skills",),
             lambda store, cleaned: opp.set_weights(store, cleaned, today),
@@ -171,7 +198,8 @@ class OpportunityActions(FormsScreen):
             if choice == "accepted":
                 self._after_accepting(found)
 
-        self._form(
+        push_form(
+            self,
             "decision",
             ("choice", "why"),
             write,
@@ -217,18 +245,4 @@ class OpportunityActions(FormsScreen):
         if decision.get("choice") not in ("accepted", "declined"):
             self.notify("Look back on an accepted or declined opportunity (v shows them).")
             return
-        today = self.today()
-        self._form(
-            "decision",
-            ("looking_back",),
-            lambda store, cleaned: opp.look_back(
-                store, found["id"], cleaned.get("looking_back") or "", today
-            ),
-            values={"looking_back": decision.get("looking_back") or ""},
-            title=compose(
-                ("How did the choice of ", "bold"), str(found["title"]), (" turn out?", "bold")
-            ),
-            note=literal(
-                f"You {decision['choice']} it on {decision['date']}: {decision.get('why') or ''}"
-            ),
-        )
+        look_back_form(self, int(found["id"]), str(found["title"]), decision)

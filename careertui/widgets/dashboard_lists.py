@@ -36,8 +36,8 @@ def more_option(hidden: int, what: str, where: str) -> Option:
 
 
 def due_options(stats: dict[str, Any], width: int) -> list[Option]:
-    """Follow-ups, milestones in the next 14 days, wins to measure and the security check, as
-    one-line options of `width` cells."""
+    """Follow-ups, milestones in the next 14 days, wins to measure, opportunities to look back
+    on and the security check, as one-line options of `width` cells."""
     options: list[Option] = []
     follow_ups = stats["follow_ups_due"]
     for item in follow_ups[:DUE_SHOWN]:
@@ -83,6 +83,13 @@ def due_options(stats: dict[str, Any], width: int) -> list[Option]:
             [Content("# ").stylize("bold $warning"), title, Content(tail).stylize("dim")]
         )
         options.append(Option(prompt, id=f"win-{item['win_id']}"))
+    for item in stats.get("look_backs_due", ())[:DUE_SHOWN]:  # 90 days after a choice
+        tail = f"  {item['choice']} {item['decided']}"
+        text = line(f"Look back: {item['title']}", max(12, width - len(tail) - 4))
+        prompt = Content("").join(
+            [Content("↺ ").stylize("bold $accent"), text, Content(tail).stylize("dim")]
+        )
+        options.append(Option(prompt, id=f"lookback-{item['goal_id']}"))
     security = stats["security"]
     if security["due"]:
         if security["last_date"] is None:

@@ -9,6 +9,7 @@ import pytest
 
 from careertui.status import line, main
 from careertui.store import Store
+from careertui.store.opportunities import decide, look_back
 from careertui.store.stats import compute_stats
 from careertui.store.status import read_status
 
@@ -45,6 +46,12 @@ def journal(db_path: Path) -> Path:
             {"title": "Talk", "kind": "milestone", "parent_id": goal, "due": "2026-11-30"},
             TODAY,
         )
+        # declined 91 days ago: a look-back due; the other two: answered, or not 90 days yet
+        for title, days_ago, answer in (("Acme", 91, ""), ("Globex", 95, "fine"), ("Ini", 80, "")):
+            offer = store.insert("goal", {"title": title, "kind": "opportunity"}, TODAY)
+            decide(store, offer, "declined", "too far", TODAY - timedelta(days=days_ago))
+            if answer:
+                look_back(store, offer, answer, TODAY)
     return db_path
 
 
@@ -53,7 +60,7 @@ def test_the_figures_are_the_dashboards(journal: Path) -> None:
     with Store(journal, write=False) as store:
         stats = compute_stats(store, TODAY)
     due = len(stats["follow_ups_due"]) + len(stats["milestones_due"]) + stats["security"]["due"]
-    due += len(stats["measure_due"])
+    due += len(stats["measure_due"]) + len(stats["look_backs_due"])
     assert figures == {
         "due": due,
         "streak": stats["streak"]["current"],
@@ -61,8 +68,8 @@ def test_the_figures_are_the_dashboards(journal: Path) -> None:
         "readiness": stats["readiness"]["score"],
     }
     # the follow-up, Sam's cadence (seen 9 days ago), the milestone, the win to measure (61
-    # days old), no security check yet
-    assert figures["due"] == 5 and figures["streak"] == 4 and figures["review"] == 40
+    # days old), Acme's look-back, no security check yet
+    assert figures["due"] == 6 and figures["streak"] == 4 and figures["review"] == 40
 
 
 def test_a_streak_that_ended_yesterday_still_counts(journal: Path) -> None:
@@ -99,9 +106,9 @@ def test_a_template_names_the_figures() -> None:
 
 def test_status_prints_one_line(journal: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["--db", str(journal)])
-    assert capsys.readouterr().out == "careertui: 5 due · streak 4 · review in 40d · readiness 68\n"
+    assert capsys.readouterr().out == "careertui: 6 due · streak 4 · review in 40d · readiness 68\n"
     main([f"--db={journal}", "--format", "{due}/{streak}"])
-    assert capsys.readouterr().out == "5/4\n"
+    assert capsys.readouterr().out == "6/4\n"
 
 
 @pytest.mark.parametrize(
@@ -139,7 +146,7 @@ def test_the_command_imports_neither_click_nor_the_store(journal: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-c", code, str(journal)], capture_output=True, text=True, check=True
     ).stdout
-    assert out.splitlines() == ["careertui: 5 due · streak 4 · review in 40d · readiness 68", "[]"]
+    assert out.splitlines() == ["careertui: 6 due · streak 4 · review in 40d · readiness 68", "[]"]
 
 
 def test_version_is_answered_before_click(tmp_path: Path) -> None:
