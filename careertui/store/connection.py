@@ -326,14 +326,20 @@ def record_checked(path: Path) -> None:
         pass
 
 
+def _known_sound(path: Path) -> bool:
+    """Whether careertui checked or wrote `path` last, and found it sound: then it is ours too
+    (a verdict is only ever written for a careertui file)."""
+    try:
+        return _verdict_file(path).read_text() == _stamp(path)
+    except OSError:
+        return False
+
+
 def _integrity(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse to write to a damaged file. The full check (PRAGMA quick_check) runs only when the
     file changed since careertui last knew it sound, so capture stays quick."""
-    try:
-        if _verdict_file(path).read_text() == _stamp(path):
-            return
-    except OSError:
-        pass
+    if _known_sound(path):
+        return
     stamp = _stamp(path)
     try:
         verdict = str(conn.execute("PRAGMA quick_check(1)").fetchone()[0])
@@ -445,7 +451,8 @@ def open_connection(path: Path, *, write: bool = True, check: bool = False) -> s
         _sweep_temps(path)
         _create(path)
     _check_file(path)
-    _recognise(path)
+    if not _known_sound(path):  # a file careertui knows needs no second look (about 1 ms)
+        _recognise(path)
     if write:
         _sweep_temps(path)  # after _recognise: nothing is touched beside another program's file
         _check_writable(path)
