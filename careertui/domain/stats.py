@@ -291,6 +291,17 @@ def _due(result: Mapping[str, Any]) -> list[str]:
     return ["Due:", *lines] if lines else ["Due: nothing"]
 
 
+def _promotion(result: Mapping[str, Any]) -> list[str]:
+    """The promotion case beside readiness (not a part of it): requirements evidenced / all,
+    and the next steps; nothing while the target role has no requirements."""
+    case = result.get("promotion_case") or {}
+    if not case.get("total"):
+        return []
+    lines = [f"Promotion case: {case['evidenced']}/{case['total']} requirements evidenced by wins"]
+    lines += [f"  next: {one_line(step)}" for step in case.get("next_steps", ())]
+    return lines
+
+
 def format_stats(result: Mapping[str, Any]) -> str:
     """The readable summary of `build_stats`' object; user text folded to one line."""
     streak = result["streak"]
@@ -303,6 +314,7 @@ def format_stats(result: Mapping[str, Any]) -> str:
         *_actions(result),
         "",
         *_readiness(result),
+        *_promotion(result),
         "",
         *_due(result),
     ]

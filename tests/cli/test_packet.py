@@ -159,7 +159,9 @@ def test_stats_have_measure_reminders_and_the_promotion_case(journal: Path) -> N
         "total": 2,
         "next_steps": [],
     }
-    assert "Measure: Fixed flaky CI (30 days old)" in ok(journal, "stats")
+    text = ok(journal, "stats")
+    assert "Measure: Fixed flaky CI (30 days old)" in text
+    assert "\nPromotion case: 2/2 requirements evidenced by wins\n" in text
 
 
 def test_review_packet(journal: Path) -> None:
