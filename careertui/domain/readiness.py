@@ -25,10 +25,20 @@ MONTHS_NAMED = 3
 """At most this many missing months are named in a consistency gap (the latest ones)."""
 
 
+CHOSEN = {
+    "set": "your review start and review date",
+    "year": "the 365 days up to the review date (or today)",
+    "first entry": "since your first entry, under 365 days ago",
+}
+"""How the period was chosen, as the dashboard says it."""
+
+
 @dataclass(frozen=True, slots=True)
 class ReviewPeriod:
     start: date
     end: date
+    chosen: str = field(default="set", compare=False)
+    """A key of CHOSEN."""
 
     def counted(self, today: date) -> tuple[date, date] | None:
         """The dates whose wins count: in the period and not after today; None if none do."""
@@ -36,14 +46,22 @@ class ReviewPeriod:
         return (self.start, end) if self.start <= end else None
 
 
-def review_period(review_start: date | None, review_date: date | None, today: date) -> ReviewPeriod:
-    """[review_start, review_date]; without a start, the 365 days before the review date;
-    without a review date, the 365 days ending today (a start alone is not enough)."""
-    if review_date is None:
-        return ReviewPeriod(today - timedelta(days=PERIOD_DAYS), today)
-    if review_start is None:
-        return ReviewPeriod(review_date - timedelta(days=PERIOD_DAYS), review_date)
-    return ReviewPeriod(review_start, review_date)
+def review_period(
+    review_start: date | None,
+    review_date: date | None,
+    today: date,
+    first_entry: date | None = None,
+) -> ReviewPeriod:
+    """[review_start, review_date]; without a start, from the later of 365 days before the review
+    date and the `first_entry`'s date (a new journal is not held to months before it existed);
+    without a review date, the same ending today (a start alone is not enough)."""
+    if review_date is not None and review_start is not None:
+        return ReviewPeriod(review_start, review_date)
+    end = review_date or today
+    start = end - timedelta(days=PERIOD_DAYS)
+    if first_entry is not None and start < first_entry <= end:
+        return ReviewPeriod(first_entry, end, "first entry")
+    return ReviewPeriod(start, end, "year")
 
 
 def months_reached(period: ReviewPeriod, today: date) -> list[str]:

@@ -29,6 +29,7 @@ from careertui.domain.due import (
 )
 from careertui.domain.promotion import RequirementFacts, promotion_case
 from careertui.domain.readiness import (
+    CHOSEN,
     FULL_MARKS,
     ReadinessFacts,
     ReviewPeriod,
@@ -159,6 +160,7 @@ def build_stats(facts: StatsFacts, today: date) -> dict[str, Any]:
             "period": {
                 "start": facts.period.start.isoformat(),
                 "end": facts.period.end.isoformat(),
+                "chosen": CHOSEN[facts.period.chosen],
             },
         },
         "follow_ups_due": [

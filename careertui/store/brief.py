@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from careertui.domain.readiness import KEY_INFLUENCES, review_period
+from careertui.domain.readiness import KEY_INFLUENCES
 from careertui.domain.telling import (
     Listener,
     TellThem,
@@ -18,6 +18,7 @@ from careertui.domain.telling import (
     tell_them,
     worth_telling,
 )
+from careertui.store.readiness import profile_period
 
 if TYPE_CHECKING:
     from careertui.store.store import Row, Store
@@ -25,20 +26,10 @@ if TYPE_CHECKING:
 TELL_THEM_SHOWN = 10
 
 
-def _date(value: Any) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def period_wins(store: Store, today: date, *, measured: bool = False) -> list[WinFact]:
     """The wins of the review period up to today, with their responsibility and goal
     (`measured`: only those whose impact holds a digit)."""
-    profile = store.profile()
-    period = review_period(
-        _date(profile.get("review_start")), _date(profile.get("review_date")), today
-    )
+    period = profile_period(store.conn, today)
     window = period.counted(today)
     if window is None:
         return []

@@ -6,7 +6,13 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from careertui.domain.readiness import KEY_INFLUENCES, KeyContact, ReadinessFacts, ReviewPeriod
+from careertui.domain.readiness import (
+    KEY_INFLUENCES,
+    KeyContact,
+    ReadinessFacts,
+    ReviewPeriod,
+    review_period,
+)
 
 TYPE_CHECKING = False  # `careertui status` imports this module: typing is 2 ms
 if TYPE_CHECKING:
@@ -24,6 +30,28 @@ def stored_date(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         return None
+
+
+FIRST_ENTRY = (
+    "SELECT min(d) FROM (SELECT min(date) AS d FROM wins UNION ALL SELECT min(date) FROM notes "
+    "UNION ALL SELECT min(date) FROM interactions UNION ALL SELECT min(date) FROM checkins "
+    "UNION ALL SELECT min(date) FROM perceptions UNION ALL SELECT min(date) FROM security_checks "
+    "UNION ALL SELECT min(date) FROM reviews)"
+)
+"""The date of the journal's first dated entry (each min is one index lookup, or a short scan)."""
+
+
+def first_entry(conn: sqlite3.Connection) -> date | None:
+    """The date of the first entry (win, note, interaction, check-in, check or review)."""
+    row = conn.execute(FIRST_ENTRY).fetchone()
+    return stored_date(row[0] if row else None)
+
+
+def profile_period(conn: sqlite3.Connection, today: date) -> ReviewPeriod:
+    """The review period from the profile and the first entry (docs/FORMULAS.md)."""
+    row = conn.execute("SELECT review_start, review_date FROM profile ORDER BY id LIMIT 1")
+    start, review_date = (stored_date(v) for v in (row.fetchone() or (None, None)))
+    return review_period(start, review_date, today, first_entry(conn))
 
 
 def readiness_facts(conn: sqlite3.Connection, period: ReviewPeriod, today: date) -> ReadinessFacts:

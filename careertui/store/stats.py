@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from careertui.domain.cadence import CadenceError, parse_cadence
 from careertui.domain.due import MILESTONE_HORIZON_DAYS, KeepInTouch, Milestone, OpenFollowUp
-from careertui.domain.readiness import ReadinessFacts, ReviewPeriod, review_period
+from careertui.domain.readiness import ReadinessFacts, ReviewPeriod
 from careertui.domain.records import SECURITY_PILLARS
 from careertui.domain.stats import ActionFacts, StatsFacts, build_stats, heatmap_first
 from careertui.store.connection import StoreError
 from careertui.store.evidence import requirement_facts, unmeasured_wins
 from careertui.store.opportunities import decided
-from careertui.store.readiness import readiness_facts
+from careertui.store.readiness import profile_period, readiness_facts
 from careertui.store.readiness import stored_date as _date
 
 if TYPE_CHECKING:
@@ -240,7 +240,7 @@ def load_facts(store: Store, today: date) -> StatsFacts:
     }
     profile = store.profile()
     review_date = _date(profile.get("review_date"))
-    period = review_period(_date(profile.get("review_start")), review_date, today)
+    period = profile_period(store.conn, today)
     open_items, keep = _follow_ups(store, today)
     security_date, security_scores = _last_security(store, today)
     counts_row = store.query(

@@ -65,7 +65,7 @@ def read_status(path: Path, today: date) -> dict[str, int | None]:
     for the journal at `path`, opened read-only. Raises sqlite3.Error for a file that is not a
     careertui journal."""
     from careertui.domain.readiness import review_period, review_readiness
-    from careertui.store.readiness import readiness_facts, stored_date
+    from careertui.store.readiness import first_entry, readiness_facts, stored_date
 
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
@@ -82,7 +82,7 @@ def read_status(path: Path, today: date) -> dict[str, int | None]:
             "SELECT review_start, review_date FROM profile ORDER BY id LIMIT 1"
         ).fetchone()
         start, review_date = (stored_date(v) for v in (profile or (None, None)))
-        period = review_period(start, review_date, today)
+        period = review_period(start, review_date, today, first_entry(conn))
         readiness = review_readiness(readiness_facts(conn, period, today), period, None, today)
     finally:
         conn.close()

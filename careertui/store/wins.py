@@ -9,8 +9,9 @@ import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from careertui.domain.readiness import ReviewPeriod, review_period
+from careertui.domain.readiness import ReviewPeriod
 from careertui.store.connection import StoreError
+from careertui.store.readiness import profile_period
 from careertui.store.store import fts_query
 
 if TYPE_CHECKING:
@@ -32,17 +33,9 @@ def _named(store: Store, sql: str, params: dict[str, Any]) -> list[Row]:
         raise StoreError(f"cannot read {store.path}: {exc}") from None
 
 
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def review_window(store: Store, today: date) -> ReviewPeriod:
     """The review period from the profile (docs/FORMULAS.md)."""
-    profile = store.profile()
-    return review_period(_day(profile.get("review_start")), _day(profile.get("review_date")), today)
+    return profile_period(store.conn, today)
 
 
 def _counted(period: ReviewPeriod, today: date) -> tuple[str, str]:

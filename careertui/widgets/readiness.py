@@ -66,6 +66,11 @@ def readiness_content(
             when=when,
         )
     ]
+    period = readiness.get("period")
+    if period and period.get("chosen"):  # how the period was chosen: the figures depend on it
+        lines.append(
+            Content(f"{period['start']} → {period['end']}: {period['chosen']}").stylize("dim")
+        )
     if parts:
         values = readiness.get("parts", {})
         for key, label, full in PARTS:

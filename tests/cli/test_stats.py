@@ -98,23 +98,19 @@ EXPECTED: dict[str, Any] = {
         },
     ],
     "readiness": {
-        # 20 + 10 + 2.5 + 15 + 10 = 57.5, rounded half up
-        "score": 58,
-        "band": "getting there",
+        # 20 + 10 + 15 + 15 + 10: the period starts at the first entry (2026-10-01), and
+        # October and November each hold a win
+        "score": 70,
+        "band": "ready",
         "parts": {
             "coverage": 20.0,
             "evidence": 10.0,
-            "consistency": 2.5,
+            "consistency": 15.0,
             "visibility": 15.0,
             "self_check": 10.0,
         },
         "gaps": [
             {"part": "coverage", "points": 20.0, "text": "Link a win to: Stakeholder reporting"},
-            {
-                "part": "consistency",
-                "points": 12.5,
-                "text": "Log a win in: 2026-07, 2026-08, 2026-09 (and 7 more)",
-            },
             {
                 "part": "evidence",
                 "points": 10.0,
@@ -123,7 +119,11 @@ EXPECTED: dict[str, Any] = {
         ],
         "days_to_review": 38,
         "review_date": "2026-12-31",
-        "period": {"start": "2025-12-31", "end": "2026-12-31"},
+        "period": {
+            "start": "2026-10-01",
+            "end": "2026-12-31",
+            "chosen": "since your first entry, under 365 days ago",
+        },
     },
     "follow_ups_due": [
         {
@@ -190,10 +190,9 @@ def test_stats_summary(journal: Path) -> None:
         "Key actions:",
         "  Write 500 words  daily      streak   3  strength  14  done this period",
         "",
-        "Review readiness: 58/100 (getting there); review in 38 days (2026-12-31)",
-        "  coverage 20/40  evidence 10/20  consistency 2.5/15  visibility 15/15  self_check 10/10",
+        "Review readiness: 70/100 (ready); review in 38 days (2026-12-31)",
+        "  coverage 20/40  evidence 10/20  consistency 15/15  visibility 15/15  self_check 10/10",
         "  -20 coverage: Link a win to: Stakeholder reporting",
-        "  -12.5 consistency: Log a win in: 2026-07, 2026-08, 2026-09 (and 7 more)",
         '  -10 evidence: Add a measured impact to 1 win, e.g. "Wrote the roadmap"',
         "",
         "Due:",

@@ -45,6 +45,27 @@ def test_review_period(
 
 
 @pytest.mark.parametrize(
+    ("start", "review", "first", "period", "chosen"),
+    [
+        (None, "2026-06-30", "2026-01-10", ("2026-01-10", "2026-06-30"), "first entry"),
+        (None, None, "2026-01-10", ("2026-01-10", "2026-03-15"), "first entry"),
+        (None, "2026-06-30", "2024-01-10", ("2025-06-30", "2026-06-30"), "year"),  # older journal
+        (None, "2026-06-30", "2026-07-02", ("2025-06-30", "2026-06-30"), "year"),  # after the end
+        ("2025-07-01", "2026-06-30", "2026-01-10", ("2025-07-01", "2026-06-30"), "set"),
+        ("2026-02-01", None, "2026-01-10", ("2026-01-10", "2026-03-15"), "first entry"),
+    ],
+)
+def test_a_new_journal_is_counted_from_its_first_entry(
+    start: str | None, review: str | None, first: str, period: tuple[str, str], chosen: str
+) -> None:
+    got = review_period(D(start) if start else None, D(review) if review else None, TODAY, D(first))
+    assert (got.start, got.end, got.chosen) == (D(period[0]), D(period[1]), chosen)
+    # consistency counts months from the period's start: a journal begun in January is not
+    # short of the eleven months before it
+    assert months_reached(got, TODAY)[0] == period[0][:7]
+
+
+@pytest.mark.parametrize(
     ("start", "end", "today", "months"),
     [
         (

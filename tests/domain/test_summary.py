@@ -160,7 +160,11 @@ def test_build_stats() -> None:
             ],
             "days_to_review": 108,
             "review_date": "2026-06-30",
-            "period": {"start": "2026-01-01", "end": "2026-06-30"},
+            "period": {
+                "start": "2026-01-01",
+                "end": "2026-06-30",
+                "chosen": "your review start and review date",
+            },
         },
         "follow_ups_due": [
             {

@@ -32,7 +32,11 @@ def test_an_empty_journal(store: Store) -> None:
     assert result["actions"] == []
     assert result["readiness"]["score"] == 0
     assert result["readiness"]["days_to_review"] is None
-    assert result["readiness"]["period"] == {"start": "2025-11-23", "end": "2026-11-23"}
+    assert result["readiness"]["period"] == {
+        "start": "2025-11-23",
+        "end": "2026-11-23",
+        "chosen": "the 365 days up to the review date (or today)",
+    }
     assert [g["points"] for g in result["readiness"]["gaps"]] == [40, 20, 15, 15, 10]
     assert result["follow_ups_due"] == [] and result["milestones_due"] == []
     assert result["security_due"] is True
@@ -217,17 +221,26 @@ def test_readiness_counts_wins_in_the_period_up_to_today(store: Store) -> None:
         ],
         "days_to_review": 22,
         "review_date": "2026-12-15",
-        "period": {"start": "2026-09-01", "end": "2026-12-15"},
+        "period": {
+            "start": "2026-09-01",
+            "end": "2026-12-15",
+            "chosen": "your review start and review date",
+        },
     }
 
 
 def test_a_review_date_in_the_past(store: Store) -> None:
     store.set_profile({"review_date": "2026-06-30"}, TODAY)
+    store.insert("note", {"date": "2025-01-02", "text": "An older journal"}, TODAY)
     store.insert("win", {"date": "2026-07-01", "title": "After the review", "impact": "3x"}, TODAY)
     store.insert("win", {"date": "2026-06-30", "title": "Last day", "impact": "3x"}, TODAY)
     readiness = compute_stats(store, TODAY)["readiness"]
     assert readiness["days_to_review"] == -146
-    assert readiness["period"] == {"start": "2025-06-30", "end": "2026-06-30"}
+    assert readiness["period"] == {
+        "start": "2025-06-30",
+        "end": "2026-06-30",
+        "chosen": "the 365 days up to the review date (or today)",
+    }
     assert readiness["parts"]["evidence"] == 20.0  # only the win on the last day counts
     assert readiness["parts"]["consistency"] == 1.2  # 1 of 13 months: 15/13 = 1.15
 
@@ -328,3 +341,15 @@ def test_a_cadence_that_cannot_be_read_leaves_the_action_out(store: Store) -> No
     with store.write() as conn:
         conn.execute("UPDATE actions SET cadence = 'hourly' WHERE id = ?", (bad,))
     assert [a.title for a in load_facts(store, TODAY).actions] == ["Good"]
+
+
+def test_a_new_journal_is_counted_from_its_first_entry(store: Store) -> None:
+    """Without a review start, consistency counts the months since the first entry (a note
+    two months ago), not the twelve before the journal existed."""
+    store.insert("note", {"date": "2026-09-10", "text": "Started"}, TODAY)
+    for day in ("2026-09-20", "2026-10-05", "2026-11-02"):
+        store.insert("win", {"date": day, "title": f"Win {day}"}, TODAY)
+    readiness = compute_stats(store, TODAY)["readiness"]
+    assert readiness["period"]["start"] == "2026-09-10"
+    assert readiness["period"]["chosen"] == "since your first entry, under 365 days ago"
+    assert readiness["parts"]["consistency"] == 15.0  # Sep, Oct, Nov: each has a win
