@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from careertui.store.recognise import CAREERTUI_TABLES, foreign, table_names
 from careertui.store.schema import SCHEMA_VERSION, migrate
 
 HEADER = b"SQLite format 3\x00"
@@ -240,32 +241,19 @@ def _check_file(path: Path) -> None:
         head, size = _read_header(path)
 
 
-CAREERTUI_TABLES = frozenset(
-    ("profile", "goals", "actions", "checkins", "wins", "contacts", "interactions", "notes")
-)
-"""Tables every careertui file has had since its first schema: how one is told from another
-program's SQLite file, whatever that file's user_version."""
-
-
 def _recognise(path: Path) -> None:
     """Refuse a SQLite file that is not careertui's before anything touches it (no chmod, no
-    journal mode, no side file): its table names are read through an immutable connection,
-    which takes no lock and creates nothing. That read ignores the `-wal`; when it fails and
-    the `-wal` holds frames (a checkpoint cut short), `_schema_version` decides instead."""
-    try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
-        try:
-            _must_be_ours(conn, path)
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        if not _wal_has_frames(path):
-            raise StoreError(_friendly(exc, path, "read")) from None
+    journal mode, no side file: store/recognise.py). When that read fails and the `-wal` holds
+    frames (a checkpoint cut short), `_schema_version` decides instead."""
+    verdict = foreign(path)
+    if verdict:
+        raise StoreError(f"{path} is a SQLite database, but not a careertui one")
+    if verdict is None and not _wal_has_frames(path):
+        raise StoreError(f"{path} is damaged (it cannot be read); restore it from a backup")
 
 
 def _must_be_ours(conn: sqlite3.Connection, path: Path) -> None:
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if not CAREERTUI_TABLES <= names:
+    if not CAREERTUI_TABLES <= table_names(conn):
         raise StoreError(f"{path} is a SQLite database, but not a careertui one")
 
 

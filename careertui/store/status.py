@@ -66,7 +66,10 @@ def read_status(path: Path, today: date) -> dict[str, int | None]:
     careertui journal."""
     from careertui.domain.readiness import review_period, review_readiness
     from careertui.store.readiness import first_entry, readiness_facts, stored_date
+    from careertui.store.recognise import foreign
 
+    if foreign(path):  # checked without touching it: a read-only connection makes -wal/-shm
+        raise sqlite3.DatabaseError("it is a SQLite database, but not a careertui one")
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         day = today.isoformat()

@@ -25,6 +25,8 @@ READS = {
     "stats": ["stats", "--json"],
     "export": ["export"],
     "backup": ["backup"],
+    "status": ["status"],
+    "list": ["list", "note", "--json"],
 }
 JRNL = b'{"tags": {}, "entries": [{"date": "2026-11-01", "title": "t", "body": "b"}]}'
 

@@ -1,0 +1,33 @@
+"""Telling careertui's file from another program's SQLite file without touching it: no lock, no
+`-wal`/`-shm`, no byte or mode bit changed. Only sqlite3 is imported (`careertui status` uses it
+on every shell prompt)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+CAREERTUI_TABLES = frozenset(
+    ("profile", "goals", "actions", "checkins", "wins", "contacts", "interactions", "notes")
+)
+"""Tables every careertui file has had since its first schema: how one is told from another
+program's SQLite file, whatever that file's user_version."""
+
+
+def table_names(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def foreign(path: Path) -> bool | None:
+    """True for a SQLite file without careertui's tables, False for a careertui file, None when
+    it cannot be read this way. The read is immutable (`?immutable=1`), so it ignores a `-wal`:
+    None also for a file whose last checkpoint was cut short; a normal read then decides."""
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            names = table_names(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+    return not CAREERTUI_TABLES <= names
