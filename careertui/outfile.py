@@ -117,10 +117,7 @@ def _write_into(path: Path, info: os.stat_result, data: bytes) -> None:
         except OSError as exc:
             raise OutputError(f"cannot write {path}: {reason(exc)}") from None
         return
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {reason(exc)}") from None
+    fd = _open_into(path, fifo=stat.S_ISFIFO(info.st_mode))
     try:
         mode = os.fstat(fd).st_mode
         if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
@@ -130,6 +127,35 @@ def _write_into(path: Path, info: os.stat_result, data: bytes) -> None:
         raise OutputError(f"cannot write {path}: {reason(exc)}") from None
     finally:
         os.close(fd)
+
+
+FIFO_WAIT_SECONDS = 3.0
+"""How long a FIFO nobody reads yet is waited for (its reader may be starting) before it is
+refused, rather than hanging as a shell's `>` would."""
+
+
+def _open_into(path: Path, *, fifo: bool) -> int:
+    """Open a device or FIFO for writing, without creating or truncating anything."""
+    import fcntl
+    import time
+
+    flags = os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC
+    deadline = time.monotonic() + FIFO_WAIT_SECONDS
+    while True:
+        try:
+            fd = os.open(path, flags | (os.O_NONBLOCK if fifo else 0))
+            break
+        except OSError as exc:
+            if not (fifo and exc.errno == errno.ENXIO and time.monotonic() < deadline):
+                if fifo and exc.errno == errno.ENXIO:
+                    raise OutputError(
+                        f"{path} is a pipe nobody reads; nothing was written"
+                    ) from None
+                raise OutputError(f"cannot write {path}: {reason(exc)}") from None
+            time.sleep(0.05)
+    if fifo:
+        fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
+    return fd
 
 
 def pid_alive(pid: int) -> bool:

@@ -113,6 +113,14 @@ def test_a_fifo_is_written_into(db: Path, tmp_path: Path) -> None:
     assert stat.S_ISFIFO(fifo.stat().st_mode) and b'"format": "careertui"' in got[0]
 
 
+def test_a_fifo_nobody_reads_is_refused_not_waited_on_forever(db: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = careertui(["export", "--out", fifo], db, timeout=30)
+    assert_refused(result)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
 def test_dev_stdout_redirected_to_a_file(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "redirected.json"
     with open(out, "wb") as handle:
