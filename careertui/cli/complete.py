@@ -13,7 +13,9 @@ MOST = 50
 """Names offered at most."""
 
 
-def names(ctx: click.Context, kind: str, incomplete: str) -> list[Any]:
+def names(ctx: click.Context, kind: str, incomplete: str, *, every: bool = False) -> list[Any]:
+    """The names of `kind` that `incomplete` may mean; `every`: of all its records, not only
+    those a link may name (milestones are goals `show` and `edit` name, but no win's goal)."""
     try:
         from click.shell_completion import CompletionItem
 
@@ -25,7 +27,7 @@ def names(ctx: click.Context, kind: str, incomplete: str) -> list[Any]:
         if not path.exists():
             return []
         with Store(path, write=False) as store:
-            named = store.names(kind, where=NAMED_KINDS.get(kind, ""))
+            named = store.names(kind, where="" if every else NAMED_KINDS.get(kind, ""))
         found = candidates(incomplete, named) if incomplete.strip() else named
         folded = incomplete.casefold()
         found.sort(key=lambda item: not item[1].casefold().startswith(folded))

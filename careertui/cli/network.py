@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from careertui.cli.base import UserError, clock_today, db_option, open_store, say
+from careertui.cli.complete import complete_name
 from careertui.domain.text import from_shell, json_safe_dumps, one_line
 
 
@@ -18,7 +19,7 @@ def show_open(items: list[dict[str, object]], heading: str) -> None:
 
 
 @click.command("agenda")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_name("contact"))
 @click.argument("topic", required=False)
 @click.option("--all", "show_all", is_flag=True, help="Also list the items already discussed.")
 @db_option
@@ -53,7 +54,7 @@ def agenda(ctx: click.Context, name: str, topic: str | None, show_all: bool) -> 
 
 
 @click.command("brief")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_name("contact"))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts.")
 @db_option
 @click.pass_context
@@ -75,8 +76,8 @@ def brief(ctx: click.Context, name: str, as_json: bool) -> None:
 
 
 @click.command("told")
-@click.argument("name")
-@click.argument("win")
+@click.argument("name", shell_complete=complete_name("contact"))
+@click.argument("win", shell_complete=complete_name("win"))
 @db_option
 @click.pass_context
 def told(ctx: click.Context, name: str, win: str) -> None:

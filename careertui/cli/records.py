@@ -65,11 +65,13 @@ class KindChoice(click.Choice[str]):
 def complete_record(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[Any]:
     """Names of the kind the command is about: its KIND argument, or `edit KIND`'s name."""
     kind = KIND_WORDS.get(str(ctx.params.get("kind") or ctx.command.name or "").lower(), "")
-    return names(ctx, kind, incomplete) if kind else []
+    return names(ctx, kind, incomplete, every=True) if kind else []
 
 
-def resolve(store: Any, kind: str, text: str) -> dict[str, Any]:
-    """The record `text` names: an id (`12`, `#12`) or its name, matched as names are."""
+def resolve(store: Any, kind: str, text: str, *, every: bool = False) -> dict[str, Any]:
+    """The record `text` names: an id (`12`, `#12`) or its name, matched as names are.
+    `every`: among all records of the kind (a milestone too, for `show goal`), not only those
+    a link may name (a win's goal, a milestone's parent)."""
     from careertui.store import NotFound
 
     wanted = (clean(text) or "").strip()
@@ -78,7 +80,7 @@ def resolve(store: Any, kind: str, text: str) -> dict[str, Any]:
         if row is None:
             raise NotFound(f"no {KINDS[kind].label.lower()} with id {wanted.lstrip('#')}")
         return dict(row)
-    return dict(store.find(kind, wanted, where=NAMED_KINDS.get(kind, "")))
+    return dict(store.find(kind, wanted, where="" if every else NAMED_KINDS.get(kind, "")))
 
 
 def _ref_names(store: Any, kind: str) -> dict[str, dict[int, str]]:
@@ -122,9 +124,12 @@ def _day(kind: str, row: dict[str, Any]) -> str:
 @click.pass_context
 def list_(ctx: click.Context, kind: str, as_json: bool, limit: int, since: str | None) -> None:
     """Records of one kind, newest first, one a line with its id."""
-    from careertui.domain.dates import PAST, parse_date
+    from careertui.domain.dates import PAST, DateError, parse_date
 
-    start = parse_date(clean(since) or "", clock_today(), direction=PAST) if since else None
+    try:
+        start = parse_date(clean(since) or "", clock_today(), direction=PAST) if since else None
+    except DateError as exc:
+        raise UserError(f"--since: {exc}") from None
     found: list[dict[str, Any]] = []
     with open_store(ctx, write=False) as store:
         offset = 0
@@ -161,7 +166,7 @@ def list_(ctx: click.Context, kind: str, as_json: bool, limit: int, since: str |
 def show(ctx: click.Context, kind: str, record: str, as_json: bool) -> None:
     """One record, every field."""
     with open_store(ctx, write=False) as store:
-        row = resolve(store, kind, record)
+        row = resolve(store, kind, record, every=True)
         refs = _ref_names(store, kind)
     if as_json:
         click.echo(json_safe_dumps(row))
@@ -203,7 +208,7 @@ def _edit_command(kind: str) -> click.Command:
         values: dict[str, Any] = {}
         today = clock_today()
         with open_store(ctx) as store:
-            row = resolve(store, kind, record)
+            row = resolve(store, kind, record, every=True)
             for field in spec.fields:
                 raw = given.get(field.name)
                 if raw is None:
@@ -285,7 +290,7 @@ def delete(ctx: click.Context, kind: str, record: str, yes: bool) -> None:
     """Delete a record; its text leaves the file. Asks first on a terminal."""
     spec = KINDS[kind]
     with open_store(ctx) as store:
-        row = resolve(store, kind, record)
+        row = resolve(store, kind, record, every=True)
         name = one_line(title(kind, row, _ref_names(store, kind)), 70)
         what = f"{spec.label.lower()} #{row['id']}: {name}"
         if not yes:

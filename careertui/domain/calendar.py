@@ -43,6 +43,12 @@ def _day(value: Any) -> date | None:
         return None
 
 
+def _occasion(channel: str | None) -> str:
+    """An interaction's channel as the event says it: "the coffee", "the call"; "other" (or
+    none) is "the conversation"."""
+    return channel if channel and channel != "other" else "conversation"
+
+
 def follow_up_events(follow_ups: Sequence[Mapping[str, Any]]) -> list[CalendarEvent]:
     """Open follow-ups: `uuid`, `name` (the contact), `follow_up`, `date`, `channel`."""
     events = []
@@ -54,7 +60,7 @@ def follow_up_events(follow_ups: Sequence[Mapping[str, Any]]) -> list[CalendarEv
                     _uid(row["uuid"], "follow-up"),
                     f"Follow up with {row['name']}",
                     when,
-                    f"After the {row['channel'] or 'conversation'} of {row['date']}.",
+                    f"After the {_occasion(row['channel'])} of {row['date']}.",
                     "follow-up",
                 )
             )

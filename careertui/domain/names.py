@@ -3,7 +3,8 @@ responsibilities and requirements, on the command line, in @mentions and in comp
 
 A name answers when it equals the typed text, ignoring case and spacing; when none does, when
 the typed text begins the name or begins it at any word ("dana" and "lee" find "Dana Lee",
-"30 min" finds "Write 30 minutes"). One answer is the record; two or more are refused, listing
+"30 min" finds "Write 30 minutes"), and failing that the same without accents ("zoe" finds
+"Zoë Laurent"). One answer is the record; two or more are refused, listing
 a few, because a guess would write to the wrong person; none is refused with the closest names.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable
 
 Named = tuple[int, str]
@@ -34,6 +36,11 @@ def _folded(text: str) -> str:
     return " ".join(str(text).casefold().split())
 
 
+def _unaccented(text: str) -> str:
+    """`text` without its accents ("zoë" -> "zoe"): a name typed on a keyboard without them."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _tails(name: str) -> list[str]:
     """The name from each of its words on: "dana lee" -> ["dana lee", "lee"]."""
     return [name[found.start() :] for found in _WORD_START.finditer(name)]
@@ -55,8 +62,16 @@ def candidates(query: str, names: Iterable[Named]) -> list[Named]:
     same = exact(wanted, listed)
     if same:
         return same
-    return [
+    found = [
         named for named in listed if any(t.startswith(wanted) for t in _tails(_folded(named[1])))
+    ]
+    if found:
+        return found
+    plain = _unaccented(wanted)  # "zoe" finds "Zoë" only when nothing matches with its accents
+    return [
+        named
+        for named in listed
+        if any(t.startswith(plain) for t in _tails(_unaccented(_folded(named[1]))))
     ]
 
 

@@ -247,3 +247,31 @@ def test_ics_export_parses_back_with_stable_uids_and_no_notes(
     assert sorted(str(e["uid"]) for e in again.walk("VEVENT")) == sorted(
         str(e["uid"]) for e in events.values()
     )
+
+
+def test_brief_agenda_and_told_complete_names(journal: Path) -> None:
+    from click.shell_completion import ShellComplete
+
+    def complete(args: list[str], incomplete: str) -> list[str]:
+        shell = ShellComplete(cli, {}, "careertui", "_CAREERTUI_COMPLETE")
+        got = shell.get_completions(["--db", str(journal), *args], incomplete)
+        return [item.value for item in got]
+
+    assert complete(["brief"], "da") == ["Dana Lee"]
+    assert complete(["agenda"], "sam") == ["Sam Park", "Sam Ortiz"]
+    assert complete(["told"], "ortiz") == ["Sam Ortiz"]
+    assert complete(["told", "dana"], "cut") == ["Cut p99 latency"]
+
+
+def test_an_ics_follow_up_says_what_the_conversation_was(journal: Path) -> None:
+    from icalendar import Calendar
+
+    ok(journal, "add", "interaction", "dana", "talk", "--follow-up", "+1w", "--date", "-1d")
+    ok(journal, "add", "interaction", "sam p", "talk", "--follow-up", "+2w", "--channel", "call")
+    raw = ok(journal, "export", "--format", "ics").encode()
+    said = sorted(
+        str(e["description"])
+        for e in Calendar.from_ical(raw).walk("VEVENT")
+        if str(e["summary"]).startswith("Follow up")
+    )
+    assert said == ["After the call of 2026-11-23.", "After the conversation of 2026-11-22."]

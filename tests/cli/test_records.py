@@ -149,3 +149,27 @@ def test_names_complete_from_the_journal(journal: Path) -> None:
     assert complete(["add", "interaction"], "pa") == ["Dana Park"]
     assert complete(["check"], "") == ["Write 30 minutes"]
     assert complete(["show", "contact", "--db", "/nonexistent/x.db"], "") == []
+
+
+def test_a_milestone_is_shown_edited_deleted_and_completed_by_its_name(journal: Path) -> None:
+    from click.shell_completion import ShellComplete
+
+    assert run(journal, "add", "goal", "Promotion")[0] == 0
+    assert run(journal, "add", "goal", "Design doc", "--parent", "promo", "--due", "Jan 5")[0] == 0
+    code, out, err = run(journal, "show", "goal", "design")
+    assert code == 0 and "Title: Design doc" in out and "Kind: milestone" in out, err
+    code, out, _ = run(journal, "edit", "goal", "design doc", "--due", "Feb 1")
+    assert code == 0 and out == "Changed goal #2: Design doc\n"
+    assert "Due: 2027-02-01" in run(journal, "show", "goal", "2")[1]
+    shell = ShellComplete(cli, {}, "careertui", "_CAREERTUI_COMPLETE")
+    got = shell.get_completions(["--db", str(journal), "edit", "goal"], "des")
+    assert [item.value for item in got] == ["Design doc"]
+    # a milestone is still no goal a link names: a milestone's parent is a goal
+    code, _, err = run(journal, "add", "goal", "Slides", "--parent", "design")
+    assert code == 1 and "no goal named 'design'" in err
+    assert run(journal, "delete", "goal", "design", "--yes")[1] == "Deleted goal #2: Design doc\n"
+
+
+def test_since_names_itself_when_refused(journal: Path) -> None:
+    code, _, err = run(journal, "list", "notes", "--since", "tomorrow")
+    assert code == 1 and err.startswith("careertui: --since: ") and "after today" in err

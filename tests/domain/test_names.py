@@ -103,3 +103,14 @@ def test_candidates_for_mentions_and_completion() -> None:
     assert candidates("", PEOPLE) == []
     assert exact("sam  PARK", PEOPLE) == [(2, "Sam Park")]
     assert close_names("", PEOPLE) == []
+
+
+def test_a_name_typed_without_its_accents_finds_it() -> None:
+    people = [(1, "Zoë Laurent"), (2, "José Díaz"), (3, "Zoe Adams")]
+    assert pick("jose", people, label="contact") == (2, "José Díaz")
+    assert pick("diaz", people, label="contact") == (2, "José Díaz")
+    assert pick("laurent", people, label="contact") == (1, "Zoë Laurent")
+    # with its accents the name matches as typed first: "zoe" is Zoe Adams, "zoë" is Zoë
+    assert candidates("zoe", people) == [(3, "Zoe Adams")]
+    assert candidates("zoë", people) == [(1, "Zoë Laurent")]
+    assert candidates("zoe l", people) == [(1, "Zoë Laurent")]
