@@ -38,6 +38,8 @@ def _fit_options(fn: Any) -> Any:
 
 
 def _print_assessment(store: Any, goal: dict[str, Any]) -> None:
+    """One opportunity's assessment, a line per part beside the person's own words, then the
+    score with its weights and formula, what it leaves out, and the latest decision."""
     from careertui.domain.opportunities import (
         FORMULA,
         assessment_lines,
@@ -157,6 +159,9 @@ def _safe(table: Any) -> Any:
 def _json(
     found: list[dict[str, Any]], table: Any, space: dict[str, Any], weights: dict[str, float]
 ) -> dict[str, Any]:
+    """`compare --json`: the formula, weights and space once, then per opportunity its raw
+    parts and reasons, the score with the parts it counted and missed, and the rows it is
+    best in."""
     from careertui.domain.opportunities import FORMULA, PARTS
 
     best = {i: [row.part for row in table.rows if row.cells[i].best] for i in range(len(found))}

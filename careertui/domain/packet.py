@@ -319,6 +319,8 @@ def _gaps(packet: Packet, w: Writer) -> list[Block]:
 
 
 def review_blocks(packet: Packet, w: Writer) -> list[Block]:
+    """The review packet: the period's wins by responsibility, the evidence for the next role,
+    goals reached, relationships built and the readiness gaps left."""
     return [
         *_header(packet, w),
         *_wins(packet, w),

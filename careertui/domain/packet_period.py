@@ -112,6 +112,8 @@ def _action_line(action: PacketActionWeek, week: WeekPacket) -> str:
 
 
 def week_blocks(week: WeekPacket, w: Writer) -> list[Block]:
+    """A manager update: the ISO week's wins, the people seen (the interaction's notes left out
+    when redacting), how each key action did against its cadence so far, next week's focus."""
     span = f"{week.start:%a %d %b} to {week.end:%a %d %b %Y}"
     blocks = [
         h1(f"Week update: {week.week}"),
@@ -142,6 +144,8 @@ def week_blocks(week: WeekPacket, w: Writer) -> list[Block]:
 
 
 def month_blocks(month: MonthPacket, w: Writer) -> list[Block]:
+    """A skip-level update: the calendar month's wins under their goals (in the goals' order,
+    then those linked to none), then a count of them per responsibility."""
     blocks = [
         h1(f"Month update: {month.start:%B %Y}"),
         p(f"{month.start.isoformat()} to {month.end.isoformat()}. Prepared on {month.today}."),
