@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from careertui.domain.calendar import WEEKDAYS, CalendarEvent
+from careertui.domain.text import printable
 
 PRODID = "-//careertui//career journal//EN"
 
@@ -30,12 +31,12 @@ def render_ics(events: Sequence[CalendarEvent], stamp: datetime) -> bytes:
         event = Event()
         event.add("uid", item.uid)
         event.add("dtstamp", stamp)
-        event.add("summary", item.summary)
+        event.add("summary", printable(item.summary))  # as every plain output: no controls
         event.add("dtstart", item.day)
         event.add("dtend", item.day + timedelta(days=1))
         event.add("transp", "TRANSPARENT")  # a reminder, not a busy slot
         if item.description:
-            event.add("description", item.description)
+            event.add("description", printable(item.description))
         if item.category:
             event.add("categories", [item.category])
         if item.weekly:

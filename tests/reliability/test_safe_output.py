@@ -84,3 +84,13 @@ def test_the_one_table_is_used_by_each_helper(code: int) -> None:
     assert json.loads(json_safe_dumps(char)) == char
     assert _unsafe_in(one_line(f"a{char}b"), "") == []
     assert _unsafe_in(printable(f"a{char}b"), "\n\t") == []
+
+
+def test_the_calendar_replaces_them_too(db: Path) -> None:
+    """CRLF ends its lines (RFC 5545); nothing else of the table gets through."""
+    result = CliRunner().invoke(
+        cli, ["add", "interaction", WORD, "met", "--follow-up", "2026-12-10", "--db", str(db)]
+    )
+    assert result.exit_code == 0, result.output
+    out = _run(db, "export", "--format", "ics")
+    assert "SUMMARY:" in out and _unsafe_in(out, "\n\r") == []
