@@ -324,13 +324,14 @@ def _known_sound(path: Path) -> bool:
 
 
 def _integrity(conn: sqlite3.Connection, path: Path) -> None:
-    """Refuse to write to a damaged file. The full check (PRAGMA quick_check) runs only when the
-    file changed since careertui last knew it sound, so capture stays quick."""
+    """Refuse to write to a damaged file. The full check (PRAGMA integrity_check: quick_check
+    does not compare indexes with their tables) runs only when the file changed since careertui
+    last knew it sound, so capture stays quick."""
     if _known_sound(path):
         return
     stamp = _stamp(path)
     try:
-        verdict = str(conn.execute("PRAGMA quick_check(1)").fetchone()[0])
+        verdict = str(conn.execute("PRAGMA integrity_check(1)").fetchone()[0])
     except sqlite3.DatabaseError as exc:
         verdict = str(exc)
     if verdict != "ok":

@@ -74,6 +74,29 @@ def _damage(db: Path, name: str, leaf: bool) -> None:
         handle.write(b"\xa5" * page_size)
 
 
+def _index_out_of_step(db: Path) -> None:
+    """An index that no longer matches its table: PRAGMA quick_check passes it, only
+    integrity_check finds it."""
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute(
+        "UPDATE sqlite_master SET sql = 'CREATE INDEX notes_date ON notes(text, id)' "
+        "WHERE name = 'notes_date'"
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_an_index_out_of_step_with_its_table_is_damage(tmp_path: Path) -> None:
+    db = _journal(tmp_path / "careertui.db", notes=20)
+    assert careertui(["add", "note", "sound"], db).code == 0
+    _index_out_of_step(db)
+    before = sha256(db)
+    result = careertui(WRITES["add note"], db)
+    assert_refused(result)
+    assert "missing from index" in result.err and sha256(db) == before
+
+
 @pytest.mark.parametrize("write", WRITES)
 @pytest.mark.parametrize("damage", DAMAGES)
 def test_a_write_to_a_damaged_file_is_refused(tmp_path: Path, damage: str, write: str) -> None:
