@@ -81,6 +81,21 @@ class _WatchedStdout:
         return getattr(self._attrs, name)
 
 
+class _ClosedStdin:
+    """sys.stdin when standard input was closed (Python leaves None): not a terminal, and any
+    read is one line, exit 1, rather than an internal error."""
+
+    buffer = property(lambda self: self)
+
+    def isatty(self) -> bool:
+        return False
+
+    def read(self, *_args: Any) -> str:
+        raise UserError("cannot read standard input: it is closed")
+
+    readline = read
+
+
 def _stdout_failed() -> bool:
     return isinstance(sys.stdout, _WatchedStdout) and sys.stdout.failed
 
@@ -113,6 +128,8 @@ class CareerGroup(click.Group):
         kwargs["standalone_mode"] = False
         if not isinstance(sys.stdout, _WatchedStdout):
             sys.stdout = _WatchedStdout(sys.stdout)  # type: ignore[assignment]
+        if sys.stdin is None:
+            sys.stdin = _ClosedStdin()  # type: ignore[assignment]
         try:
             code = super().main(*args, **kwargs)
             sys.stdout.flush()

@@ -93,10 +93,13 @@ def test_output_that_cannot_be_delivered_is_one_line_exit_1(
     assert err[0].startswith("careertui: ") and "standard output" in err[0], err
 
 
-def test_closed_stdin_on_import_dash(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "args", [["import", "-"], ["add", "note", "-"], ["add", "note"], ["add", "win"]], ids=" ".join
+)
+def test_closed_stdin(tmp_path: Path, args: list[str]) -> None:
     db = tmp_path / "j.db"
     done = subprocess.run(
-        [CAREERTUI, "import", "-", "--db", db],
+        [CAREERTUI, *args, "--db", db],
         capture_output=True,
         env=ENV,
         preexec_fn=lambda: os.close(0),
