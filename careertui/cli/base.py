@@ -119,7 +119,7 @@ class CareerGroup(click.Group):
     """Turns every known failure into a one-line message with exit 1, and any other into a line
     pointing at the crash log: never a traceback on the terminal."""
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def main(self, *args: Any, **kwargs: Any) -> Any:
         """Exit statuses that tell the truth: 0 once the command did its work (a confirmation
         that cannot be printed goes to stderr), 1 with one line when it could not (its output
         included), 130 on Ctrl-C; never a traceback."""
@@ -127,9 +127,9 @@ class CareerGroup(click.Group):
 
         kwargs["standalone_mode"] = False
         if not isinstance(sys.stdout, _WatchedStdout):
-            sys.stdout = _WatchedStdout(sys.stdout)  # type: ignore[assignment]
+            sys.stdout = _WatchedStdout(sys.stdout)
         if sys.stdin is None:
-            sys.stdin = _ClosedStdin()  # type: ignore[assignment]
+            sys.stdin = _ClosedStdin()
         try:
             code = super().main(*args, **kwargs)
             sys.stdout.flush()
