@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
 import click
 
 from careertui.cli.base import CI, UserError, clock_today, db_option, db_path, open_store, say
+from careertui.domain.text import escaped
 
 
 @click.command("backup")
@@ -32,7 +34,7 @@ def backup(ctx: click.Context, dest: Path | None, encrypt: bool) -> None:
             stamp = now().strftime("%Y%m%d-%H%M%S")
             dest = store.path.with_name(f"careertui-backup-{stamp}.db")
         written = store.backup(dest)
-    say(f"Backed up to {written}")
+    say(f"Backed up to {escaped(written)}")
 
 
 # -- export, import, demo ----------------------------------------------------------------------
@@ -87,7 +89,7 @@ def export(ctx: click.Context, fmt: str, out: Path | None, force: bool) -> None:
     except OutputError as exc:
         raise UserError(str(exc)) from None
     if not names_stream(out):
-        say(f"Exported {what} to {out}")
+        say(f"Exported {what} to {escaped(out)}")
 
 
 @click.command("import")
@@ -116,10 +118,13 @@ def import_(ctx: click.Context, file: Path) -> None:
         raise UserError(str(exc)) from None
     added, updated, unchanged = (result.total(o) for o in ("added", "updated", "unchanged"))
     if result.format == "jrnl":
-        say(f"Imported {source} (jrnl export): {added} notes added, {unchanged} already there.")
+        say(
+            f"Imported {escaped(source)} (jrnl export): {added} notes added, "
+            f"{unchanged} already there."
+        )
     else:
         say(
-            f"Imported {source} (careertui export): {added} added, {updated} updated, "
+            f"Imported {escaped(source)} (careertui export): {added} added, {updated} updated, "
             f"{unchanged} unchanged."
         )
 
@@ -159,5 +164,5 @@ def demo(ctx: click.Context) -> None:
             ("review", "weekly reviews"),
         )
     )
-    say(f"Filled {path} with a year of sample data up to {today}: {shown}.")
-    say(f"Open it with: careertui --db {path}")
+    say(f"Filled {escaped(path)} with a year of sample data up to {today}: {shown}.")
+    say(f"Open it with: careertui --db {escaped(shlex.quote(str(path)))}")
