@@ -64,8 +64,7 @@ def read_status(path: Path, today: date) -> dict[str, int | None]:
     """`due`, `streak`, `review` (days to the review date, None without one) and `readiness`
     for the journal at `path`, opened read-only. Raises sqlite3.Error for a file that is not a
     careertui journal."""
-    from careertui.domain.readiness import review_period, review_readiness
-    from careertui.store.readiness import first_entry, readiness_facts, stored_date
+    from careertui.store.readiness import profile_dates, readiness_score
     from careertui.store.recognise import foreign
 
     if foreign(path):  # checked without touching it: a read-only connection makes -wal/-shm
@@ -81,17 +80,13 @@ def read_status(path: Path, today: date) -> dict[str, int | None]:
         streak = conn.execute(_RUN, (day,)).fetchone()[0]
         if not streak:
             streak = conn.execute(_RUN, ((today - timedelta(days=1)).isoformat(),)).fetchone()[0]
-        profile = conn.execute(
-            "SELECT review_start, review_date FROM profile ORDER BY id LIMIT 1"
-        ).fetchone()
-        start, review_date = (stored_date(v) for v in (profile or (None, None)))
-        period = review_period(start, review_date, today, first_entry(conn))
-        readiness = review_readiness(readiness_facts(conn, period, today), period, None, today)
+        start, review_date = profile_dates(conn)
+        readiness = readiness_score(conn, today, start, review_date)
     finally:
         conn.close()
     return {
         "due": int(due),
         "streak": int(streak or 0),
         "review": None if review_date is None else (review_date - today).days,
-        "readiness": readiness.score,
+        "readiness": readiness,
     }

@@ -371,3 +371,20 @@ def test_readiness_is_within_0_100_and_the_rounded_sum_of_its_parts(
         if points < FULL_MARKS[name]
     }
     assert [g.points for g in result.gaps] == sorted((g.points for g in result.gaps), reverse=True)
+
+
+def test_the_points_are_exact_and_the_score_rounds_half_up() -> None:
+    from careertui.domain.readiness_points import score, self_check_points
+
+    assert score([(125, 2)]) == 63  # 62.5
+    assert score([(40 * 1, 3), (20 * 1, 6), (15, 1)]) == 32  # 13.33 + 3.33 + 15 = 31.67
+    assert score([(1, 6), (1, 3)]) == 1  # exactly 0.5
+    assert score([(0, 1), (0, 3)]) == 0
+    assert [self_check_points(age) for age in (None, 0, 30, 31, 90, 91)] == [
+        (0, 1),
+        (10, 1),
+        (10, 1),
+        (10, 2),
+        (10, 2),
+        (0, 1),
+    ]
