@@ -106,9 +106,11 @@ class FormsScreen(DataScreen):
         fields: Sequence[str] | None = None,
         title: str | Content | None = None,
         after: Callable[[Any], None] | None = None,
+        focus: str = "",
     ) -> None:
-        """Add (no id) or edit a record in the EntryForm, then reload the screen."""
-        self._open_form(kind, record_id, values, fields, title, after)
+        """Add (no id) or edit a record in the EntryForm, then reload the screen; `focus`
+        names the field focused first (else the form's own choice, EntryForm.first_to_fill)."""
+        self._open_form(kind, record_id, values, fields, title, after, focus)
 
     @work(group="form")
     async def _open_form(
@@ -119,6 +121,7 @@ class FormsScreen(DataScreen):
         fields: Sequence[str] | None,
         title: str | Content | None,
         after: Callable[[Any], None] | None,
+        focus: str,
     ) -> None:
         names = tuple(fields or FORM_FIELDS[kind])
         refs = [n for n in names if n in REF_SOURCES]
@@ -180,6 +183,7 @@ class FormsScreen(DataScreen):
             title=heading,
             options=options,
             partial=record_id is not None,
+            focus=focus,
             **extra,
         )
 

@@ -33,7 +33,7 @@ class ReviewStepKeys(FormsScreen):
 
     @on(RecordChosen)
     def _record_chosen(self, event: RecordChosen) -> None:
-        self.open_form(event.kind, event.record_id)
+        self.open_form(event.kind, event.record_id, focus=event.focus)
 
     @on(FollowUpChosen)
     def _follow_up_chosen(self, event: FollowUpChosen) -> None:

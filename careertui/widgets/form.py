@@ -118,6 +118,11 @@ def _as_text(value: Any) -> str:
     return printable(value) if isinstance(value, str) else str(value)
 
 
+FIELDS_MAX_HEIGHT = 36
+"""Rows the fields take at most before they scroll (app.tcss's .form-fields)."""
+DIALOG_HEIGHT = 0.9
+"""The share of the screen a dialog's box takes at most (app.tcss's .dialog-box)."""
+
 EDITOR_TEMPLATE = """
 # Lines starting with # are dropped; save and quit to put the text back in the form.
 """
@@ -141,6 +146,7 @@ class EntryForm(ModalScreen[Any]):
         save: SaveFunction,
         *,
         today: date,
+        focus: str = "",
         values: Mapping[str, Any] | None = None,
         title: str | Content = "",
         options: Mapping[str, Options] | None = None,
@@ -166,6 +172,8 @@ class EntryForm(ModalScreen[Any]):
         self.mentions = mentions
         """Every contact's (id, name): @mentions in the kind's text fields complete to them."""
         self.mention_fields = MENTIONING.get(kind, ()) if mentions else ()
+        self.focus_field = focus
+        """The field focused first when not the one `first_to_fill` finds."""
 
     # -- building ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -257,7 +265,41 @@ class EntryForm(ModalScreen[Any]):
             if self.kind.field(name).type == "date":
                 self._show_date_hint(name)
         if self.field_names:
-            self.query_one(f"#field-{self.field_names[0]}").focus()
+            self.query_one(f"#field-{self.first_to_fill()}").focus()
+        self.call_after_refresh(self.fit_fields)
+
+    def first_to_fill(self) -> str:
+        """The field a person fills first: the one asked for (`focus`), else in a new record
+        the first without a value (a note's text, its date being today; an interaction's
+        notes once its contact is chosen), else the first."""
+        if self.focus_field in self.field_names:
+            return self.focus_field
+        if not self.partial:
+            for name in self.field_names:
+                field = self.kind.field(name)
+                if field.type != "bool" and self.initial.get(name, field.default) in (None, ""):
+                    return name
+        return self.field_names[0]
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_fields)
+
+    def fit_fields(self) -> None:
+        """Cap the fields' scrolling height to what the box leaves once its title, note,
+        message and keys line are in: the save/cancel keys stay on screen at 80x24 too, and
+        a focused field (Textual scrolls it into view) is never below the screen's edge."""
+        boxes = self.query(".form-box")
+        if not boxes or not self.size.height:
+            return
+        box = boxes.first()
+        fields = box.query_one(".form-fields")
+        spent = box.outer_size.height - box.content_size.height
+        for child in box.children:
+            if child is not fields and child.display:
+                spent += child.outer_size.height + child.styles.margin.top
+                spent += child.styles.margin.bottom
+        room = self.size.height * DIALOG_HEIGHT
+        fields.styles.max_height = max(3, min(FIELDS_MAX_HEIGHT, int(room) - spent))
 
     # -- reading -------------------------------------------------------------------------------
     def field_widgets(self) -> list[Widget]:

@@ -76,7 +76,7 @@ async def test_form_refuses_a_bad_date_in_place_and_keeps_the_text(
         await settle(app, pilot)
         form = app.screen
         assert isinstance(form, EntryForm)
-        assert app.focused is form.query_one("#field-date")
+        assert app.focused is form.query_one("#field-text")  # the date is today already
         date_input = form.query_one("#field-date", Input)
         date_input.value = "2026-02-30"
         form.query_one("#field-text").load_text("[bold]keep[/] me")  # type: ignore[attr-defined]

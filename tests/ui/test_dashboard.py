@@ -220,8 +220,7 @@ async def test_n_adds_a_note(db_path: Path, today: date) -> None:
         await settle(pilot)
         form = app.screen
         assert isinstance(form, EntryForm)
-        await pilot.press("tab")
-        assert isinstance(app.focused, TextArea)
+        assert isinstance(app.focused, TextArea)  # on the text: the date is today already
         await type_text(pilot, "Asked Dana about the staff rubric")
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -47,7 +47,8 @@ async def test_a_burst_of_tab_text_and_ctrl_s_saves_what_was_typed() -> None:
         await settle(pilot)
         form = app.screen
         assert isinstance(form, EntryForm)
-        burst(app, "tab", *"hello world", "tab", *"a b", "ctrl+s")
+        assert app.focused is not None and app.focused.id == "field-text"  # the date is today
+        burst(app, *"hello world", "tab", *"a b", "ctrl+s")
         await settle(pilot)
         assert app.results, f"not saved: {form.query_one('#error-text', Static).render()}"
     assert app.saved == [{"date": TODAY.isoformat(), "text": "hello world", "tags": "a b"}]

@@ -39,7 +39,7 @@ async def test_ctrl_e_puts_the_editors_text_in_the_field(
 
 
 async def test_ctrl_e_outside_a_text_area_or_a_terminal_says_why() -> None:
-    app = FormApp("note", ("date", "text"), values={"date": "today"})
+    app = FormApp("note", ("date", "text"), values={"date": "today"}, focus="date")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+e")  # on the date

@@ -57,6 +57,8 @@ class RecordChosen(Message):
 
     kind: str
     record_id: int
+    focus: str = ""
+    """The field its form opens on ("" for the form's own choice)."""
 
 
 @dataclass

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 from careertui.widgets.paged import current_key, fit_to_content, restore_cursor
 from careertui.widgets.review.common import (
     HorizontalStep,
+    RecordChosen,
     add_columns,
     day_label,
     focus_lines,
@@ -30,6 +31,16 @@ def measured(impact: str) -> bool:
 class WinsStep(HorizontalStep):
     TABLES = ("wins-table",)
     KINDS = {"wins-table": "win"}
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.unmeasured_ids: set[str] = set()
+        """The rows whose win has no measured impact: e opens its form on the impact."""
+
+    def choose(self, table_id: str, key: str | None) -> None:
+        if key is not None:
+            focus = "impact" if key in self.unmeasured_ids else ""
+            self.post_message(RecordChosen("win", int(key), focus))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="wins-main"):
@@ -58,12 +69,15 @@ class WinsStep(HorizontalStep):
         keep = current_key(table)
         table.clear()
         unmeasured = 0
+        self.unmeasured_ids.clear()
         free = room(table, 6 + 12, 4)
         title_width = free * 55 // 100
         for win in wins:
             impact = str(win["impact"] or "").strip()
             is_measured = measured(impact)
             unmeasured += not is_measured
+            if not is_measured:
+                self.unmeasured_ids.add(str(win["id"]))
             flag = ("⚑ no impact" if not impact else "⚑ unmeasured") if not is_measured else ""
             table.add_row(
                 cell(day_label(win["date"])),
