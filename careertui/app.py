@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
-from careertui.commands import EntrySearch
+from careertui.commands import ActionCommands, EntrySearch
 from careertui.domain.text import printable
 from careertui.screens.dashboard import DashboardScreen
 from careertui.tui.internals import KeptStylesheet
@@ -58,7 +58,7 @@ class CareerApp(PrivateScreenshots, SyncingApp):
     """The five other screens, installed by name: made on their first visit, or earlier by
     `warm_screens`, and then the same screen object either way."""
     MODES = {"dashboard": DashboardScreen, **{mode: mode for mode in SCREENS}}
-    COMMANDS = App.COMMANDS | {EntrySearch}
+    COMMANDS = App.COMMANDS | {ActionCommands, EntrySearch}
     BINDINGS = [
         # Shown in every screen's NavBar (widgets/footer.py), not in the Footer.
         *(Binding(key, f"go('{mode}')", label, show=False) for key, mode, label in SCREENS_BY_KEY),

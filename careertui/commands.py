@@ -1,17 +1,22 @@
-"""Command palette providers: go to any screen, and find any entry by its text."""
+"""Command palette providers: go to any screen, find any entry by its text, and the app's
+actions (add, check in, the review, the packet, a backup)."""
 
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
-from textual.command import Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from careertui.domain.text import one_line
 from careertui.widgets.safe import compose
 
 if TYPE_CHECKING:
     from careertui.app import CareerApp
+
+T = TypeVar("T")
 
 
 def _search(path: object, query: str) -> list[dict[str, object]]:
@@ -49,3 +54,76 @@ class EntrySearch(Provider):
                 text=f"{kind} {title}",
                 help=f"{hit['date'] or ''} — open this {kind}",
             )
+
+
+class ActionCommands(Provider):
+    """The app's actions (careertui/tui/palette.py): add a win, a note, a contact or an
+    interaction; check in each active key action; start the weekly review; write the packet;
+    back up. Listed when the palette opens, and found by their words."""
+
+    def _fixed(self) -> list[tuple[str, str, Callable[[], object]]]:
+        from careertui.tui import palette
+
+        app = self.app
+        found: list[tuple[str, str, Callable[[], object]]] = [
+            (command, help_text, partial(palette.add, app, kind))
+            for kind, command, help_text in palette.ADD
+        ]
+        found.append(
+            (
+                "Start the weekly review",
+                "close the week in five steps (6)",
+                partial(app.action_go, "review"),  # type: ignore[attr-defined]
+            )
+        )
+        found.append(
+            (
+                "Write the packet",
+                "review, week or month: choose it and where to write it",
+                partial(palette.write_packet, app),
+            )
+        )
+        found.append(
+            (
+                "Back up the journal",
+                "a consistent copy in the data folder's backups/",
+                partial(palette.back_up, app),
+            )
+        )
+        return found
+
+    async def discover(self) -> Hits:
+        for command, help_text, run in self._fixed():
+            yield DiscoveryHit(command, run, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        from careertui.tui import palette
+
+        matcher = self.matcher(query)
+        for command, help_text, run in self._fixed():
+            score = matcher.match(command)
+            if score > 0:
+                yield Hit(score, matcher.highlight(command), run, help=help_text)
+        app: CareerApp = self.app  # type: ignore[assignment]
+        try:
+            actions = await asyncio.to_thread(_read, app.db_path, palette.active_actions)
+        except Exception:  # noqa: BLE001 - a refused read just offers no check-ins
+            return
+        for action_id, title in actions:
+            command = f"Check in: {one_line(title, 60)}"
+            score = matcher.match(command)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(command),
+                    partial(palette.check_in, app, action_id, title),
+                    text=command,
+                    help="check this key action in today",
+                )
+
+
+def _read(path: object, fn: Callable[[object], T]) -> T:
+    from careertui.store import Store
+
+    with Store(path, write=False) as store:  # type: ignore[arg-type]
+        return fn(store)
