@@ -9,12 +9,12 @@ that mentions them, is linked to), mentioning them; the newest first among equal
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-_DIGIT = re.compile(r"\d")
+from careertui.domain.evidence import measured
+
 SCORE_MEASURED = 4
 SCORE_LINKED = 2
 SCORE_CARED = 2
@@ -41,11 +41,6 @@ class ToTell:
     score: int
     why: tuple[str, ...]
     """The reasons, in words: "measured", the responsibility or goal, "mentions them"."""
-
-
-def measured(impact: str | None) -> bool:
-    """Whether an impact is measured: it holds a digit (as the readiness evidence rule)."""
-    return _DIGIT.search(impact or "") is not None
 
 
 def interests(wins: Iterable[WinFact]) -> frozenset[tuple[str, int]]:

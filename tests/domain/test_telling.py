@@ -87,3 +87,12 @@ def test_tell_them_finds_what_ranking_every_win_finds() -> None:
         person = people[pair.contact_id - 1]
         every = worth_telling(measured_wins, person.heard, person.cares, person.mentioning)
         assert pair.best == every[0]
+
+
+def test_measured_is_the_readiness_rule_ascii_digits() -> None:
+    # readiness and the store's measured filter read a digit as SQLite's GLOB '[0-9]' does;
+    # a number in other digits ("٣", "³") is no measured impact here either
+    other = WinFact(5, "2026-11-21", "Helped", "٣ teams, ³ users")
+    ranked = worth_telling([other, NEWER], heard=[], cares=frozenset())
+    assert [(t.win.id, "measured" in t.why) for t in ranked] == [(4, True), (5, False)]
+    assert tell_them([person(1, "Ada", "sponsor", 0, set())], [other]) == []
