@@ -59,9 +59,10 @@ def _print_assessment(store: Any, goal: dict[str, Any]) -> None:
     result = score(assessment, weights, space["target_pay"])
     shown = "—" if result.value is None else f"{result.value}/100"
     say(f"  Score       {shown} (weights: {weights_text(weights)})")
-    say(textwrap.fill(f"({FORMULA})", 88, initial_indent="  ", subsequent_indent="   "))
+    # 80 columns, like the rest of the printout (at 88 the formula left "1)" on a line of its own)
+    say(textwrap.fill(f"({FORMULA})", 80, initial_indent="  ", subsequent_indent="   "))
     if missing := missing_text(result, space["target_pay"]):
-        say(textwrap.fill(missing, 88, initial_indent="  ", subsequent_indent="    "))
+        say(textwrap.fill(missing, 80, initial_indent="  ", subsequent_indent="    "))
     for decision in opp.decisions_of(store, goal["id"])[:1]:
         why = f": {one_line(decision['why'], 60)}" if decision["why"] else ""
         say(f"  Decision    {decision['choice']} on {decision['date']}{why}")

@@ -49,6 +49,8 @@ def test_weigh_parses_signed_values_and_updates(three: Path) -> None:
     assert "Finances    -1" in out
     # skills 1, finances 0.25, domain 0.75; pay is out without a target salary: 2/3 → 67
     assert "Score       67/100 (weights: equal)" in out
+    assert max(len(line) for line in out.splitlines()) <= 80  # the formula's wrap too
+    assert "   salary, at most 1)" in out.splitlines()
     assert "pay needs a target salary" in out
     code, out, _ = run(three, "weigh", "Acme head of data", "--finances", "+1")
     assert code == 0 and "Updated the assessment of #1." in out
