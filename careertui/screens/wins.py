@@ -187,7 +187,7 @@ class WinsScreen(ReviewActions, CareerScreen):
 
     def _show_readiness(self, readiness: dict[str, Any], period: tuple[str, str]) -> None:
         panel = self.query_one("#readiness-panel")
-        panel.border_subtitle = f"{period[0]} → {period[1]} · D dates · x export"
+        panel.border_subtitle = f"{period[0]} → {period[1]} · D dates · x packet"
         self.query_one("#readiness", ReadinessMeter).show(readiness)
 
     # -- focus-dependent keys ------------------------------------------------------------------

@@ -281,6 +281,10 @@ async def test_readiness_panel_shows_the_stats_figures(db: Path) -> None:
         assert readiness["gaps"]
         for gap in readiness["gaps"]:
             assert gap["text"][:30] in shown.replace("\n", " ")
+        # the keys it names are the footer's: D Review dates, x Packet
+        assert str(screen.query_one("#readiness-panel").border_subtitle).endswith(
+            " · D dates · x packet"
+        )
 
 
 async def test_D_sets_the_review_dates(db: Path) -> None:
