@@ -219,3 +219,40 @@ def save_packet(
             continue
         return path
     raise StoreError(problem)
+
+
+class PacketExists(StoreError):
+    """The file named for the packet exists: written only once the person confirms."""
+
+
+def write_packet(
+    store: Store,
+    today: date,
+    target: Path,
+    which: str = "review",
+    *,
+    with_name: str | None = None,
+    redact: bool = False,
+    fmt: str = "markdown",
+    force: bool = False,
+    folder: bool = False,
+) -> Path:
+    """Write a packet where the person asked: into a folder (`target` is one, or `folder` says
+    it is meant as one: made if missing), under the next free name; or as the file `target`,
+    which is replaced only with `force` (else PacketExists). Returns the path written."""
+    from careertui.outfile import OutputError, write_output
+    from careertui.store.connection import make_private_dir
+
+    if folder or target.is_dir():
+        make_private_dir(target)
+        return save_packet(
+            store, today, [target], which, with_name=with_name, redact=redact, fmt=fmt
+        )
+    if os.path.lexists(target) and not force:
+        raise PacketExists(f"{target} exists")
+    text = build_packet(store, which, today, with_name=with_name, redact=redact, fmt=fmt)
+    try:
+        write_output(target, text, force=force)
+    except OutputError as exc:
+        raise StoreError(str(exc)) from None
+    return target

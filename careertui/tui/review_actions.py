@@ -1,6 +1,6 @@
 """The review's actions on the Wins screen: the review period's dates (`D`) and the packet
-(`x`: review, week or month; Markdown or HTML; --with; --redact), saved beside the journal or
-in the current folder."""
+(`x`: review, week or month; Markdown or HTML; --with; --redact), written where the person
+says (the data folder's exports/ unless changed; a file is replaced only once confirmed)."""
 
 from __future__ import annotations
 
@@ -64,7 +64,8 @@ class ReviewActions(FormsScreen):
 
     @work(group="export", exclusive=True)
     async def _choose_packet(self) -> None:
-        """The packet dialog (review, week or month; Markdown or HTML; --with; --redact)."""
+        """The packet dialog (review, week or month; Markdown or HTML; --with; --redact; where
+        to write it, pre-filled with the data folder's exports/: never the current folder)."""
         from careertui.widgets.packet_dialog import PacketDialog
 
         try:
@@ -72,36 +73,58 @@ class ReviewActions(FormsScreen):
         except Exception as exc:  # noqa: BLE001
             self.report(exc)
             return
-        self.app.push_screen(PacketDialog(names), callback=self._export)
+        folder = f"{self.exports_folder()}{os.sep}"
+        self.app.push_screen(PacketDialog(names, folder), callback=self._export)
+
+    def exports_folder(self) -> Path:
+        return self.career.db_path.parent / "exports"
+
+    def target(self, typed: str) -> Path:
+        """Where a typed path points: `~` expanded, a relative one inside the exports folder."""
+        path = Path(typed).expanduser()
+        return path if path.is_absolute() else self.exports_folder() / path
 
     @work(group="export", exclusive=True)
-    async def _export(self, choice: PacketChoice | None) -> None:
+    async def _export(self, choice: PacketChoice | None, force: bool = False) -> None:
         if choice is None:
             return
-        folders = [self.career.db_path.parent]
-        try:
-            here = Path.cwd()
-        except OSError:  # the current folder was removed under us
-            here = None
-        if here is not None and os.access(here, os.W_OK):
-            folders.insert(0, here)
-        from careertui.store.packets import save_packet
+        from careertui.store.packets import PacketExists, write_packet
 
-        today = self.today()
+        today, target = self.today(), self.target(choice.path)
         try:
             path = await self.fetch(
-                lambda store: save_packet(
+                lambda store: write_packet(
                     store,
                     today,
-                    folders,
+                    target,
                     choice.which,
                     with_name=choice.with_name,
                     redact=choice.redact,
                     fmt=choice.fmt,
+                    force=force,
+                    folder=not choice.path or choice.path.endswith(os.sep),
                 )
             )
+        except PacketExists:
+            self._confirm_replace(choice, target)
+            return
         except Exception as exc:  # noqa: BLE001
             self.report(exc)
             return
         what = f"{choice.which.capitalize()} packet"
         self.notify(f"{what} saved to {path}", title="Exported", markup=False, timeout=10)
+
+    def _confirm_replace(self, choice: PacketChoice, target: Path) -> None:
+        """A second question before a file is replaced."""
+        from careertui.widgets.confirm import ConfirmDialog
+        from careertui.widgets.safe import compose
+
+        question = compose(("Replace this file?\n\n", "bold"), str(target))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._export(choice, force=True)
+            else:
+                self.notify("Not written: the file is kept.", markup=False)
+
+        self.app.push_screen(ConfirmDialog(question, "Replace"), callback=answered)

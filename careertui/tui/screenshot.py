@@ -23,8 +23,8 @@ class PrivateScreenshots(App[None]):
         from careertui.outfile import OutputError, write_output
 
         stamp = datetime.now().strftime(time_format or "%Y-%m-%dT%H_%M_%S_%f")
-        target = Path(path or _downloads()) / (filename or f"careertui_{stamp}.svg")
         try:
+            target = Path(path or self.screenshot_folder()) / (filename or f"careertui_{stamp}.svg")
             write_output(target, self.export_screenshot())
         except OutputError as exc:
             self.notify(str(exc), title="Screenshot not saved", severity="error", markup=False)
@@ -32,10 +32,21 @@ class PrivateScreenshots(App[None]):
         self.notify(f"Saved to {target}", title="Screenshot", markup=False)
         return None
 
+    def screenshot_folder(self) -> Path:
+        """The user's Downloads folder if there is one, else the data folder's exports/ (made
+        if missing): a folder that exists, never the current folder unasked."""
+        from platformdirs import user_downloads_dir
 
-def _downloads() -> Path:
-    """The user's Downloads folder if there is one, else the current folder."""
-    from platformdirs import user_downloads_dir
+        from careertui.outfile import OutputError
+        from careertui.store.connection import StoreError, make_private_dir
 
-    folder = Path(user_downloads_dir())
-    return folder if folder.is_dir() else Path.cwd()
+        folder = Path(user_downloads_dir())
+        if folder.is_dir():
+            return folder
+        db_path = getattr(self, "db_path", None)
+        exports = (Path(db_path).parent if db_path else Path.home()) / "exports"
+        try:
+            make_private_dir(exports)
+        except StoreError as exc:
+            raise OutputError(str(exc)) from None
+        return exports

@@ -1,8 +1,9 @@
 """Which packet to write (`x` on Wins): the same choices as `careertui packet`.
 
 review, week or month; Markdown or HTML; only the wins that involve one contact (a peer-review
-packet); redacted (contacts by their role, no notes, no evidence links). `ctrl+s` writes,
-`escape` cancels; dismissed with a PacketChoice or None. Compact, to fit 80x24.
+packet); redacted (contacts by their role, no notes, no evidence links); where to write it (a
+folder, where it gets the next free name, or a file; pre-filled with the data folder's exports/).
+`ctrl+s` writes, `escape` cancels; dismissed with a PacketChoice or None. Compact, to fit 80x24.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Select, Static
 
 from careertui.domain.text import printable
 from careertui.widgets.form import FOCUS_BINDINGS
@@ -35,6 +36,8 @@ class PacketChoice:
     fmt: str
     redact: bool
     with_name: str | None
+    path: str = ""
+    """Where to write: a folder (ending in /, or one that exists) or a file."""
 
 
 class PacketDialog(ModalScreen[PacketChoice | None]):
@@ -48,9 +51,10 @@ class PacketDialog(ModalScreen[PacketChoice | None]):
         *FOCUS_BINDINGS,
     ]
 
-    def __init__(self, contacts: Sequence[str]) -> None:
+    def __init__(self, contacts: Sequence[str], folder: str = "") -> None:
         super().__init__(classes="dialog")
         self.contacts = list(contacts)
+        self.folder = folder
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box", id="packet-box"):
@@ -75,6 +79,8 @@ class PacketDialog(ModalScreen[PacketChoice | None]):
                 id="packet-redact",
                 compact=True,
             )
+            yield Label("Write to (a folder: the next free name in it; or a file)")
+            yield Input(self.folder, id="packet-path", compact=True, select_on_focus=False)
             yield Static(
                 Content.from_markup("[b]ctrl+s[/b] write   [b]esc[/b] cancel   [b]tab[/b] next"),
                 classes="form-keys",
@@ -92,6 +98,7 @@ class PacketDialog(ModalScreen[PacketChoice | None]):
             FORMATS[max(fmt, 0)][0],
             self.query_one("#packet-redact", Checkbox).value,
             picked if isinstance(picked, str) else None,
+            self.query_one("#packet-path", Input).value.strip(),
         )
 
     def action_write(self) -> None:

@@ -138,7 +138,7 @@ async def test_x_writes_the_packet_chosen(
         await pilot.press("tab", "tab", "space")  # redact
         await pilot.press("ctrl+s")
         await settle(pilot)
-    page = (out / f"careertui-week-packet-{TODAY.isoformat()}.html").read_text()
+    page = (db.parent / "exports" / f"careertui-week-packet-{TODAY.isoformat()}.html").read_text()
     assert page.startswith("<!DOCTYPE html>") and "<h1>Week update: 2026-W48</h1>" in page
     assert "Wrote the plan" in page and "a VP Engineering" in page
     assert "Dana" not in page and "org" not in page and "Evidence on file: 1 item." in page

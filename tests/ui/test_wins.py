@@ -18,6 +18,7 @@ from careertui.app import CareerApp
 from careertui.screens.wins import WinsScreen
 from careertui.store import Store
 from careertui.store.wins import ALL, UNLINKED
+from careertui.widgets.confirm import ConfirmDialog
 from careertui.widgets.paged import PagedTable
 from careertui.widgets.readiness import ReadinessMeter
 
@@ -327,31 +328,32 @@ async def test_x_exports_the_review_packet_to_a_private_file(
         await settle(pilot)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        path = out / f"careertui-review-packet-{TODAY.isoformat()}.md"
-        assert path.exists()
+        path = db.parent / "exports" / f"careertui-review-packet-{TODAY.isoformat()}.md"
+        assert path.exists() and list(out.iterdir()) == []  # never the current folder unasked
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
         text = path.read_text()
         assert "Cut p95 latency" in text and "Old migration" not in text
         assert any(str(path) in n.message for n in app._notifications)
 
 
-async def test_x_falls_back_to_the_database_folder(
-    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    gone = tmp_path / "gone"
-    gone.mkdir()
-    monkeypatch.chdir(gone)
-    gone.rmdir()  # the current folder no longer exists: nothing can be written there
+async def test_x_replaces_a_file_only_once_confirmed(db: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.md"
+    mine.write_text("keep me")
     app = CareerApp(db)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await open_wins(pilot)
-        await pilot.press("x")  # the packet dialog: review, Markdown, for everyone
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        path = db.parent / f"careertui-review-packet-{TODAY.isoformat()}.md"
-        assert path.exists()
-        assert any(str(path) in n.message for n in app._notifications)
+        for answer in ("n", "y"):
+            await pilot.press("x")
+            await settle(pilot)
+            app.screen.query_one("#packet-path", Input).value = str(mine)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmDialog)  # a second question
+            await pilot.press(answer)
+            await settle(pilot)
+            if answer == "n":
+                assert mine.read_text() == "keep me"
+    assert "Cut p95 latency" in mine.read_text()
 
 
 # -- safety and scale ----------------------------------------------------------------------------
