@@ -1,5 +1,5 @@
 """A contact's page, pushed over Network: details and notes, every interaction newest first
-(with the full text of the highlighted one), and the wins shared with them. `escape` goes back.
+(with the full text of the highlighted one), and the wins they have heard of. `escape` goes back.
 """
 
 from __future__ import annotations
@@ -48,11 +48,12 @@ def _contact_data(store: Store, contact_id: int, today: date) -> dict[str, Any] 
     contact = network.contact_overview(store, contact_id, today)
     if contact is None:
         return None
+    from careertui.store.agenda import shared_wins
     from careertui.store.brief import load_brief
 
     return {
         "contact": contact,
-        "wins": network.wins_shared_with(store, contact["name"]),
+        "wins": shared_wins(store, contact_id, limit=200),
         "brief": load_brief(store, contact_id, today),
     }
 
@@ -72,7 +73,7 @@ class ContactScreen(CareerScreen):
         "A contact's page. i logs an interaction (with a follow-up date if there is one), "
         "d marks the highlighted interaction's follow-up done (again: reopens it), e or "
         "enter edits the highlighted interaction or win, E edits the contact, tab moves "
-        "between the interactions and the wins shared with them, a adds an agenda item (what "
+        "between the interactions and the wins they have heard of, a adds an agenda item (what "
         "to raise next time), b opens the brief, escape goes back."
     )
     BINDINGS = [
@@ -234,15 +235,15 @@ class ContactScreen(CareerScreen):
                 Text(win["date"] or ""),
                 cell(win["title"], 40, "bold"),
                 cell(win["impact"] or NO_VALUE, 30),
-                cell(win["shared_with"], 30, "dim"),
+                cell(f"told {win['told_on']}" if win["told_on"] else "shared with", 30, "dim"),
                 key=str(win["id"]),
             )
         restore_cursor(table, key)
         panel = self.query_one("#contact-wins")
-        panel.border_title = compose(("Wins shared with them ", ""), (f"{len(wins)}", "bold"))
+        panel.border_title = compose(("Wins they have heard of ", ""), (f"{len(wins)}", "bold"))
         empty = self.query_one("#shared-empty", Static)
         empty.display = not wins
-        empty.update("No win lists them in “shared with” yet. Do not be modest.")
+        empty.update("They have heard of no win yet (t in the brief records one). Speak up.")
 
     @on(DataTable.RowHighlighted, "#interactions-table")
     def _highlighted(self, _event: DataTable.RowHighlighted) -> None:

@@ -217,6 +217,11 @@ async def test_add_edit_delete_contact(db: Path) -> None:
 
 # -- the contact page ----------------------------------------------------------------------------
 async def test_enter_opens_the_contact_page(db: Path) -> None:
+    from careertui.store.agenda import mark_told
+
+    with Store(db) as store:  # a win she was told of: she has heard of it, as the brief says
+        win = store.insert("win", {"date": ago(3), "title": "Cut p99", "impact": "2x"}, TODAY)
+        mark_told(store, int(store.find("contact", "dana")["id"]), win, TODAY)
     app = CareerApp(db)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_network(pilot)
@@ -235,7 +240,9 @@ async def test_enter_opens_the_contact_page(db: Path) -> None:
         assert "VP Engineering" in details and "decision-maker" in details
         assert "Cares about numbers" in str(page.query_one("#contact-notes", Static).render())
         shared = page.query_one("#shared-table", DataTable)
-        assert column(shared, 1) == ["Shipped refunds API"]  # "dana lee" matched, any case
+        # told, and "dana lee" in a win's "shared with" (any case)
+        assert column(shared, 1) == ["Cut p99", "Shipped refunds API"]
+        assert column(shared, 3) == [f"told {TODAY}", "shared with"]
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is screen

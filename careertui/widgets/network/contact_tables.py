@@ -23,7 +23,7 @@ SHARED_COLUMNS = (
     ("Date", "date"),
     ("Win", "title"),
     ("Impact", "impact"),
-    ("Shared with", "shared"),
+    ("Heard", "shared"),
 )
 # Narrowest and widest text per column (`fit_widths`): on a narrow screen the text columns
 # shrink so every column stays in view.
