@@ -30,6 +30,7 @@ def _in_full_tmpfs(tmp_path: Path, commands: str) -> subprocess.CompletedProcess
         pytest.skip("needs root and unshare(1) to mount a private tmpfs")
     mount = tmp_path / "mnt"
     mount.mkdir()
+    (tmp_path / "tmp").mkdir()
     script = (
         f'MNT="{mount}"; CT="{CAREERTUI}"; '
         'mount -t tmpfs -o size=256k tmpfs "$MNT" || exit 77; '
@@ -42,7 +43,7 @@ def _in_full_tmpfs(tmp_path: Path, commands: str) -> subprocess.CompletedProcess
         capture_output=True,
         text=True,
         timeout=120,
-        env={**os.environ, "CAREERTUI_TODAY": "2026-12-03"},
+        env={**os.environ, "CAREERTUI_TODAY": "2026-12-03", "TMPDIR": str(tmp_path / "tmp")},
     )
     if done.returncode == 77 or "unshare failed" in done.stderr:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
@@ -54,7 +55,6 @@ def _in_full_tmpfs(tmp_path: Path, commands: str) -> subprocess.CompletedProcess
     ["new/careertui.db", "new/deeper/still/careertui.db", "careertui.db"],
 )
 def test_a_first_write_on_a_full_disk_leaves_nothing(tmp_path: Path, target: str) -> None:
-    before = set(os.listdir(tempfile.gettempdir()))
     done = _in_full_tmpfs(
         tmp_path, f'"$CT" add note "first words" --db "$MNT/{target}"; echo "CODE:$?"'
     )
@@ -63,8 +63,7 @@ def test_a_first_write_on_a_full_disk_leaves_nothing(tmp_path: Path, target: str
     assert "LEFT:filler " in lines, done  # no folder, no temporary file
     err = done.stderr.splitlines()
     assert len(err) == 1 and "disk is full" in err[0], err
-    after = {n for n in os.listdir(tempfile.gettempdir()) if n.startswith("careertui-")}
-    assert after <= before, "a draft's private folder was left behind"
+    assert list((tmp_path / "tmp").iterdir()) == [], "a draft's private folder was left behind"
 
 
 def test_an_export_on_a_full_disk_leaves_nothing(tmp_path: Path) -> None:
