@@ -56,6 +56,7 @@ STEP_OF_ACTION = {
     "add_win": "wins",
     "add_interaction": "people",
     "done": "people",
+    "snooze": "people",
     "check_in": "actions",
     "skip": "actions",
 }
@@ -69,7 +70,8 @@ class ReviewScreen(ReviewStepKeys, CareerScreen):
         "pagedown/pageup (or n/p outside text fields) move between steps; ctrl+s saves the "
         "week's review at any step, and opening the screen again this week resumes it. escape "
         "leaves a text field (then n/p and 1-6 are keys again; tab goes back in).\n"
-        "Wins: a adds, e/enter edits. People: d marks a follow-up done, a logs an interaction. "
+        "Wins: a adds, e/enter edits. People: d marks a follow-up done, z snoozes it 7 days, a "
+        "logs an interaction. "
         "Actions: space checks in today, s skips today."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -85,6 +87,7 @@ class ReviewScreen(ReviewStepKeys, CareerScreen):
         Binding("a", "add_interaction", "Log interaction"),
         Binding("e", "edit", "Edit"),
         Binding("d", "done", "Follow-up done"),
+        Binding("z", "snooze", "Snooze 7d"),
         Binding("space", "check_in", "Check in"),
         Binding("s", "skip", "Skip"),
     ]

@@ -87,6 +87,39 @@ def week_interactions(store: Store, today: date) -> list[Row]:
     )
 
 
+SOON_DAYS = 7
+"""The People step also lists the follow-ups due in this many days."""
+
+
+def follow_ups_soon(store: Store, today: date) -> list[dict[str, Any]]:
+    """The open follow-ups due in the next SOON_DAYS days (after today), soonest first, shaped
+    as the follow-ups due are (`days_overdue` negative: the days left)."""
+    from careertui.domain.text import one_line
+
+    rows = store.query(
+        "SELECT i.id, i.contact_id, i.follow_up, i.notes, c.name AS contact "
+        "FROM interactions i JOIN contacts c ON c.id = i.contact_id "
+        "WHERE i.done = 0 AND i.follow_up > ? AND i.follow_up <= ? "
+        "ORDER BY i.follow_up, i.id LIMIT ?",
+        (today.isoformat(), (today + timedelta(days=SOON_DAYS)).isoformat(), WEEK_ROWS),
+    )
+    soon = []
+    for row in rows:
+        notes = one_line(str(row["notes"] or ""), 60)
+        soon.append(
+            {
+                "kind": "interaction",
+                "contact_id": row["contact_id"],
+                "contact": row["contact"],
+                "interaction_id": row["id"],
+                "due": row["follow_up"],
+                "days_overdue": (today - date.fromisoformat(row["follow_up"])).days,
+                "text": f"Follow up with {row['contact']}" + (f": {notes}" if notes else ""),
+            }
+        )
+    return soon
+
+
 def week_checkins(store: Store, today: date) -> dict[int, dict[str, bool]]:
     """This week's check-ins per action: {action_id: {date: skip}}."""
     marks: dict[int, dict[str, bool]] = {}
@@ -141,6 +174,7 @@ def review_overview(store: Store, today: date) -> dict[str, Any]:
         "wins": week_wins(store, today),
         "interactions": week_interactions(store, today),
         "follow_ups": stats["follow_ups_due"],
+        "follow_ups_soon": follow_ups_soon(store, today),
         "look_backs": stats.get("look_backs_due", []),
         "actions": stats["actions"],
         "checkins": week_checkins(store, today),

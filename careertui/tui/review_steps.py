@@ -57,6 +57,31 @@ class ReviewStepKeys(FormsScreen):
         else:
             self.mark_done(int(item["interaction_id"]), item["contact"])
 
+    def action_snooze(self) -> None:
+        item = self.query_one(PeopleStep).selected_follow_up()
+        if item is None:
+            return
+        if item["kind"] != "interaction":
+            self.notify("A stay-in-touch reminder goes once you log a conversation (a).")
+            return
+        self.snooze(int(item["interaction_id"]), item["contact"])
+
+    @work(group="review-change")
+    async def snooze(self, interaction_id: int, contact: str) -> None:
+        from careertui.store.network import snooze
+
+        what = f"snoozed follow-up with {one_line(contact, 60)}"
+        later = self.undoable(what, "interaction", interaction_id, snooze)
+        try:
+            when = await self.change(later, interaction_id, self.today())
+        except Exception as exc:  # noqa: BLE001
+            self.report(exc)
+            return
+        self.notify(
+            f"Follow-up with {one_line(contact, 60)} snoozed to {when:%a %d %b}", markup=False
+        )
+        self.refresh_data()
+
     @work(group="review-change")
     async def mark_done(self, interaction_id: int, contact: str) -> None:
         what = f"follow-up with {one_line(contact, 60)} done"

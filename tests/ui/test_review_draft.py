@@ -117,3 +117,30 @@ def test_kill_9_while_drafting_keeps_every_committed_keystroke(db: Path) -> None
     with Store(db, write=False) as store:
         kept = load_draft(store, WEEK)
     assert kept is not None and len(kept.fields["review-notes"]) >= written
+
+
+async def test_people_step_lists_follow_ups_of_the_next_7_days_and_snoozes(db: Path) -> None:
+    with Store(db) as store:
+        dana = store.insert("contact", {"name": "Dana Lee"}, TODAY)
+        store.insert(
+            "interaction",
+            {
+                "contact_id": dana,
+                "date": TODAY,
+                "notes": "Send the deck",
+                "follow_up": "2026-11-29",
+            },
+            TODAY,
+        )
+    app = CareerApp(db)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("6")
+        await settle(pilot)
+        await pilot.press("pagedown")
+        await settle(pilot)
+        panel = app.screen.query_one("#follow-ups-panel")
+        assert "1 in 7 days" in str(panel.border_title)
+        await pilot.press("z")
+        await settle(pilot)
+    assert rows(db, "SELECT follow_up FROM interactions") == [{"follow_up": "2026-12-06"}]

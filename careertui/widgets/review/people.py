@@ -61,14 +61,15 @@ class PeopleStep(HorizontalStep):
 
     async def fill_table(self, table_id: str, data: dict[str, Any], today: date) -> None:
         if table_id == "follow-ups-table":
-            await self.fill_follow_ups(data["follow_ups"])
+            await self.fill_follow_ups(data["follow_ups"], data.get("follow_ups_soon", []))
         else:
             self.fill_interactions(data["interactions"])
 
-    async def fill_follow_ups(self, items: list[dict[str, Any]]) -> None:
-        """The follow-ups due, a page at a time (a file with years of contacts has thousands)."""
+    async def fill_follow_ups(self, due: list[dict[str, Any]], soon: list[dict[str, Any]]) -> None:
+        """The follow-ups due, then those due in the next 7 days, a page at a time (a file with
+        years of contacts has thousands)."""
         table = self.query_one("#follow-ups-table", PagedTable)
-        self.follow_ups = items
+        items = self.follow_ups = [*due, *soon]
         free = room(table, 6 + 10, 3)
 
         async def page(offset: int, limit: int) -> Page:
@@ -77,7 +78,9 @@ class PeopleStep(HorizontalStep):
                 key = f"{item['kind']}-{item['interaction_id'] or item['contact_id']}-{index}"
                 overdue = int(item["days_overdue"])
                 late = (
-                    cell("today", style="bold")
+                    cell(f"in {-overdue}d", style="dim")
+                    if overdue < 0
+                    else cell("today", style="bold")
                     if overdue == 0
                     else cell(f"{overdue}d late", style="bold red" if overdue > 7 else "yellow")
                 )
@@ -87,7 +90,10 @@ class PeopleStep(HorizontalStep):
 
         await table.reload(page, keep=True)
         fit_to_content(table)
-        self.query_one("#follow-ups-panel").border_title = f"Follow-ups due · {len(items)}"
+        title = f"Follow-ups due · {len(due)}" + (f" · {len(soon)} in 7 days" if soon else "")
+        panel = self.query_one("#follow-ups-panel")
+        panel.border_title = title
+        panel.border_subtitle = "d done · z snooze 7 days · e edit"
 
     def follow_up(self, key: str) -> dict[str, Any] | None:
         """The follow-up of the row `key` (`kind-id-index`)."""
