@@ -287,12 +287,19 @@ for _kind in sorted(set(KIND_WORDS.values())):
 @db_option
 @click.pass_context
 def delete(ctx: click.Context, kind: str, record: str, yes: bool) -> None:
-    """Delete a record; its text leaves the file. Asks first on a terminal."""
+    """Delete a record; its text leaves the file. Asks first on a terminal. What the record
+    owns goes with it (a contact's interactions, an action's check-ins, a goal's milestones):
+    the question and the confirmation say how many."""
+    from careertui.store.cascade import cascaded
+
     spec = KINDS[kind]
     with open_store(ctx) as store:
         row = resolve(store, kind, record, every=True)
         name = one_line(title(kind, row, _ref_names(store, kind)), 70)
         what = f"{spec.label.lower()} #{row['id']}: {name}"
+        also = cascaded(store, kind, int(row["id"]))
+        if also:
+            what += f" (and its {', '.join(also)})"
         if not yes:
             if not capture.interactive():
                 raise UserError(f"not deleted: {what}; stdin is not a terminal, so add --yes")

@@ -173,3 +173,22 @@ def test_a_milestone_is_shown_edited_deleted_and_completed_by_its_name(journal: 
 def test_since_names_itself_when_refused(journal: Path) -> None:
     code, _, err = run(journal, "list", "notes", "--since", "tomorrow")
     assert code == 1 and err.startswith("careertui: --since: ") and "after today" in err
+
+
+def test_delete_says_what_goes_with_the_record(
+    journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run(journal, "agenda", "dana l", "Ask about the offsite")[0] == 0
+    assert run(journal, "add", "note", "Lunch with @Dana Lee")[0] == 0  # a mention: a link only
+    monkeypatch.setattr("careertui.cli.capture.interactive", lambda: True)
+    code, out, _ = run(journal, "delete", "contact", "dana l", stdin="n\n")
+    assert code == 1
+    assert "Delete contact #1: Dana Lee (and its 1 interaction, 1 agenda item)?" in out
+    code, out, _ = run(journal, "delete", "action", "write", "--yes")
+    assert out == "Deleted action #1: Write 30 minutes (and its 1 check-in)\n"
+    assert run(journal, "add", "goal", "Promotion")[0] == 0
+    for title in ("Design doc", "Talk"):
+        assert run(journal, "add", "goal", title, "--parent", "promo")[0] == 0
+    code, out, _ = run(journal, "delete", "goal", "promotion", "--yes")
+    assert out == "Deleted goal #1: Promotion (and its 2 milestones)\n"
+    assert run(journal, "list", "goals")[1] == "No goals yet.\n"
