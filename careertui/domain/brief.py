@@ -137,7 +137,7 @@ def format_brief(brief: Mapping[str, Any], width: int = 100) -> str:
             f"  {a['n']}. {one_line(a['topic'], room)}  (added {a['added']})"
             for a in brief["agenda"]
         ],
-        "nothing yet: careertui agenda NAME TOPIC",
+        "nothing open: careertui agenda NAME TOPIC adds one",
     )
     lines += _section(
         "Wins they have heard of",

@@ -97,7 +97,7 @@ def brief_options(brief: dict[str, Any], width: int) -> list[Option | None]:
             id=f"agenda-{a['id']}",
         )
         for a in brief["agenda"]
-    ] or [_empty("nothing yet: a adds an item")]
+    ] or [_empty("nothing open: a adds an item")]
     options += [None, _heading("Wins they have heard of", len(brief["shared"]))]
     options += [
         Option(compose(("  " + w["date"], "dim"), "  ", one_line(w["title"], room)), disabled=True)
@@ -141,7 +141,7 @@ def brief_summary(brief: dict[str, Any], shown: int = 3) -> Content:
     parts: list[Content] = [Content("Agenda").stylize("bold $accent")]
     parts += [
         compose((f" {a['n']}. ", "bold"), one_line(a["topic"], 60)) for a in brief["agenda"]
-    ] or [Content(" nothing yet (a adds)").stylize("dim")]
+    ] or [Content(" nothing open (a adds)").stylize("dim")]
     parts.append(Content("Worth telling").stylize("bold $accent"))
     parts += [
         compose(" ", one_line(t["title"], 60), (f" · {one_line(t['impact'], 40)}", "$success"))

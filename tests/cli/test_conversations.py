@@ -275,3 +275,11 @@ def test_an_ics_follow_up_says_what_the_conversation_was(journal: Path) -> None:
         if str(e["summary"]).startswith("Follow up")
     )
     assert said == ["After the call of 2026-11-23.", "After the conversation of 2026-11-22."]
+
+
+def test_a_brief_whose_agenda_was_all_discussed_says_nothing_is_open(journal: Path) -> None:
+    ok(journal, "agenda", "dana", "Ask about the reorg")
+    ok(journal, "add", "interaction", "dana", "1:1", "--discussed", "1")
+    brief = ok(journal, "brief", "dana")
+    assert "nothing open: careertui agenda NAME TOPIC adds one" in brief
+    assert "nothing yet" not in brief.split("Agenda")[1].split("\n\n")[0]
