@@ -57,6 +57,8 @@ async def test_typing_is_kept_and_a_new_app_returns_to_it(db: Path) -> None:
         await settle(pilot)
         await pilot.press("pagedown", "pagedown", "pagedown", "pagedown")
         await settle(pilot)
+        summary = text_of(app, "#week-summary")  # the week, before it is saved
+        assert "1 win, 0 of them measured" in summary and "0 of 0 key actions met" in summary
         await pilot.press("tab")  # priority 2
         await type_text(pilot, "Hire")
         await settle(pilot)

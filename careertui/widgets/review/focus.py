@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Label, Static
 
-from careertui.store.reviews import MAX_PRIORITIES
+from careertui.store.reviews import MAX_PRIORITIES, split_focus
 from careertui.widgets.form import FieldInput, FieldTextArea
 from careertui.widgets.review.common import HorizontalStep, focus_lines
 from careertui.widgets.safe import compose
@@ -35,6 +35,7 @@ class FocusStep(HorizontalStep):
                 compact=True,
             )
         with Vertical(id="last-week-panel", classes="panel"):
+            yield Static(id="week-summary")
             yield Static(id="last-week")
 
     def on_mount(self) -> None:
@@ -43,6 +44,7 @@ class FocusStep(HorizontalStep):
         self.query_one("#focus-panel").can_focus = True  # escape in a field lands here
 
     def show(self, data: dict[str, Any]) -> None:
+        self.query_one("#week-summary", Static).update(week_summary(data))
         full = self.query_one("#last-week", Static)
         review = data["last_week"]
         if review is None:
@@ -54,6 +56,36 @@ class FocusStep(HorizontalStep):
             if str(review["notes"] or "").strip():
                 lines.append(compose(("\nNotes\n", "bold $text-muted"), review["notes"].strip()))
         full.update(Content("\n").join(lines + look_back_lines(data.get("look_backs", []))))
+
+
+def week_summary(data: dict[str, Any]) -> Content:
+    """The week before it is saved: wins (how many measured), people seen, key actions met
+    this period, and how many of last week's priorities there were to look back on."""
+    from careertui.widgets.review.wins import measured
+
+    wins = data["wins"]
+    measured_wins = sum(1 for w in wins if measured(str(w["impact"] or "")))
+    people = {str(i["contact"]) for i in data["interactions"]}
+    actions = data["actions"]
+    met = sum(1 for a in actions if a["met_this_period"] >= a["target"])
+    lines = [
+        Content("This week").stylize("bold $text-muted"),
+        Content(f"{plural(len(wins), 'win')}, {measured_wins} of them measured"),
+        Content(
+            f"{plural(len(people), 'person', 'people')} seen in "
+            f"{plural(len(data['interactions']), 'interaction')}"
+        ),
+        Content(f"{met} of {len(actions)} key actions met this period"),
+    ]
+    last = data["last_week"]
+    if last is not None:
+        planned = [p for p in split_focus(last["focus"]) if p]
+        lines.append(Content(f"{len(planned)} priorities set last week (below)"))
+    return Content("\n").join([*lines, Content("")])
+
+
+def plural(count: int, one: str, many: str = "") -> str:
+    return f"{count} {one if count == 1 else many or one + 's'}"
 
 
 def look_back_lines(items: list[dict[str, Any]]) -> list[Content]:

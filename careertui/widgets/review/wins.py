@@ -127,11 +127,14 @@ class WinsStep(HorizontalStep):
         checkins = sum(
             1 for marks in data["checkins"].values() for skip in marks.values() if not skip
         )
+        actions = data["actions"]
+        met = sum(1 for a in actions if a["met_this_period"] >= a["target"])
         figures = (
             ("Wins", f"{len(wins)}", f"{count} measured"),
             ("Interactions", f"{len(data['interactions'])}", ""),
             ("Follow-ups due", f"{len(data['follow_ups'])}", ""),
-            ("Check-ins", f"{checkins}", f"{len(data['actions'])} actions"),
+            ("Check-ins", f"{checkins}", "this week"),
+            ("Key actions", f"{met} of {len(actions)}", "met this period"),
         )
         self.query_one("#week-so-far", Static).update(
             Content("\n").join(
