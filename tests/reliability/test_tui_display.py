@@ -201,8 +201,13 @@ def seed(path: Path, today: date) -> Journal:
 
 
 @pytest.fixture
-def journal(tmp_path: Path, today: date) -> Journal:
-    return seed(tmp_path / "hostile.db", today)
+def journal(tmp_path: Path, today: date, monkeypatch: pytest.MonkeyPatch) -> Journal:
+    # The payload's "[@click=…]" would be refused at capture as an @mention of nobody; stored
+    # text can hold it all the same (a file from before mentions, an edit in another program).
+    monkeypatch.setattr("careertui.store.store.link_mentions", lambda *_a, **_k: None)
+    seeded = seed(tmp_path / "hostile.db", today)
+    monkeypatch.undo()
+    return seeded
 
 
 # -- what reaches the terminal -------------------------------------------------------------------
@@ -423,7 +428,7 @@ async def test_every_screen_shows_every_payload_literally(
             },
         )
         detail = rendered(app.screen.query_one("#requirement-detail", Static))
-        assert shown(c("requirement", "plan")) in detail
+        assert f"~{c('requirement', 'title')}~" in detail  # cut to the width; the plan: table
         await t.click_payloads("roadmap: target role")
         await t.help("roadmap")
 

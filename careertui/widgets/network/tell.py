@@ -82,7 +82,7 @@ def tell_options(rows: list[dict[str, Any]], width: int) -> list[Option]:
     """The dashboard's Due lines for "tell them" (`tell-CONTACT-WIN`): who, and which win."""
     options = []
     for row in rows:
-        who = f"Tell {row['name']}: "
+        who = f"Tell {one_line(row['name'], 60)}: "  # a styled label: made safe here
         room = max(12, width - len(who) - 4)
         options.append(
             Option(
