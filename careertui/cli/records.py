@@ -196,21 +196,23 @@ def _option_name(field: Field) -> str:
     return "--" + base.replace("_", "-")
 
 
-ALIASES = {"responsibility_id": ("--resp",), "follow_up_days": ("--every",)}
-"""The names `add` gives these options, accepted by `edit` too."""
+ALIASES = {"responsibility_id": ("--resp",), "follow_up_days": ("--every",), "tags": ("--tag",)}
+"""The names `add` gives these options, accepted by `edit` too (`--tag` repeatable, as there)."""
 
 
 def _edit_command(kind: str) -> click.Command:
     spec = KINDS[kind]
 
     @click.pass_context
-    def edit_kind(ctx: click.Context, /, record: str, **given: str | None) -> None:
+    def edit_kind(ctx: click.Context, /, record: str, **given: Any) -> None:
         values: dict[str, Any] = {}
         today = clock_today()
         with open_store(ctx) as store:
             row = resolve(store, kind, record, every=True)
             for field in spec.fields:
                 raw = given.get(field.name)
+                if isinstance(raw, tuple):  # a repeatable option: tags
+                    raw = " ".join(raw) if raw else None
                 if raw is None:
                     continue
                 text = clean(raw) or ""
@@ -245,10 +247,11 @@ def _edit_command(kind: str) -> click.Command:
             "date": "A date: " + _date_help(field),
             "bool": "yes or no.",
             "choice": " | ".join(field.choices) + ".",
-            "tags": "Tags, space- or comma-separated (replaces the tags).",
+            "tags": "Tags, space- or comma-separated, or --tag repeated (replaces the tags).",
         }.get(field.type, field.title + ".")
         flags = [_option_name(field), *ALIASES.get(field.name, ()), field.name]
-        params.append(click.Option(flags, metavar="VALUE", help=what))
+        many = field.type == "tags"
+        params.append(click.Option(flags, metavar="VALUE", help=what, multiple=many))
     command = click.Command(
         kind,
         callback=edit_kind,

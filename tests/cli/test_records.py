@@ -192,3 +192,13 @@ def test_delete_says_what_goes_with_the_record(
     code, out, _ = run(journal, "delete", "goal", "promotion", "--yes")
     assert out == "Deleted goal #1: Promotion (and its 2 milestones)\n"
     assert run(journal, "list", "goals")[1] == "No goals yet.\n"
+
+
+def test_edit_takes_tags_as_add_does(journal: Path) -> None:
+    code, _, err = run(journal, "edit", "win", "led", "--tag", "launch", "--tag", "promo")
+    assert code == 0, err
+    assert "Tags: launch promo" in run(journal, "show", "win", "led")[1]
+    assert run(journal, "edit", "win", "led", "--impact", "50 people")[0] == 0  # tags kept
+    assert "Tags: launch promo" in run(journal, "show", "win", "led")[1]
+    assert run(journal, "edit", "note", "1", "--tags", "a, b")[0] == 0
+    assert "Tags: a b" in run(journal, "show", "note", "1")[1]
