@@ -314,7 +314,7 @@ def record_checked(path: Path) -> None:
         pass
 
 
-def _known_sound(path: Path) -> bool:
+def known_sound(path: Path) -> bool:
     """Whether careertui checked or wrote `path` last, and found it sound: then it is ours too
     (a verdict is only ever written for a careertui file)."""
     try:
@@ -327,7 +327,7 @@ def _integrity(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse to write to a damaged file. The full check (PRAGMA integrity_check: quick_check
     does not compare indexes with their tables) runs only when the file changed since careertui
     last knew it sound, so capture stays quick."""
-    if _known_sound(path):
+    if known_sound(path):
         return
     stamp = _stamp(path)
     try:
@@ -440,7 +440,7 @@ def open_connection(path: Path, *, write: bool = True, check: bool = False) -> s
         _sweep_temps(path)
         _create(path)
     _check_file(path)
-    if not _known_sound(path):  # a file careertui knows needs no second look (about 1 ms)
+    if not known_sound(path):  # a file careertui knows needs no second look (about 1 ms)
         _recognise(path)
     if write:
         _sweep_temps(path)  # after _recognise: nothing is touched beside another program's file

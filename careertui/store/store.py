@@ -23,6 +23,7 @@ from careertui.domain.records import KINDS, SEARCHABLE, Kind, validate
 from careertui.store.connection import (
     StoreError,
     backup_copy,
+    known_sound,
     open_connection,
     record_checked,
     write_txn,
@@ -91,14 +92,18 @@ class Store:
         the TUI runs its own check after its first frame)."""
         self.path = Path(path)
         self.conn = open_connection(self.path, write=write, check=check)
-        self._checked = write and check
+        # Sound when opened (checked now, or careertui's verdict on it still holds): careertui's
+        # own writes keep it so, and close() says so (docs/RELIABILITY.md).
+        self._sound = write and (check or known_sound(self.path))
+        self._check = check
 
     # -- lifecycle ---------------------------------------------------------------------------
     def close(self) -> None:
+        wrote = self.conn.total_changes > 0
         self.conn.close()
-        if self._checked:  # sound when opened, and only careertui wrote to it since
+        if self._sound and (self._check or wrote):
             record_checked(self.path)
-            self._checked = False
+            self._sound = False
 
     def __enter__(self) -> Store:
         return self

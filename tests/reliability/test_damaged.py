@@ -168,3 +168,20 @@ def test_a_foreign_sqlite_file_is_not_touched(tmp_path: Path, kind: str, command
     assert "not a careertui" in result.err or "newer careertui" in result.err, result.err
     assert (sha256(db), db.stat().st_mode, db.stat().st_mtime_ns) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["other.sqlite"]
+
+
+def test_the_apps_writes_keep_a_sound_verdict(tmp_path: Path) -> None:
+    """A session without the check (the app's) that writes to a file known sound keeps the
+    verdict current, so the next capture does not read the whole file again."""
+    from datetime import date
+
+    from careertui.store import Store
+
+    db = _journal(tmp_path / "careertui.db", notes=5)
+    assert careertui(["add", "note", "one"], db).code == 0
+    with Store(db) as store:
+        store.insert("note", {"text": "from the app", "date": "today"}, date(2026, 12, 3))
+    stamp = (tmp_path / ".careertui.db.checked").read_text().split()
+    assert stamp[-1] == str(db.stat().st_mtime_ns) and stamp[2] == str(db.stat().st_size)
+    _damage(db, "notes", True)
+    assert_refused(careertui(WRITES["add note"], db))
