@@ -58,6 +58,7 @@ TIER2 = {
         "tests/reliability/test_kill.py",
         "tests/reliability/test_tui_display.py",
         "tests/sync/test_sync_property.py::test_three_devices_end_equal",
+        "tests/reliability/test_exit_status.py::test_ctrl_c_at_random_moments",
     ),
     "the slowest UI and reliability tests (a first-tier test covers the same behaviour)": (
         "tests/ui/test_app.py::test_palette_finds_entries_and_opens_them",
@@ -81,6 +82,8 @@ TIER2 = {
         "tests/widgets/test_paged.py::test_pagedown_reaches_the_end_a_page_at_a_time",
         "tests/sync/test_sync_cli.py::test_without_the_passphrase_an_encrypted_folder_is_refused",
         "tests/sync/test_sync_restore.py::test_an_encrypted_backup_restores_and_keeps_the_replaced_file",
+        "tests/sync/test_sync_cli.py::test_two_journals_end_equal_through_an_encrypted_folder",
+        "tests/ui/test_palette_actions.py::test_palette_actions",
         # every screen's literal display of hostile text (test_tui_display covers all at once)
         "tests/ui/test_network.py::test_user_text_is_shown_literally",
         "tests/ui/test_review.py::test_user_text_is_shown_literally",
