@@ -27,15 +27,16 @@ def editor_command() -> list[str]:
     return ["vi"]
 
 
-def strip_comments(text: str) -> str:
-    """The text without its `#` lines (the template's help), trimmed."""
-    kept = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+def strip_comments(text: str, keep: frozenset[str] = frozenset()) -> str:
+    """The text without its `#` lines (the template's help), trimmed; a line in `keep` stays."""
+    kept = [line for line in text.splitlines() if line in keep or not line.lstrip().startswith("#")]
     return "\n".join(kept).strip()
 
 
 def edit_text(initial: str = "", template: str = "") -> str:
     """Open the editor on `initial` followed by `template` (comment lines); return what was
-    saved, comment lines dropped and trimmed (empty when nothing was written)."""
+    saved, comment lines dropped and trimmed (empty when nothing was written). The `#` lines
+    of `initial` are the person's text (a Markdown heading in a field opened with ctrl+e): kept."""
     command = editor_command()
     folder = tempfile.mkdtemp(prefix="careertui-")  # 0700: mkdtemp makes it private
     try:
@@ -52,7 +53,8 @@ def edit_text(initial: str = "", template: str = "") -> str:
             ) from None
         if result.returncode != 0:
             raise EditorError(f"the editor {command[0]!r} exited with status {result.returncode}")
+        own = frozenset(line for line in initial.splitlines() if line.lstrip().startswith("#"))
         with open(path, encoding="utf-8", errors="replace") as handle:
-            return strip_comments(handle.read())
+            return strip_comments(handle.read(), keep=own)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

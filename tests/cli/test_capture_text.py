@@ -116,3 +116,18 @@ def test_editor_falls_back_to_vi(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("EDITOR")
     assert editor_command() == ["vi"]
     assert stat.S_IMODE(0o600) == 0o600
+
+
+def test_the_editor_keeps_the_hash_lines_of_the_text_it_was_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ctrl+e on a field whose text has a Markdown heading: the heading comes back; a `#` line
+    the person adds in the editor, and the template's help, are dropped."""
+    from careertui.editor import edit_text
+
+    script = tmp_path / "editor.sh"
+    script.write_text('#!/bin/sh\nprintf "# a new comment\\nadded\\n" >> "$1"\n')
+    script.chmod(0o700)
+    monkeypatch.setenv("VISUAL", str(script))
+    got = edit_text("# Agenda\n- budget\n  #tag line", "\n# help: lines with # are dropped\n")
+    assert got == "# Agenda\n- budget\n  #tag line\n\nadded"
