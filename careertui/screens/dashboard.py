@@ -95,7 +95,9 @@ class DashboardScreen(CareerScreen):
         journal = self.query_one(JournalTimeline)
         depth = min(max(PAGE, journal.row_count), RELOAD_LIMIT)
         read = await self._prefetched(today) if depth == PAGE else None
-        self.show(read or await self.fetch(read_dashboard, today, depth), today, depth)
+        if read is None:
+            read = await self.fetch(read_dashboard, today, depth)
+        self.show(read, today, depth)
 
     def show(self, read: Read, today: date, depth: int = PAGE) -> None:
         stats, entries = read

@@ -157,7 +157,7 @@ class RoadmapScreen(OpportunityActions, CareerScreen):
         self.data = await self.fetch(read)
         await self.show_all()
 
-    async def on_resize(self) -> None:
+    async def on_resize(self) -> None:  # type: ignore[override]  # Textual awaits a coroutine
         if self.data.loaded_on is not None:
             await self.show_all()
 

@@ -96,7 +96,7 @@ class SelfCheckScreen(CareerScreen):
             table = self.query_one(f"#{kind}-table", DataTable)
             self.call_after_refresh(self._refit_notes, table, width)
 
-    def _refit_notes(self, table: DataTable, width: int) -> None:
+    def _refit_notes(self, table: DataTable[Any], width: int) -> None:
         """A fill laid out before a size class moved the tables: refill at their width now."""
         if table.size.width and _notes_width(table) != width:
             self.refresh_data()
@@ -295,7 +295,7 @@ class SelfCheckScreen(CareerScreen):
         return super().make_form(context, *args, **kwargs)
 
 
-def _notes_width(table: DataTable) -> int:
+def _notes_width(table: DataTable[Any]) -> int:
     """Room left for the notes column, so a row fits the panel without a horizontal scroll.
     The scrollbar's column is kept whether it shows or not: it comes as the rows are added,
     and a width that followed it cut every note twice (a second fill after the first)."""

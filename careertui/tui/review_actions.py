@@ -74,7 +74,8 @@ class ReviewActions(FormsScreen):
             self.report(exc)
             return
         folder = f"{self.exports_folder()}{os.sep}"
-        self.app.push_screen(PacketDialog(names, folder), callback=self._export)
+        # @work's typing hides _export's signature (it takes the dialog's answer)
+        self.app.push_screen(PacketDialog(names, folder), callback=self._export)  # type: ignore[arg-type]
 
     def exports_folder(self) -> Path:
         return self.career.db_path.parent / "exports"

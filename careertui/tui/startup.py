@@ -33,12 +33,12 @@ WARM_PAUSE = 0.05
 """Seconds between warming one screen and the next: keys typed meanwhile are handled first."""
 
 
-def lazy_screen(module: str, name: str) -> Callable[[], Screen]:
+def lazy_screen(module: str, name: str) -> Callable[[], Screen[Any]]:
     """A mode's screen, its module imported on the first visit: start-up imports only the
     dashboard's (the other five cost ~25 ms and their widgets' CSS before the first frame)."""
 
-    def make() -> Screen:
-        screen: Screen = getattr(import_module(f"careertui.screens.{module}"), name)()
+    def make() -> Screen[Any]:
+        screen: Screen[Any] = getattr(import_module(f"careertui.screens.{module}"), name)()
         return screen
 
     make.__name__ = name
@@ -102,7 +102,7 @@ class StartupApp(SwitchingApp):
         if theme and theme in self.available_themes and theme != self.theme:
             self.theme = theme
 
-    def screen_loaded(self, screen: Screen) -> None:
+    def screen_loaded(self, screen: Screen[Any]) -> None:
         """A screen has shown its data (CareerScreen calls this after each load): after the
         first, check the file and warm the others (neither competes with the first frame)."""
         if not self._checked:
@@ -168,7 +168,7 @@ class StartupApp(SwitchingApp):
             return False
         return True
 
-    def _add_screen_css(self, screen: Screen) -> None:
+    def _add_screen_css(self, screen: Screen[Any]) -> None:
         """Add a screen's TCSS files (CSS_PATH: the screens keep no CSS in their class) to the
         stylesheet, as Textual does for a screen it shows, but without restyling every widget
         of the app after it (~0.2 s with the dashboard up): each screen's TCSS is scoped to

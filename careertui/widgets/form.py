@@ -219,7 +219,7 @@ class EntryForm(ModalScreen[Any]):
             return Checkbox(field.title, bool(value), id=widget_id)
         if field.type in ("choice", "ref"):
             if field.type == "choice":
-                options: Options = [(Text(c), c) for c in field.choices]
+                options: list[tuple[Text, Any]] = [(Text(c), c) for c in field.choices]
             else:
                 options = [
                     (Text(printable(label)), key) for label, key in self.options.get(field.name, [])
@@ -402,7 +402,7 @@ class EntryForm(ModalScreen[Any]):
 
     # -- saving --------------------------------------------------------------------------------
     def _clear_errors(self) -> None:
-        for error in self.query(".field-error"):
+        for error in self.query(".field-error").results(Static):
             error.update("")
             error.display = False
         message = self.query_one("#form-error", Static)

@@ -46,7 +46,7 @@ def day_label(value: str | None, today: date) -> str:
     return day.strftime("%d %b %Y")
 
 
-class JournalTimeline(DataTable):
+class JournalTimeline(DataTable[Any]):
     """The journal as a table of (when, kind, entry, detail); row keys are "kind-id"."""
 
     @dataclass
