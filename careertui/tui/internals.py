@@ -21,7 +21,7 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from textual.app import App
     from textual.css.model import RuleSet
-    from textual.css.stylesheet import CSSLocation
+    from textual.css.types import CSSLocation
     from textual.dom import DOMNode
     from textual.geometry import Region, Size
     from textual.widget import AwaitMount, Widget
@@ -73,7 +73,7 @@ class KeptStylesheet(Stylesheet):
 def css_update_count(node: DOMNode) -> int:
     """How many CSS refreshes `node` (the app, or a screen) has been styled for. Textual
     restyles every widget of the app when it shows a screen whose count lags the app's."""
-    return int(node._css_update_count)
+    return int(node._css_update_count)  # type: ignore[attr-defined]  # private: what this module is for
 
 
 def mark_styles_current(screen: Screen[Any], app: App[Any]) -> None:
