@@ -141,7 +141,7 @@ def action_option(action: dict[str, Any]) -> Option:
                 (" streak  ", "dim"),
                 (done, colour),
                 (rest, "dim"),
-                (f" {strength:>3}", ""),
+                (f" {strength:>3}%", ""),
             ),
         ]
     )

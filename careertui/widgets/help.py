@@ -1,4 +1,5 @@
-"""`?`: every key of the current screen, with what it does."""
+"""`?`: every key of the current screen, with what it does, and what its numbers mean
+(widgets/explain.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
+
+from careertui.widgets.explain import NUMBERS_OF, explanations
 
 GLOBAL_KEYS = (
     ("1 … 6", "Dashboard, Roadmap, Network, Wins, Self-check, Weekly review"),
@@ -78,5 +81,35 @@ class HelpScreen(ModalScreen[None]):
             lines.append(Content.from_markup("\n[b $accent]$h[/]", h=header))
             for key, description in rows:
                 lines.append(Content.from_markup("  [b]$k[/b]  $d", k=f"{key:<16}", d=description))
+        numbers = explanations(type(self.for_screen).__name__)
         with VerticalScroll(id="help-box", classes="dialog-box"):
+            if numbers:
+                yield Static(self._numbers(numbers), id="help-numbers")
             yield Static(Content("\n").join(lines))
+
+    def _numbers(self, sentences: list[str]) -> Content:
+        head = Content.from_markup("[b $accent]What the numbers mean[/]")
+        return Content("\n").join([head, *(Content(f"  {s}") for s in sentences), Content("")])
+
+    def on_mount(self) -> None:
+        if "visibility" in NUMBERS_OF.get(type(self.for_screen).__name__, ()):
+            self.run_worker(self._name_key_contacts(), exit_on_error=False)
+
+    async def _name_key_contacts(self) -> None:
+        """Name the decision-makers and sponsors visibility counts (read off the UI thread)."""
+        import asyncio
+
+        from careertui.store import Store
+        from careertui.store.key_contacts import key_contact_names
+
+        path = getattr(self.app, "db_path", None)
+        if path is None:
+            return
+
+        def read() -> list[str]:
+            with Store(path, write=False) as store:
+                return key_contact_names(store)
+
+        names = await asyncio.to_thread(read)
+        sentences = explanations(type(self.for_screen).__name__, names)
+        self.query_one("#help-numbers", Static).update(self._numbers(sentences))

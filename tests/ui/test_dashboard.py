@@ -159,7 +159,7 @@ async def test_figures_are_the_stats_figures(db_path: Path, today: date) -> None
         for index, action in enumerate(stats["actions"]):
             text = option_text(actions, index)
             assert f"{action['streak']:>3} streak" in text
-            assert text.rstrip().endswith(f"{action['strength']:>3}".strip())
+            assert text.rstrip().endswith(f"{action['strength']}%")  # bar and percentage
         assert option_text(actions, 1).startswith("✓ Coffee")  # met this week
         assert option_text(actions, 0).startswith("○ Write")  # due today
 

@@ -178,8 +178,8 @@ async def test_step_one_lists_this_weeks_wins_and_flags_unmeasured(
         flags = {row[1]: row[3] for row in table}
         assert flags["Shipped refunds API"] == ""
         assert "unmeasured" in flags["Ran the incident review"]
-        assert "no impact" in flags["Mentored Sam"]
-        assert "2 of 3 wins have no measured impact" in text_of(app, "#wins-summary")
+        assert flags["Mentored Sam"] == "⚠ unmeasured"  # one word for it everywhere
+        assert "2 of 3 wins are unmeasured" in text_of(app, "#wins-summary")
 
 
 async def test_the_whole_sequence_saves_the_week(db_path: Path, seeded: dict) -> None:

@@ -179,7 +179,7 @@ async def test_add_action_and_check_in_with_space(db_path: Path, today: date) ->
         [figures] = stats["actions"]
         assert figures["streak"] == 1
         assert f"| {figures['streak']:>3} |" in shown
-        assert f" {figures['strength']:>3} |" in shown
+        assert f" {figures['strength']:>3}% |" in shown
         assert shown.rstrip().endswith("✓"), "today's check-in ends the history strip"
         assert any("Checked in" in n.message for n in app._notifications)
 
@@ -207,7 +207,7 @@ async def test_streak_and_strength_are_the_stats_figures(db_path: Path, today: d
         for line, action_id in zip(shown, (daily, weekly), strict=True):
             cells = [c.strip() for c in line.split(" | ")]
             assert cells[3] == str(stats[action_id]["streak"])
-            assert cells[4].endswith(str(stats[action_id]["strength"]))
+            assert cells[4].endswith(f"{stats[action_id]['strength']}%")  # bar and percentage
         assert stats[daily]["streak"] == 5  # the skip is stepped over
         # the strip: 4 weeks of 7 days, a skip shown as –
         strip = shown[0].split(" | ")[-1]

@@ -15,6 +15,7 @@ from careertui.store.reviews import week_days, week_tally
 from careertui.widgets.paged import current_key, fit_to_content, restore_cursor
 from careertui.widgets.review.common import FALLBACK_WIDTH, VerticalStep, add_columns, room
 from careertui.widgets.safe import cell
+from careertui.widgets.strength import strength_cell
 
 DAY_LETTERS = ("M", "T", "W", "T", "F", "S", "S")
 WIDE_WEEK = 96
@@ -88,11 +89,11 @@ class ActionsStep(VerticalStep):
             (week, len(week)),
             ("This period", 14),
             ("Streak", 6),
-            ("Strength", 8),
+            ("Strength", 10),
         )
         self.action_titles.clear()
         days = week_days(today)
-        free = room(table, 8 + len(week) + 14 + 6 + 8, 6)
+        free = room(table, 8 + len(week) + 14 + 6 + 10, 6)
         for action in actions:
             marks = checkins.get(int(action["id"]), {})
             strip = Text(gap).join(day_mark(day, marks, today) for day in days)
@@ -103,7 +104,7 @@ class ActionsStep(VerticalStep):
                 strip,
                 period_cell(action, marks, today),
                 cell(str(action["streak"]), style="bold" if action["streak"] else "dim"),
-                cell(f"{action['strength']}%"),
+                strength_cell(int(action["strength"])),
                 key=str(action["id"]),
             )
         fit_to_content(table)

@@ -78,7 +78,7 @@ class WinsStep(HorizontalStep):
             unmeasured += not is_measured
             if not is_measured:
                 self.unmeasured_ids.add(str(win["id"]))
-            flag = ("⚑ no impact" if not impact else "⚑ unmeasured") if not is_measured else ""
+            flag = "⚠ unmeasured" if not is_measured else ""
             table.add_row(
                 cell(day_label(win["date"])),
                 cell(win["title"], title_width),
@@ -100,7 +100,7 @@ class WinsStep(HorizontalStep):
         elif unmeasured:
             summary.update(
                 Content.from_markup(
-                    "[$warning]$n of $t wins have no measured impact.[/] Select one and press "
+                    "[$warning]$n of $t wins are unmeasured (no number).[/] Select one and press "
                     "[b]e[/b]: add the number (time saved, revenue, people helped).",
                     n=str(unmeasured),
                     t=str(len(wins)),

@@ -19,11 +19,11 @@ from careertui.widgets.roadmap.common import (
     RoadmapData,
     RoadmapTab,
     Row,
-    meter,
     plural,
     tab_label,
 )
 from careertui.widgets.safe import cell, compose, line
+from careertui.widgets.strength import strength_cell
 
 ACTION_COLUMNS: Columns = (
     ("Action", "title", None),
@@ -79,12 +79,8 @@ def period_cell(stats: dict[str, Any] | None) -> Text:
     return Text(f"{met}/{target}", style="yellow" if stats.get("due_today") else "")
 
 
-def strength_cell(stats: dict[str, Any] | None) -> Text:
-    if stats is None:
-        return Text("")
-    strength = int(stats.get("strength", 0))
-    colour = "green" if strength >= 70 else "yellow" if strength >= 40 else "red"
-    return Text.assemble(meter(strength / 100, colour), f" {strength:>3}")
+def action_strength(stats: dict[str, Any] | None) -> Text:
+    return Text("") if stats is None else strength_cell(int(stats.get("strength", 0)))
 
 
 class ActionsTab(RoadmapTab):
@@ -121,7 +117,7 @@ class ActionsTab(RoadmapTab):
                 Text(action["cadence"] or "", style="cyan"),
                 cell(action["goal"], 22, "dim"),
                 streak,
-                strength_cell(stats),
+                action_strength(stats),
                 period_cell(stats),
                 history_strip(action["history"], action["cadence"] or "", today),
             ]
