@@ -24,6 +24,7 @@ from careertui.tui.live import LiveRefresh
 from careertui.tui.screenshot import PrivateScreenshots
 from careertui.tui.startup import lazy_screen, run_logged
 from careertui.tui.syncing import SyncingApp
+from careertui.tui.themes import offer_readable_themes
 from careertui.tui.undo import UndoHistory, undo_last
 from careertui.widgets.footer import SCREENS as NAV_SCREENS
 
@@ -78,6 +79,7 @@ class CareerApp(PrivateScreenshots, SyncingApp):
         saved_theme: str = "",
     ) -> None:
         super().__init__(db_path, warm=warm, first_read=first_read, saved_theme=saved_theme)
+        offer_readable_themes(self)
         self.stylesheet = KeptStylesheet(variables=self.get_css_variables())
         self.start_mode = start_mode
         self.unsaved_modes: set[str] = set()

@@ -26,6 +26,10 @@ SCREENS: Sequence[tuple[str, str, str, str]] = (
 """(key, mode, label, short label) of each screen, in key order."""
 
 GLOBAL_KEYS: Sequence[tuple[str, str]] = (("?", "keys"), ("^p", "palette"), ("q", "quit"))
+KEY_STYLE = "bold $text"
+MUTED = "$text-muted"
+"""Keys and their descriptions on the footer's $surface: 4.5:1 or more in every theme offered
+(careertui/tui/themes.py)."""
 
 
 def nav_line(
@@ -55,16 +59,13 @@ def _nav(
         if mode == current:
             item = Content(f" {key}{tail}").stylize("bold reverse $accent")
         else:
-            item = Content.assemble((f" {key}", "bold $footer-key-foreground"), tail)
+            item = Content.assemble((f" {key}", KEY_STYLE), tail)
         parts.append(item)
         spans.append((start, start + item.cell_length, mode))
         start += item.cell_length
-    keys = [
-        Content.assemble((key, "bold $footer-key-foreground"), (f" {what}", "dim"))
-        for key, what in GLOBAL_KEYS
-    ]
+    keys = [Content.assemble((key, KEY_STYLE), (f" {what}", MUTED)) for key, what in GLOBAL_KEYS]
     gap = Content("  " if labels != "none" else " ")
-    return Content.assemble(*parts, (" │ ", "dim"), gap.join(keys)), spans
+    return Content.assemble(*parts, (" │ ", MUTED), gap.join(keys)), spans
 
 
 Key = tuple[str, str, str, bool]
@@ -83,15 +84,15 @@ def screen_keys(screen: Screen) -> list[Key]:
 
 
 def key_line(keys: Sequence[Key], width: int) -> tuple[Content, list[tuple[int, int, str, bool]]]:
-    """The screen's keys in at most `width` cells, styled as Textual's Footer styles them, with
-    the cells each takes: (start, end, key, enabled)."""
+    """The screen's keys in at most `width` cells (bold keys, muted descriptions), with the
+    cells each takes: (start, end, key, enabled)."""
     parts: list[Content] = []
     spans: list[tuple[int, int, str, bool]] = []
     start = 0
     for key, shown, description, enabled in keys:
         item = Content.assemble(
-            (f" {shown} ", "bold $footer-key-foreground on $footer-key-background"),
-            (f"{description} ", "$footer-description-foreground on $footer-description-background"),
+            (f" {shown} ", KEY_STYLE),
+            (f"{description} ", MUTED),
         )
         if not enabled:
             item = item.stylize("dim")
@@ -115,8 +116,8 @@ class CareerFooter(Widget):
     CareerFooter {
         dock: bottom;
         height: 2;
-        background: $footer-background;
-        color: $footer-foreground;
+        background: $surface;
+        color: $text;
     }
     """
     ALLOW_SELECT = False
