@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careertui.domain.merge import Version, after, digest, instant
-from careertui.domain.records import KINDS
+from careertui.domain.records import KINDS, Field, ValidationError, check_json_type
 from careertui.store import sync_files as files
 from careertui.store.sync_apply import Content, Merger
 from careertui.store.sync_files import SyncError
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 FORMAT = "careertui-sync"
 FORMAT_VERSION = 1
+LAST_YEAR = 9999
+"""A time in it is refused: an edit is timed a second after what it changed, past datetime's end."""
 
 
 @dataclass
@@ -185,12 +187,30 @@ def _check(content: dict[str, Any], device: str) -> str | None:
         data = record["data"]
         if data is not None and not set(data) <= {"created_at", *kind.field_names}:
             return "was written by a newer careertui (a field unknown here)"
+        if data is not None and not all(
+            _typed(kind.field(k), v) for k, v in data.items() if k != "created_at"
+        ):
+            return "is damaged (a value of the wrong type)"
     return None
+
+
+def _typed(field: Field, value: Any) -> bool:
+    """Whether a value is of its field's JSON type (links travel as uuids): a list where text
+    belongs would stop every sync at its write."""
+    if field.type == "ref":
+        return value is None or isinstance(value, str)
+    try:
+        check_json_type(field, value)
+    except ValidationError:
+        return False
+    return True
 
 
 def _well_formed(record: Any) -> bool:
     """Whether a record of a change file has what applying it reads, of the right types."""
     if not isinstance(record, dict) or not isinstance(record.get("uuid"), str):
+        return False
+    if not isinstance(record.get("kind"), str):
         return False
     data = record.get("data")
     if record.get("deleted") is not (data is None):
@@ -201,7 +221,7 @@ def _well_formed(record: Any) -> bool:
             return False
         stamps.append(data.get("created_at"))
     try:
-        return all(isinstance(stamp, str) and instant(stamp) is not None for stamp in stamps)
+        return all(isinstance(stamp, str) and instant(stamp).year < LAST_YEAR for stamp in stamps)
     except ValueError:
         return False
 
@@ -234,7 +254,8 @@ def _identities(
     if passphrase is None:
         return found
     for device in files.devices(folder):
-        data = files.read_bytes(files.key_path(folder, device))
+        too_big = files.too_big(files.key_path(folder, device))
+        data = None if too_big else files.read_bytes(files.key_path(folder, device))
         if data is None or device == device_id(store):
             continue
         digest_now = files.key_hash(data)
@@ -291,6 +312,9 @@ def _pending(
             if (device, name) in applied:
                 continue
             where = f"{device[:8]}/{name[:8]}"
+            if files.too_big(files.root(folder) / device / name):
+                result.waiting.append(f"{where}: larger than {files.MAX_FILE >> 20} MB; not read")
+                continue
             data = files.read_bytes(files.root(folder) / device / name)
             if data is None or not files.complete(name, data):
                 result.waiting.append(f"{where}: not complete yet (still being copied?)")

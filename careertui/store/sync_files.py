@@ -34,6 +34,10 @@ PLAIN = b"careertui-sync 1\n"
 AGE = b"age-encryption.org/v1\n"
 _NAME = re.compile(r"^[0-9a-f]{32}\.cts$")
 _DEVICE = re.compile(r"^[0-9a-f]{32}$")
+MAX_FILE = 64 << 20
+"""Bytes of the largest change file read (a first sync of 100,000 entries is a few MB)."""
+MAX_UNPACKED = 512 << 20
+"""Bytes of JSON a change file may unpack to: a small file of zeros must not fill the memory."""
 
 
 class SyncError(StoreError):
@@ -128,7 +132,11 @@ def open_change(data: bytes, identity: str | None) -> dict[str, Any]:
     else:
         raise SyncError("is not a careertui change file")
     try:
-        content = json.loads(zlib.decompress(packed).decode("utf-8"))
+        unpacker = zlib.decompressobj()
+        text = unpacker.decompress(packed, MAX_UNPACKED)
+        if unpacker.unconsumed_tail:
+            raise SyncError(f"unpacks to more than {MAX_UNPACKED >> 20} MB; not read")
+        content = json.loads(text.decode("utf-8"))
     except (zlib.error, UnicodeDecodeError, ValueError):
         raise SyncError("is damaged") from None
     if not isinstance(content, dict) or content.get("format") != "careertui-sync":
@@ -161,6 +169,14 @@ def read_bytes(path: Path) -> bytes | None:
         return path.read_bytes()
     except OSError:
         return None
+
+
+def too_big(path: Path) -> bool:
+    """Whether a file is past MAX_FILE (then it is not read at all)."""
+    try:
+        return path.stat().st_size > MAX_FILE
+    except OSError:
+        return False
 
 
 # -- keys ------------------------------------------------------------------------------------

@@ -196,3 +196,48 @@ def test_a_change_file_that_cannot_be_applied_waits_and_says_why(pair, clock) ->
     reasons = " ".join(result.waiting)
     assert "is damaged" in reasons and "newer careertui" in reasons
     assert b.count("note") == 0
+
+
+def _record(kind: object, stamp: str, data: object) -> dict:
+    return {"kind": kind, "uuid": "u", "stamp": stamp, "base": None, "deleted": False, "data": data}
+
+
+def test_hostile_change_files_wait_in_one_line_and_the_sync_goes_on(
+    pair, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Values of the wrong type stopped every sync at its write ('type list is not supported'),
+    a kind that is not text raised TypeError, a time in year 9999 broke the next edit's time,
+    and a small file of zeros unpacked into all the memory."""
+    import zlib
+
+    from careertui.store import sync_files
+
+    a, b, folder = pair
+    other = "cd" * 16
+    now = "2026-11-23T10:00:00+00:00"
+    note = {"created_at": now, "date": "2026-11-23", "text": "fine"}
+    bad = [
+        _record("note", now, {**note, "date": ["x"], "text": {"a": 1}}),
+        _record(["note"], now, note),
+        _record("note", "9999-12-31T23:59:59+00:00", note),
+    ]
+    for record in bad:
+        content = {"format": "careertui-sync", "version": 1, "device": other, "records": [record]}
+        sync_files.write_change(folder, other, sync_files.seal(content, None))
+    monkeypatch.setattr(sync_files, "MAX_UNPACKED", 1 << 20)
+    bomb = sync_files.PLAIN + zlib.compress(b" " * (4 << 20))
+    sync_files.write_change(folder, other, bomb)
+    monkeypatch.setattr(sync_files, "MAX_FILE", 1 << 15)
+    sync_files.write_change(folder, other, sync_files.PLAIN + bytes(range(256)) * 256)
+    a.insert("note", {"date": "2026-11-23", "text": "from a"}, DAY)
+    go(a, folder, clock)
+    result = go(b, folder, clock)
+    assert texts(b) == ["from a"]
+    reasons = sorted(line.split(": ", 1)[1] for line in result.waiting)
+    assert reasons == [
+        "is damaged (a record without its uuid, time or content)",
+        "is damaged (a record without its uuid, time or content)",
+        "is damaged (a value of the wrong type)",
+        "larger than 0 MB; not read",  # the limit is set to 32 KB here
+        "unpacks to more than 1 MB; not read",
+    ]
