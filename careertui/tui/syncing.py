@@ -1,8 +1,9 @@
 """The app and the sync folder: once a folder is set (`careertui set sync-folder`), the app syncs
 a little after it starts and again as it quits, in a worker thread (a sync writes in one short
 transaction, so the screens keep working), and tells when it synced and what came in. New
-conflicts are told too (`careertui sync --conflicts` lists them). The command palette has
-"Sync now", which says when the last sync was."""
+conflicts are told too (`careertui sync --conflicts` lists them). The header of every screen
+says when it last synced ("synced 14:05", the app's sub-title; "not synced" after a failed
+sync), and the command palette has "Sync now"."""
 
 from __future__ import annotations
 
@@ -56,11 +57,13 @@ class SyncingApp(StartupApp):
                     return
                 result = sync(store, Path(folder), stamp.isoformat(), passphrase(store))
         except StoreError as exc:
+            self.call_from_thread(self._show_sync, "not synced (see the notice)")
             self.call_from_thread(
                 self.notify, f"Sync: {exc}", title="Not synced", severity="warning", markup=False
             )
             return
         self.last_sync = stamp.strftime("%H:%M")
+        self.call_from_thread(self._show_sync, f"synced {self.last_sync}")
         came = f"{_count(result.received, 'change')} in" if result.received else "nothing new"
         told = f"Synced at {self.last_sync}: {came}, {result.sent} out."
         if result.waiting:
@@ -74,6 +77,10 @@ class SyncingApp(StartupApp):
                 timeout=12,
                 markup=False,
             )
+
+    def _show_sync(self, text: str) -> None:
+        """In the header of every screen without a sub-title of its own."""
+        self.sub_title = text
 
     async def action_quit(self) -> None:
         if not self._synced_on_quit:

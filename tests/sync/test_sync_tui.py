@@ -1,4 +1,5 @@
-"""The app syncs with the sync folder as it starts and as it quits, and tells when."""
+"""The app syncs with the sync folder as it starts and as it quits, and tells when (a notice,
+and the header of every screen)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,8 @@ async def test_the_app_syncs_on_start_and_on_quit(
         with Store(db_path, write=False) as store:
             assert [row["text"] for row in store.rows("note")] == ["written on the laptop"]
         assert any(f"Synced at {app.last_sync}: 1 change in" in text for text in told)
+        assert app.last_sync and not app.screen.sub_title
+        assert app.sub_title == f"synced {app.last_sync}"  # the header of every screen says it
         with Store(db_path) as store:
             store.insert("note", {"date": "2026-11-21", "text": "written in the app"}, DAY)
         before = len(list((folder / ROOT).rglob("*.cts")))
