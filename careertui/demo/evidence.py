@@ -1,7 +1,7 @@
 """The demo's evidence-grade wins: STAR stories and evidence links on a few wins, and the wins
 that evidence the target role's requirements.
 
-Made after the rest of the demo year (demo.py), without the seeded generator, so the earlier
+Made after the rest of the demo year, without the seeded generator, so the earlier
 records come out as before (their dates, impacts and readiness are unchanged). The links make
 every part of the Target role tab show: a `partial` with four wins (suggested as `have`), a
 `gap` with two (suggested as `partial`), and a gap with none (the promotion case's next step).
@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-Rows = list[dict[str, Any]]
+from careertui.demo.year import Rows, Year
 
 STORIES = (
     (
@@ -72,7 +72,7 @@ def _starting(rows: Rows, field: str, start: str) -> dict[str, Any]:
     return next(row for row in rows if str(row[field]).startswith(start))
 
 
-def evidence(year: Any, tables: dict[str, Rows]) -> dict[str, Rows]:
+def evidence(year: Year, tables: dict[str, Rows]) -> dict[str, Rows]:
     """STAR stories and evidence on the wins of STORIES (changed in `tables["win"]`), and the
     requirement links of LINKS as export rows."""
     for start, situation, action, result, items in STORIES:

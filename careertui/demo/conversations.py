@@ -1,6 +1,6 @@
 """The demo's preparation for conversations: agenda items, @mentions and wins already told.
 
-Made after the rest of the demo year (demo.py), from the same seeded generator, so the earlier
+Made after the rest of the demo year, from the same seeded generator, so the earlier
 records come out as before. Dana Lee (decision-maker) has an agenda with one item discussed at
 her latest interaction and two carried over and has heard of two wins; notes mention Grace
 Kim, Helen Okafor and Marcus Webb, so the Network, the contact pages and "tell them" show
@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-Rows = list[dict[str, Any]]
+from careertui.demo.year import Rows, Year
 
 AGENDA = (
     ("Dana Lee", 24, "Promotion case: the guild pilot as cross-team impact", True),
@@ -40,7 +40,7 @@ TOLD = (("Dana Lee", 2), ("Dana Lee", 5), ("Marcus Webb", 2))
 """(contact, the win's place among the review period's measured wins, newest first)."""
 
 
-def conversations(year: Any, tables: dict[str, Rows]) -> dict[str, Rows]:
+def conversations(year: Year, tables: dict[str, Rows]) -> dict[str, Rows]:
     """Agenda items, the mention links and the wins told, as export rows; two of the notes in
     `tables["note"]` get their mentions."""
     contacts = {row["name"]: row for row in tables["contact"]}

@@ -2,7 +2,7 @@
 side by side in Roadmap → Opportunities, and a recruiter's approach declined 100 days ago whose
 "how did it turn out?" is due.
 
-Made after the rest of the demo year (demo.py), from the same seeded generator, so the earlier
+Made after the rest of the demo year, from the same seeded generator, so the earlier
 records come out as before.
 """
 
@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-Rows = list[dict[str, Any]]
+from careertui.demo.roadmap import goal
+from careertui.demo.year import Rows, Year
 
 GUILD = "Start a platform guild across the three product orgs"
-"""The opportunity demo.py already has."""
+"""The opportunity the Roadmap (roadmap.py) already has."""
 
 OFFER = "Staff Engineer offer from Northwind Pay"
 MOVE = "Tech lead of the new ledger team (internal move)"
@@ -66,7 +67,7 @@ ASSESSMENTS: dict[str, dict[str, Any]] = {
 }
 
 
-def _assessment(year: Any, goal: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
+def _assessment(year: Year, goal: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
     values = dict(zip((*PILLARS, *FIT), spec["values"], strict=True))
     why = {f"why_{p}": text for p, text in zip(PILLARS, spec["why"], strict=True)}
     return year.record(
@@ -80,13 +81,13 @@ def _assessment(year: Any, goal: dict[str, Any], spec: dict[str, Any]) -> dict[s
     )
 
 
-def weighed(year: Any, tables: dict[str, Rows]) -> dict[str, Rows]:
+def weighed(year: Year, tables: dict[str, Rows]) -> dict[str, Rows]:
     """Two new opportunities and a declined one added to `tables["goal"]`; the assessments of
     three, and the decisions, as export rows."""
     goals = tables["goal"]
-    offer = year.goal(OFFER, "opportunity", year.ahead(20))
-    move = year.goal(MOVE, "opportunity", year.ahead(45))
-    declined = year.goal(DECLINED, "opportunity", year.ago(DECLINED_DAYS_AGO), "dropped")
+    offer = goal(year, OFFER, "opportunity", year.ahead(20))
+    move = goal(year, MOVE, "opportunity", year.ahead(45))
+    declined = goal(year, DECLINED, "opportunity", year.ago(DECLINED_DAYS_AGO), "dropped")
     goals += [offer, move, declined]
     by_title = {row["title"]: row for row in goals}
     assessments = [_assessment(year, by_title[title], spec) for title, spec in ASSESSMENTS.items()]
