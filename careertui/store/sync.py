@@ -138,6 +138,28 @@ def _export(conn: sqlite3.Connection, merger: Merger, device: str) -> list[dict[
     return records
 
 
+def _everything_else(
+    conn: sqlite3.Connection, merger: Merger, sent: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Every version this file holds that is not in `sent`, as it is (its own time and device),
+    for a device's first file in a folder other than its last one: a folder started afresh (a
+    new cloud, or a new one for encryption) then holds the whole journal, so a device that joins
+    it later gets all of it, not only what changed since. A version received again is a no-op."""
+    done = {record["uuid"] for record in sent}
+    records = []
+    for kept in conn.execute("SELECT * FROM sync_versions ORDER BY rowid").fetchall():
+        kind = KINDS.get(kept["kind"])
+        if kind is None or kept["uuid"] in done:
+            continue
+        version = Version(kept["stamp"], kept["device"], bool(kept["deleted"]), kept["base"])
+        content = None if version.deleted else merger.current(kind, kept["uuid"])
+        if content is not None or version.deleted:
+            records.append(
+                {**_record(kind.name, kept["uuid"], version, content), "by": version.device}
+            )
+    return records
+
+
 def _delete_set_aside(
     conn: sqlite3.Connection, merger: Merger, kind_name: str, nkey: str, stamp: str, device: str
 ) -> list[dict[str, Any]]:
@@ -212,6 +234,8 @@ def _well_formed(record: Any) -> bool:
         return False
     if not isinstance(record.get("kind"), str):
         return False
+    if "by" in record and not files.is_device(record["by"]):
+        return False
     data = record.get("data")
     if record.get("deleted") is not (data is None):
         return False
@@ -235,7 +259,8 @@ def _apply_file(merger: Merger, device: str, content: dict[str, Any]) -> int:
     deletes = sorted((r for r in records if r["deleted"]), key=lambda r: -rank[r["kind"]])
     edits = sorted((r for r in records if not r["deleted"]), key=lambda r: rank[r["kind"]])
     for record in (*deletes, *edits):
-        version = Version(str(record["stamp"]), device, bool(record["deleted"]), record["base"])
+        by = str(record.get("by") or device)  # a version passed on from another device
+        version = Version(str(record["stamp"]), by, bool(record["deleted"]), record["base"])
         merger.apply(KINDS[record["kind"]], str(record["uuid"]), version, record["data"])
     return len(records)
 
@@ -351,6 +376,9 @@ def sync(store: Store, folder: Path, stamp: str, passphrase: str | None = None) 
             "(careertui set sync-passphrase, or $CAREERTUI_PASSPHRASE)"
         )
     own = None if passphrase is None else _own_identity(store, folder, passphrase)
+    where = str(folder.resolve())
+    moved = setting(store, "last_folder") not in (None, where)
+    """A folder other than the last one: this device's first file in it holds everything."""
     result = SyncResult()
     keys = _identities(store, folder, passphrase, result)
     ready = _pending(store, folder, keys, result)
@@ -358,6 +386,8 @@ def sync(store: Store, folder: Path, stamp: str, passphrase: str | None = None) 
         ensure_triggers(conn)
         merger = Merger(conn, stamp)
         records = _export(conn, merger, device)
+        if moved and not files.change_names(folder, device):
+            records += _everything_else(conn, merger, records)
         if records:
             payload = {"format": FORMAT, "version": FORMAT_VERSION, "device": device}
             name = files.write_change(
@@ -384,7 +414,9 @@ def sync(store: Store, folder: Path, stamp: str, passphrase: str | None = None) 
         conn.execute("DELETE FROM sync_changes")
         conn.execute("DELETE FROM sync_tombstones")
         conn.execute(
-            "INSERT OR REPLACE INTO sync_settings (key, value) VALUES ('last_sync', ?)", (stamp,)
+            "INSERT OR REPLACE INTO sync_settings (key, value) VALUES ('last_sync', ?), "
+            "('last_folder', ?)",
+            (stamp, where),
         )
         result.conflicts = merger.conflicts
     return result

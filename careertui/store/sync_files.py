@@ -144,6 +144,10 @@ def open_change(data: bytes, identity: str | None) -> dict[str, Any]:
     return content
 
 
+def is_device(value: object) -> bool:
+    return isinstance(value, str) and bool(_DEVICE.match(value))
+
+
 def devices(folder: Path) -> list[str]:
     """The ids of the devices with a folder in the sync folder."""
     try:

@@ -241,3 +241,28 @@ def test_hostile_change_files_wait_in_one_line_and_the_sync_goes_on(
         "larger than 0 MB; not read",  # the limit is set to 32 KB here
         "unpacks to more than 1 MB; not read",
     ]
+
+
+def test_a_new_folder_gets_the_whole_journal_from_each_devices_first_file(pair, clock) -> None:
+    """Moving to a new folder (a new cloud, or a fresh one for encryption) sent only what changed
+    since the last sync, so a device joining it later never got the older records."""
+    a, b, old = pair
+    new = old.parent / "new-cloud"
+    new.mkdir()
+    a.insert("note", {"date": "2026-11-20", "text": "old from a"}, DAY)
+    b.insert("contact", {"name": "Dana Lee"}, DAY)
+    gone = b.insert("note", {"date": "2026-11-21", "text": "deleted on b"}, DAY)
+    for store in (a, b, a):
+        go(store, old, clock)
+    b.delete("note", gone)
+    go(b, new, clock)
+    go(a, new, clock)
+    with Store(old.parent / "c.db") as c:
+        result = go(c, new, clock)
+        assert texts(c) == ["old from a"] and [r["name"] for r in c.rows("contact")] == ["Dana Lee"]
+        assert result.conflicts == 0
+        go(a, new, clock)
+        assert texts(a) == ["old from a"]
+        assert conflicts(a) == [] and conflicts(c) == []
+        again = go(c, new, clock)
+        assert (again.received, again.conflicts, again.waiting) == (0, 0, [])
