@@ -33,9 +33,9 @@ MONTHS_NAMED = 3
 
 
 CHOSEN = {
-    "set": "your review start and review date",
-    "year": "the 365 days up to the review date (or today)",
-    "first entry": "since your first entry, under 365 days ago",
+    "set": "your review dates",
+    "year": "the last 365 days",
+    "first entry": "since your first entry",
 }
 """How the period was chosen, as the dashboard says it."""
 

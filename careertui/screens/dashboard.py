@@ -168,7 +168,7 @@ class DashboardScreen(CareerScreen):
         actions = stats["actions"]
         self._fill(
             self.query_one("#today", OptionList),
-            [action_option(a) for a in actions],
+            [action_option(a, self._due_width()) for a in actions],
             "No key actions yet: add them on the Roadmap (2, c, a).",
         )
         due = len(stats["follow_ups_due"]) + len(stats["milestones_due"])

@@ -12,6 +12,13 @@ from careertui.domain.stats import PILLAR_LABELS
 from careertui.widgets.safe import compose, line
 
 ACTION_TITLE_WIDTH = 24
+FULL_TAIL = 2 + 1 + 9 + 3 + 9 + 5 + 5
+"""The cells of a key action's whole line besides its title: mark, cadence, streak, bar,
+strength."""
+MIN_TITLE = 16
+"""Below this many cells for the title, the cadence and the word "streak" go."""
+NARROW_TAIL = 2 + 1 + 3 + 1 + 5 + 5
+"""The cells of a narrow line besides its title."""
 DUE_SHOWN = 40
 """Follow-ups and milestones the Due panel lists of each (the most overdue first): a long
 neglected network can have thousands, and laying out each option costs ~0.25 ms; the panel's
@@ -115,8 +122,10 @@ def meter(value: int, width: int = 5) -> tuple[str, str]:
     return "━" * filled, "━" * (width - filled)
 
 
-def action_option(action: dict[str, Any]) -> Option:
-    """✓ when this period is met, ○ when due today; the streak and the strength."""
+def action_option(action: dict[str, Any], width: int = 0) -> Option:
+    """✓ when this period is met, ○ when due today; the streak and the strength. On one line
+    of `width` cells: when the whole line does not fit, the cadence goes and the title is cut
+    (80 columns: one line per action, not two)."""
     met = action["met_this_period"] >= action["target"]
     mark = (
         ("✓ ", "bold $success")
@@ -125,26 +134,27 @@ def action_option(action: dict[str, Any]) -> Option:
         if action["due_today"]
         else ("· ", "dim")
     )
-    title = line(action["title"], ACTION_TITLE_WIDTH, "dim" if met else "")
-    pad = " " * max(1, ACTION_TITLE_WIDTH + 1 - len(title.plain))
     strength = int(action["strength"])
     done, rest = meter(strength)
     colour = "$success" if strength >= 70 else "$warning" if strength >= 40 else "$error"
-    prompt = Content("").join(
-        [
-            compose(mark),
-            title,
-            Content(pad),
-            compose(
-                (f"{action['cadence']:<9}", "dim"),
-                (f"{action['streak']:>3}", "bold"),
-                (" streak  ", "dim"),
-                (done, colour),
-                (rest, "dim"),
-                (f" {strength:>3}%", ""),
-            ),
-        ]
+    narrow = 0 < width < FULL_TAIL + MIN_TITLE
+    if not width:
+        title_width = ACTION_TITLE_WIDTH
+    else:
+        title_width = (
+            max(8, width - NARROW_TAIL) if narrow else min(ACTION_TITLE_WIDTH, width - FULL_TAIL)
+        )
+    title = line(action["title"], title_width, "dim" if met else "")
+    pad = " " * max(1, title_width + 1 - len(title.plain))
+    tail = compose(
+        ("" if narrow else f"{action['cadence']:<9}", "dim"),
+        (f"{action['streak']:>3}", "bold"),
+        (" " if narrow else " streak  ", "dim"),
+        (done, colour),
+        (rest, "dim"),
+        (f" {strength:>3}%", ""),
     )
+    prompt = Content("").join([compose(mark), title, Content(pad), tail])
     return Option(prompt, id=f"action-{action['id']}")
 
 

@@ -122,7 +122,7 @@ EXPECTED: dict[str, Any] = {
         "period": {
             "start": "2026-10-01",
             "end": "2026-12-31",
-            "chosen": "since your first entry, under 365 days ago",
+            "chosen": "since your first entry",
         },
     },
     "follow_ups_due": [

@@ -163,7 +163,7 @@ def test_build_stats() -> None:
             "period": {
                 "start": "2026-01-01",
                 "end": "2026-06-30",
-                "chosen": "your review start and review date",
+                "chosen": "your review dates",
             },
         },
         "follow_ups_due": [

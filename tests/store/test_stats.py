@@ -35,7 +35,7 @@ def test_an_empty_journal(store: Store) -> None:
     assert result["readiness"]["period"] == {
         "start": "2025-11-23",
         "end": "2026-11-23",
-        "chosen": "the 365 days up to the review date (or today)",
+        "chosen": "the last 365 days",
     }
     assert [g["points"] for g in result["readiness"]["gaps"]] == [40, 20, 15, 15, 10]
     assert result["follow_ups_due"] == [] and result["milestones_due"] == []
@@ -224,7 +224,7 @@ def test_readiness_counts_wins_in_the_period_up_to_today(store: Store) -> None:
         "period": {
             "start": "2026-09-01",
             "end": "2026-12-15",
-            "chosen": "your review start and review date",
+            "chosen": "your review dates",
         },
     }
 
@@ -239,7 +239,7 @@ def test_a_review_date_in_the_past(store: Store) -> None:
     assert readiness["period"] == {
         "start": "2025-06-30",
         "end": "2026-06-30",
-        "chosen": "the 365 days up to the review date (or today)",
+        "chosen": "the last 365 days",
     }
     assert readiness["parts"]["evidence"] == 20.0  # only the win on the last day counts
     assert readiness["parts"]["consistency"] == 1.2  # 1 of 13 months: 15/13 = 1.15
@@ -351,5 +351,5 @@ def test_a_new_journal_is_counted_from_its_first_entry(store: Store) -> None:
         store.insert("win", {"date": day, "title": f"Win {day}"}, TODAY)
     readiness = compute_stats(store, TODAY)["readiness"]
     assert readiness["period"]["start"] == "2026-09-10"
-    assert readiness["period"]["chosen"] == "since your first entry, under 365 days ago"
+    assert readiness["period"]["chosen"] == "since your first entry"
     assert readiness["parts"]["consistency"] == 15.0  # Sep, Oct, Nov: each has a win
