@@ -182,8 +182,7 @@ async def test_keys_typed_while_warming_reach_the_screen_shown(db: Path) -> None
         await pilot.pause()
         assert isinstance(app.screen, EntryForm)
         assert app.current_mode == "dashboard"
-        await pilot.press("tab")  # from the date to the text
-        await press_text(pilot, "Typed while warming")
+        await press_text(pilot, "Typed while warming")  # the form opens on the text
         await pilot.press("ctrl+s")
         for _ in range(100):
             await pilot.pause(0.02)
