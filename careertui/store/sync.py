@@ -368,7 +368,8 @@ def sync(store: Store, folder: Path, stamp: str, passphrase: str | None = None) 
     """Send this device's changes and apply every other device's; `stamp` is now."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise SyncError(f"the sync folder {folder} does not exist; create it (or mount it) first")
+        what = "is a file, not a folder" if folder.exists() else "does not exist"
+        raise SyncError(f"the sync folder {folder} {what}; create it (or mount it) first")
     device = device_id(store)
     if passphrase is None and encrypted_folder(folder):
         raise SyncError(

@@ -162,7 +162,7 @@ class Merger:
         if content is None:
             self.remove(kind, uid)
         else:
-            self.place(kind, uid, version, content)
+            self.place(kind, uid, version, content, tell=True)
 
     def _shadow(self, uid: str, content: Content) -> None:
         self.conn.execute(
@@ -210,10 +210,15 @@ class Merger:
             values[f.name] = value
         return values
 
-    def place(self, kind: Kind, uid: str, version: Version, content: Content) -> bool:
-        """Write a winning version into its table, or keep it aside; True if written."""
+    def place(
+        self, kind: Kind, uid: str, version: Version, content: Content, *, tell: bool = False
+    ) -> bool:
+        """Write a winning version into its table, or keep it aside; True if written. With
+        `tell` (a version just received), one kept aside for a record holding its place is
+        listed as a conflict here too, as it is on the device whose record it displaced."""
         values = self._resolve(kind, content)
-        if values is None or not self._key_free(kind, uid, version, values):
+        told = content if tell else None
+        if values is None or not self._key_free(kind, uid, version, values, told):
             self.remove(kind, uid)
             self._shadow(uid, content)
             return False
@@ -238,7 +243,9 @@ class Merger:
         self.conn.execute("UPDATE sync_versions SET shadow = NULL WHERE uuid = ?", (uid,))
         return True
 
-    def _key_free(self, kind: Kind, uid: str, version: Version, values: dict[str, Any]) -> bool:
+    def _key_free(
+        self, kind: Kind, uid: str, version: Version, values: dict[str, Any], told: Content | None
+    ) -> bool:
         """Whether the record may hold its unique key: free, or held by a version it beats
         (which is then kept aside)."""
         key = self.keys[kind.name]
@@ -254,6 +261,8 @@ class Merger:
             if kept is None:
                 return False
             if beats(Version(kept["stamp"], kept["device"], False, kept["base"]), version):
+                if told is not None:
+                    self.note(kind, uid, "set aside: a later record has its place", told)
                 return False
             content = self.content(kind, row)
             self.remove(kind, row["uuid"])

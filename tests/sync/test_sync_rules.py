@@ -115,6 +115,8 @@ def test_one_check_in_per_action_and_day(pair, clock) -> None:
     rows = [(r["date"], r["note"]) for s in (a, b) for r in s.rows("checkin")]
     assert rows == [("2026-11-22", "from b")] * 2  # b's was written later
     assert any("from a" in (item["loser"] or "") for item in conflicts(a))
+    assert [item["what"] for item in conflicts(b)] == ["set aside: a later record has its place"]
+    assert "from a" in conflicts(b)[0]["loser"]  # b is told of a's check-in too, once
     a.delete("checkin", a.rows("checkin")[0]["id"])  # the day's check-in, not one copy of it
     for store in (a, b, a):
         go(store, folder, clock)
