@@ -15,66 +15,72 @@ def set_() -> None:
     """Set the review period, your roles, the weights of an opportunity's score."""
 
 
-def _set_profile_date(ctx: click.Context, field: str, value: str, label: str) -> None:
-    today = clock_today()
-    with open_store(ctx) as store:
-        store.set_profile({field: clean(value)}, today)
-        say(f"{label}: {store.profile().get(field)}")
+PROFILE_SETTINGS = (
+    (
+        "review-date",
+        "day",
+        "review_date",
+        "Review date",
+        "The date of your next performance review.",
+    ),
+    (
+        "review-start",
+        "day",
+        "review_start",
+        "Review period starts",
+        "The first day of the period your review covers.",
+    ),
+    (
+        "current-role",
+        "role",
+        "current_role",
+        "Current role",
+        "Your current role (Roadmap → Space).",
+    ),
+    (
+        "target-role",
+        "role",
+        "target_role",
+        "Target role",
+        "The role you aim for next (Roadmap → Space).",
+    ),
+    (
+        "target-salary",
+        "salary",
+        "target_salary",
+        "Target salary",
+        "Your target salary, as you would say it ('$150,000', '150k'): an opportunity's pay is "
+        "weighed against it.",
+    ),
+    (
+        "timeframe",
+        "timeframe",
+        "timeframe",
+        "Timeframe",
+        "Your roadmap's timeframe ('staff in 18 months'), shown beside an opportunity's.",
+    ),
+)
+"""(command, its argument, the profile field it sets, the label of the answer, its help): one
+`careertui set` command each."""
 
 
-@set_.command("review-date")
-@click.argument("day")
-@db_option
-@click.pass_context
-def set_review_date(ctx: click.Context, day: str) -> None:
-    """The date of your next performance review."""
-    _set_profile_date(ctx, "review_date", day, "Review date")
+def _profile_setting(command: str, argument: str, field: str, label: str, help_: str) -> None:
+    """Register `careertui set COMMAND ARGUMENT`: it stores ARGUMENT in the profile's `field`
+    (validated as the forms do) and says what the field now holds."""
+
+    @set_.command(command, help=help_)
+    @click.argument(argument)
+    @db_option
+    @click.pass_context
+    def set_profile_field(ctx: click.Context, /, **given: str) -> None:
+        today = clock_today()
+        with open_store(ctx) as store:
+            store.set_profile({field: clean(given[argument])}, today)
+            say(f"{label}: {store.profile().get(field)}")
 
 
-@set_.command("review-start")
-@click.argument("day")
-@db_option
-@click.pass_context
-def set_review_start(ctx: click.Context, day: str) -> None:
-    """The first day of the period your review covers."""
-    _set_profile_date(ctx, "review_start", day, "Review period starts")
-
-
-@set_.command("current-role")
-@click.argument("role")
-@db_option
-@click.pass_context
-def set_current_role(ctx: click.Context, role: str) -> None:
-    """Your current role (Roadmap → Space)."""
-    _set_profile_date(ctx, "current_role", role, "Current role")
-
-
-@set_.command("target-role")
-@click.argument("role")
-@db_option
-@click.pass_context
-def set_target_role(ctx: click.Context, role: str) -> None:
-    """The role you aim for next (Roadmap → Space)."""
-    _set_profile_date(ctx, "target_role", role, "Target role")
-
-
-@set_.command("target-salary")
-@click.argument("salary")
-@db_option
-@click.pass_context
-def set_target_salary(ctx: click.Context, salary: str) -> None:
-    """Your target salary, as you would say it ('$150,000', '150k'): an opportunity's pay is
-    weighed against it."""
-    _set_profile_date(ctx, "target_salary", salary, "Target salary")
-
-
-@set_.command("timeframe")
-@click.argument("timeframe")
-@db_option
-@click.pass_context
-def set_timeframe(ctx: click.Context, timeframe: str) -> None:
-    """Your roadmap's timeframe ('staff in 18 months'), shown beside an opportunity's."""
-    _set_profile_date(ctx, "timeframe", timeframe, "Timeframe")
+for _setting in PROFILE_SETTINGS:
+    _profile_setting(*_setting)
 
 
 def _weight_options(fn: Callable[..., Any]) -> Callable[..., Any]:
