@@ -57,8 +57,23 @@ def _show_conflicts(store: Any) -> None:
         where = f"{item['kind']} {item['uuid'][:8]}"
         say(f"#{item['id']}  {item['found_at'][:16]}  {where}: {item['what']}")
         if title:
-            say(f"      kept version: {title}")
+            say(f"      kept version: {title}{_differences(loser, item['now'])}")
     say(f"{_count(len(found), 'conflict')}. `careertui sync --dismiss ID` (or all) forgets them.")
+
+
+def _differences(loser: dict[str, Any] | None, now: dict[str, Any] | None) -> str:
+    """What the kept version says that the record does not say now ("; org: Acme (now: Initech)"),
+    its first three fields: a title alone did not tell two versions of a contact apart."""
+    from careertui.domain.text import one_line
+
+    if not loser or not now:
+        return ""
+    fields = [k for k in loser if k != "created_at" and loser[k] != now.get(k)]
+    parts = [
+        f"{k}: {one_line(str(loser[k] or ''), 30)} (now: {one_line(str(now.get(k) or ''), 30)})"
+        for k in fields[:3]
+    ]
+    return "; " + ", ".join(parts) if parts else " (the same as now)"
 
 
 @click.command("sync")

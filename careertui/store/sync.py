@@ -424,11 +424,23 @@ def sync(store: Store, folder: Path, stamp: str, passphrase: str | None = None) 
 
 
 def conflicts(store: Store) -> list[dict[str, Any]]:
-    """The versions kept because they lost to one made without seeing them, newest first."""
+    """The versions kept because they lost to one made without seeing them, newest first, each
+    with the record's content now (`now`; None when it is gone or set aside) to show what
+    differs."""
     rows = store.conn.execute(
         "SELECT id, kind, uuid, found_at, what, loser FROM sync_conflicts ORDER BY id DESC"
     ).fetchall()
-    return [dict(row) for row in rows]
+    merger = Merger(store.conn, "")
+    found = []
+    for row in rows:
+        kind, now = KINDS.get(row["kind"]), None
+        if kind is not None:
+            live = store.conn.execute(
+                f'SELECT * FROM "{kind.table}" WHERE uuid = ?', (row["uuid"],)
+            ).fetchone()
+            now = None if live is None else merger.content(kind, live)
+        found.append({**dict(row), "now": now})
+    return found
 
 
 def dismiss_conflicts(store: Store, ids: list[int] | None) -> int:

@@ -103,3 +103,21 @@ def test_plain_sync_remembered_folder_and_conflict_list(tmp_path: Path) -> None:
     assert "shown with a suffix" in listed
     assert "Forgot 1 conflict." in run(a, "sync", "--dismiss", "all")
     assert run(a, "sync", "--conflicts") == "No conflicts.\n"
+
+
+def test_the_conflict_list_says_what_the_kept_version_differs_in(tmp_path: Path) -> None:
+    """It showed the title alone ('kept version: Dana Lee'), the same for both versions."""
+    a, b, folder = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "cloud"
+    folder.mkdir()
+    run(a, "add", "contact", "Dana Lee")
+    for db in (a, b):
+        run(db, "sync", str(folder))
+    run(a, "edit", "contact", "Dana Lee", "--org", "Acme")
+    run(b, "edit", "contact", "Dana Lee", "--org", "Initech", "--role", "CTO")
+    for db in (a, b, a):
+        run(db, "sync", str(folder))
+    listed = run(a, "sync", "--conflicts")  # the same second: the greater device id wins
+    assert (
+        "kept version: Dana Lee; org: Acme (now: Initech), role:  (now: CTO)" in listed
+        or "kept version: Dana Lee; org: Initech (now: Acme), role: CTO (now: )" in listed
+    )
