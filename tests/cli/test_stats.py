@@ -157,6 +157,8 @@ EXPECTED: dict[str, Any] = {
         "days_since": None,
     },
     "look_backs_due": [],
+    "measure_due": [],
+    "promotion_case": {"evidenced": 0, "next_steps": [], "total": 0},
     "counts": {"wins": 2, "notes": 1, "interactions": 1, "contacts": 1, "goals": 2},
 }
 
