@@ -298,6 +298,7 @@ KINDS: dict[str, Kind] = {
                 Field("date", "date", required=True),
                 _long("focus", "Next week's focus"),
                 _long("notes"),
+                _long("looked_back", "Last week's focus, looked back on"),
             ),
             "week",
             "date",

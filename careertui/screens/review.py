@@ -47,6 +47,7 @@ from careertui.widgets.review.fields import WeekFields, status_line
 from careertui.widgets.review.focus import FocusStep
 from careertui.widgets.review.people import PeopleStep
 from careertui.widgets.review.perception import PerceptionStep
+from careertui.widgets.review.ticks import FocusTicks
 from careertui.widgets.review.wins import WinsStep
 
 STEP_PANELS = {"perception": "ratings-panel", "focus": "focus-panel"}
@@ -272,6 +273,7 @@ class ReviewScreen(ReviewStepKeys, CareerScreen):
 
     @on(Input.Changed)
     @on(TextArea.Changed)
+    @on(FocusTicks.Changed)
     def _field_changed(self) -> None:
         if self.fields.week:
             self._update_dirty()
@@ -305,7 +307,9 @@ class ReviewScreen(ReviewStepKeys, CareerScreen):
             saved, undo = review_save(
                 store,
                 today,
-                lambda: save_review(store, today, priorities, values["review-notes"], ratings),
+                lambda: save_review(
+                    store, today, priorities, values["review-notes"], ratings, values["last-focus"]
+                ),
             )
             drop_draft(store, saved.week)
             self.remember(f"the review of week {saved.week} as it was", undo)

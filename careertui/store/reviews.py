@@ -215,6 +215,7 @@ def save_review(
     priorities: list[str],
     notes: str,
     ratings: Mapping[str, Any] | None = None,
+    looked_back: str = "",
 ) -> ReviewSaved:
     """Upsert this week's review (dated today) and, when rated, the week's quick perception check:
     the latest check of the week gets the new ratings, else a new one is dated today. Everything
@@ -222,7 +223,13 @@ def save_review(
     week = iso_week(today)
     values = validate(
         "review",
-        {"week": week, "date": today, "focus": join_focus(priorities), "notes": notes},
+        {
+            "week": week,
+            "date": today,
+            "focus": join_focus(priorities),
+            "notes": notes,
+            "looked_back": looked_back,
+        },
         today,
     )
     scores = check_ratings(ratings or {}, today)

@@ -183,6 +183,16 @@ def _symbols_searchable(conn: sqlite3.Connection) -> None:
         restore_fts(conn, kind)
 
 
+def _review_looked_back(conn: sqlite3.Connection) -> None:
+    """A review keeps how last week's focus went (done / carried / dropped, one line each).
+    Idempotent: a new file has the column from v1 already."""
+    review = KINDS["review"]
+    have = {row[1] for row in conn.execute('PRAGMA table_info("reviews")')}
+    if "looked_back" not in have:
+        column = _column(review, review.field("looked_back"))
+        conn.execute(f'ALTER TABLE "reviews" ADD COLUMN {column}')
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_initial,
     _win_evidence,
@@ -191,6 +201,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _opportunity_tables,
     _symbols_searchable,
     _review_drafts,
+    _review_looked_back,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

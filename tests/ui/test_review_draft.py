@@ -146,3 +146,28 @@ async def test_people_step_lists_follow_ups_of_the_next_7_days_and_snoozes(db: P
         await pilot.press("z")
         await settle(pilot)
     assert rows(db, "SELECT follow_up FROM interactions") == [{"follow_up": "2026-12-06"}]
+
+
+async def test_last_weeks_focus_is_ticked_and_carried_items_are_offered(db: Path) -> None:
+    with Store(db) as store:
+        store.insert(
+            "review",
+            {"week": "2026-W47", "date": "2026-11-20", "focus": "Ship it\nHire\nWrite"},
+            TODAY,
+        )
+    app = CareerApp(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("6")
+        await settle(pilot)
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown")
+        await settle(pilot)
+        app.screen.query_one("#last-focus").focus()
+        await pilot.press("space")  # Ship it: done
+        await pilot.press("down", "space", "space")  # Hire: carried
+        await settle(pilot)
+        assert app.screen.query_one("#priority-1", Input).value == "Hire"  # offered
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    saved = rows(db, "SELECT focus, looked_back FROM reviews WHERE week = ?", WEEK)
+    assert saved == [{"focus": "Hire", "looked_back": "done: Ship it\ncarried: Hire"}]

@@ -15,15 +15,19 @@ from textual.widgets import Input, TextArea
 from careertui.domain.records import PERCEPTION_RATINGS
 from careertui.domain.text import printable
 from careertui.store.reviews import MAX_PRIORITIES, split_focus
+from careertui.widgets.review.ticks import FocusTicks
 
 FIELD_IDS = (
     *(f"priority-{n}" for n in range(1, MAX_PRIORITIES + 1)),
     "review-notes",
     *(f"rating-{name}" for name in PERCEPTION_RATINGS),
+    "last-focus",
 )
 
 
 def field_value(widget: Widget) -> str:
+    if isinstance(widget, FocusTicks):
+        return widget.text
     if isinstance(widget, TextArea):
         return widget.text
     if isinstance(widget, Input):
@@ -32,7 +36,9 @@ def field_value(widget: Widget) -> str:
 
 
 def set_field(widget: Widget, value: str) -> None:
-    if isinstance(widget, TextArea):
+    if isinstance(widget, FocusTicks):
+        widget.set_text(value)
+    elif isinstance(widget, TextArea):
         if widget.text != value:
             widget.load_text(value)
     elif isinstance(widget, Input):
@@ -58,6 +64,7 @@ class WeekFields:
         priorities = split_focus(review["focus"] if review else "")
         values = {f"priority-{n}": priorities[n - 1] for n in range(1, MAX_PRIORITIES + 1)}
         values["review-notes"] = review["notes"] if review else ""
+        values["last-focus"] = (review or {}).get("looked_back") or ""
         for name in PERCEPTION_RATINGS:
             score = perception[name] if perception else None
             values[f"rating-{name}"] = "" if score is None else str(score)

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Static
 
 from careertui.store.reviews import MAX_PRIORITIES, split_focus
 from careertui.widgets.form import FieldInput, FieldTextArea
 from careertui.widgets.review.common import HorizontalStep, focus_lines
+from careertui.widgets.review.ticks import FocusTicks
 from careertui.widgets.safe import compose
 
 
@@ -36,12 +38,25 @@ class FocusStep(HorizontalStep):
             )
         with Vertical(id="last-week-panel", classes="panel"):
             yield Static(id="week-summary")
+            yield FocusTicks(id="last-focus")
             yield Static(id="last-week")
 
     def on_mount(self) -> None:
         self.query_one("#focus-panel").border_title = "Next week's focus"
         self.query_one("#last-week-panel").border_title = "Last week's focus"
         self.query_one("#focus-panel").can_focus = True  # escape in a field lands here
+
+    @on(FocusTicks.Changed)
+    def _carry(self, event: FocusTicks.Changed) -> None:
+        """A carried item is offered as one of next week's priorities (the first empty one)."""
+        if event.state != "carried":
+            return
+        fields = [self.query_one(f"#priority-{n}", Input) for n in range(1, MAX_PRIORITIES + 1)]
+        if any(f.value.strip() == event.item for f in fields):
+            return
+        empty = next((f for f in fields if not f.value.strip()), None)
+        if empty is not None:
+            empty.value = event.item
 
     def show(self, data: dict[str, Any]) -> None:
         self.query_one("#week-summary", Static).update(week_summary(data))
@@ -52,7 +67,13 @@ class FocusStep(HorizontalStep):
         else:
             title = f"Last week's focus · {review['week']}"
             self.query_one("#last-week-panel").border_title = title
-            lines = focus_lines(review["focus"])
+            ticks = self.query_one(FocusTicks)
+            ticks.show_items([p for p in split_focus(review["focus"]) if p])
+            lines = [] if ticks.items else focus_lines(review["focus"])
+            if ticks.items:
+                lines.append(
+                    Content("space: done, carried (into next week), dropped").stylize("dim")
+                )
             if str(review["notes"] or "").strip():
                 lines.append(compose(("\nNotes\n", "bold $text-muted"), review["notes"].strip()))
         full.update(Content("\n").join(lines + look_back_lines(data.get("look_backs", []))))
