@@ -75,13 +75,13 @@ def in_use(db: Path) -> bool:
 def encrypt_backup(conn: sqlite3.Connection, dest: Path, passphrase: str) -> Path:
     """An age-encrypted (scrypt passphrase) copy of the open database at `dest`, new, 0600."""
     from careertui.store.connection import backup_copy
-    from careertui.store.sync_files import _age
+    from careertui.store.sync_files import age_module
 
     if dest.exists():
         raise StoreError(f"{dest} already exists; choose another name")
     with tempfile.TemporaryDirectory(prefix="careertui-") as folder:  # 0700
         plain = backup_copy(conn, Path(folder) / "backup.db")
-        data = bytes(_age().passphrase.encrypt(plain.read_bytes(), passphrase))
+        data = bytes(age_module().passphrase.encrypt(plain.read_bytes(), passphrase))
     write_atomic(dest, data)
     return dest
 
@@ -96,9 +96,9 @@ def read_backup(source: Path, passphrase: str | None) -> bytes:
     if data.startswith(AGE):
         if passphrase is None:
             raise StoreError(f"{source} is encrypted; give its passphrase")
-        from careertui.store.sync_files import _age
+        from careertui.store.sync_files import age_module
 
-        pyrage = _age()
+        pyrage = age_module()
         try:
             data = bytes(pyrage.passphrase.decrypt(data, passphrase))
         except pyrage.DecryptError:

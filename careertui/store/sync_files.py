@@ -70,7 +70,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise SyncError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def _age() -> Any:
+def age_module() -> Any:
+    """pyrage, imported only when a file is encrypted or decrypted; SyncError without it."""
     try:
         import pyrage
     except ImportError:
@@ -79,11 +80,11 @@ def _age() -> Any:
 
 
 def new_identity() -> str:
-    return str(_age().x25519.Identity.generate())
+    return str(age_module().x25519.Identity.generate())
 
 
 def _recipient(identity: str) -> Any:
-    return _age().x25519.Identity.from_str(identity).to_public()
+    return age_module().x25519.Identity.from_str(identity).to_public()
 
 
 def seal(payload: dict[str, Any], identity: str | None) -> bytes:
@@ -91,7 +92,7 @@ def seal(payload: dict[str, Any], identity: str | None) -> bytes:
     packed = zlib.compress(json.dumps(payload, ensure_ascii=False).encode("utf-8"), 6)
     if identity is None:
         return PLAIN + packed
-    return bytes(_age().encrypt(packed, [_recipient(identity)]))
+    return bytes(age_module().encrypt(packed, [_recipient(identity)]))
 
 
 def file_name(data: bytes) -> str:
@@ -124,7 +125,7 @@ def open_change(data: bytes, identity: str | None) -> dict[str, Any]:
     elif is_encrypted(data):
         if identity is None:
             raise SyncError("encrypted")
-        pyrage = _age()
+        pyrage = age_module()
         try:
             packed = pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(identity)])
         except pyrage.DecryptError:
@@ -193,7 +194,7 @@ def key_path(folder: Path, device: str) -> Path:
 def write_key(folder: Path, device: str, identity: str, passphrase: str) -> str:
     """Publish this device's identity, encrypted with the passphrase; returns the file's hash."""
     _private_dir(root(folder) / device)
-    data = bytes(_age().passphrase.encrypt(identity.encode("ascii"), passphrase))
+    data = bytes(age_module().passphrase.encrypt(identity.encode("ascii"), passphrase))
     write_atomic(key_path(folder, device), data)
     return hashlib.sha256(data).hexdigest()
 
@@ -201,7 +202,7 @@ def write_key(folder: Path, device: str, identity: str, passphrase: str) -> str:
 def read_key(data: bytes, passphrase: str) -> str | None:
     """A device's identity from its key file's bytes, or None if the passphrase does not open it
     (or the file is not all there yet)."""
-    pyrage = _age()
+    pyrage = age_module()
     try:
         return bytes(pyrage.passphrase.decrypt(data, passphrase)).decode("ascii")
     except (pyrage.DecryptError, UnicodeDecodeError):
