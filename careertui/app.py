@@ -173,7 +173,7 @@ class CareerApp(PrivateScreenshots, SyncingApp):
 
         self.call_after_refresh(open_it)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for key, mode, label in SCREENS_BY_KEY:
             yield SystemCommand(
                 f"Go to {label}",

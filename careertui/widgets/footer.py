@@ -9,6 +9,7 @@ shortening their labels as the terminal narrows.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from typing import Any
 
 from textual import events
 from textual.content import Content
@@ -72,7 +73,7 @@ Key = tuple[str, str, str, bool]
 """A key the screen offers: (key, how it is shown, what it does, enabled)."""
 
 
-def screen_keys(screen: Screen) -> list[Key]:
+def screen_keys(screen: Screen[Any]) -> list[Key]:
     """The keys `screen` shows now, one per action, as Textual's Footer picks them: bindings
     marked `show`, the first key of each action, a disabled one kept (drawn dim)."""
     keys: dict[str, Key] = {}
@@ -137,7 +138,7 @@ class CareerFooter(Widget):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def bindings_changed(self, screen: Screen) -> None:
+    def bindings_changed(self, screen: Screen[Any]) -> None:
         """Repaint when the keys the screen offers change (a focus change, a screen shown)."""
         keys = screen_keys(screen)
         if keys != self._keys:

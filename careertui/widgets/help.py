@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -44,7 +46,7 @@ FORM_KEYS = (
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
 
-    def __init__(self, screen: Screen) -> None:
+    def __init__(self, screen: Screen[Any]) -> None:
         super().__init__(classes="dialog")
         self.for_screen = screen
 

@@ -145,7 +145,9 @@ class ActionsTab(RoadmapTab):
         action = self.data.action(action_id) if action_id is not None else None
         if action is None:
             return Content("Key actions you repeat daily, weekly or monthly.").stylize("dim italic")
-        goal = [("   for ", "dim"), str(action["goal"])] if action["goal"] else []
+        goal: list[tuple[str, str] | str] = (
+            [("   for ", "dim"), str(action["goal"])] if action["goal"] else []
+        )
         lines = [
             Content("").join(
                 [
