@@ -268,3 +268,28 @@ def test_a_new_folder_gets_the_whole_journal_from_each_devices_first_file(pair, 
         assert conflicts(a) == [] and conflicts(c) == []
         again = go(c, new, clock)
         assert (again.received, again.conflicts, again.waiting) == (0, 0, [])
+
+
+def test_a_folder_that_cannot_be_written_loses_nothing(
+    pair, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The change file is written inside the sync's transaction: when it cannot be (a read-only
+    folder, a full disk), the sync stops in one line and the changes are sent next time."""
+    import os
+
+    from careertui.store.sync_files import SyncError
+
+    a, b, folder = pair
+    a.insert("note", {"date": "2026-11-23", "text": "not lost"}, DAY)
+
+    def refuse(*_args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", refuse)
+        with pytest.raises(SyncError, match="cannot write .*Permission denied"):
+            go(a, folder, clock)
+    assert list(folder.rglob("*.cts*")) == [] and list(folder.rglob(".*.tmp")) == []
+    assert go(a, folder, clock).sent == 1
+    go(b, folder, clock)
+    assert texts(b) == ["not lost"]
