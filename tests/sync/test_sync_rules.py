@@ -268,6 +268,18 @@ def test_a_new_folder_gets_the_whole_journal_from_each_devices_first_file(pair, 
         assert conflicts(a) == [] and conflicts(c) == []
         again = go(c, new, clock)
         assert (again.received, again.conflicts, again.waiting) == (0, 0, [])
+        go(b, new, clock)
+        assert _sorted_export(a) == _sorted_export(b) == _sorted_export(c)
+
+
+def _sorted_export(store: Store) -> dict:
+    from careertui.store.export import export_data
+
+    data = export_data(store)
+    for value in data.values():
+        if isinstance(value, list):
+            value.sort(key=lambda record: record["uuid"])
+    return data
 
 
 def test_a_folder_that_cannot_be_written_loses_nothing(
