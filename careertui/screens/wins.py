@@ -133,7 +133,10 @@ class WinsScreen(ReviewActions, CareerScreen):
         """Size both tables' columns to the screen's width; True when any changed."""
         room = self.width_now() - 5  # margins, border, scrollbar
         side = self.query_one("#responsibilities-panel").size.width or (self.width_now() - 2) // 2
-        widths = (fit_widths(room, WIN_FIT), fit_widths(side - 3, RESPONSIBILITY_FIT))
+        widths = (
+            fit_widths(room, WIN_FIT, first=("title",)),
+            fit_widths(side - 3, RESPONSIBILITY_FIT),
+        )
         if widths == self._widths:
             return False
         self._widths = widths

@@ -104,7 +104,12 @@ ColumnFit = tuple[str, int, int]
 
 
 def fit_widths(
-    room: int, columns: Sequence[ColumnFit], *, drop: Sequence[str] = (), padding: int = 2
+    room: int,
+    columns: Sequence[ColumnFit],
+    *,
+    drop: Sequence[str] = (),
+    padding: int = 2,
+    first: Sequence[str] = (),
 ) -> dict[str, int] | None:
     """Column widths that fit a table `room` cells wide, or None when every column fits at its
     widest (the table then sizes columns to their content, as at 120 columns).
@@ -112,7 +117,9 @@ def fit_widths(
     Each column gets its narrowest width and the cells left over in proportion to how much
     wider it could be (the rounding's remainder a cell each, first columns first); when even
     the narrowest widths do not fit, the columns in `drop` go, in that order. `padding` is the
-    cells a column spends besides its text (cell padding)."""
+    cells a column spends besides its text (cell padding). The columns in `first` (the main
+    text, such as a win's title) get the cells left over before the others, up to their
+    widest: the text a person reads is cut last."""
     kept = list(columns)
     if sum(widest for _key, _least, widest in kept) + padding * len(kept) <= room:
         return None
@@ -121,6 +128,19 @@ def fit_widths(
             break
         kept = [column for column in kept if column[0] != key]
     spare = room - sum(least for _key, least, _widest in kept) - padding * len(kept)
+    preferred = {}
+    for key, least, widest in kept:
+        if key in first and spare > 0:
+            preferred[key] = least + min(spare, widest - least)
+            spare -= preferred[key] - least
+    kept_rest = [column for column in kept if column[0] not in preferred]
+    widths = _share(spare, kept_rest)
+    return {key: preferred.get(key, widths.get(key, 0)) for key, _least, _widest in kept}
+
+
+def _share(spare: int, kept: Sequence[ColumnFit]) -> dict[str, int]:
+    """The narrowest widths and `spare` cells shared in proportion to how much wider each
+    column could be."""
     slack = sum(widest - least for _key, least, widest in kept)
     widths = {}
     for key, least, widest in kept:

@@ -141,3 +141,12 @@ async def test_rows_are_measured_as_they_are_added() -> None:
         assert table.columns[ColumnKey("row")].content_width == 33
         line = table.render_line(1).text  # drawn before the table idles
         assert "a row label wider than its header" in line
+
+
+def test_the_main_text_column_gets_the_free_width_first() -> None:
+    from careertui.widgets.paged import fit_widths
+
+    columns = (("date", 10, 10), ("title", 12, 36), ("impact", 10, 24), ("tags", 6, 12))
+    widths = fit_widths(60, columns, first=("title",))
+    assert widths == {"date": 10, "title": 26, "impact": 10, "tags": 6}  # 60 - 8 padding
+    assert fit_widths(60, columns) != widths  # shared in proportion without it
