@@ -99,7 +99,10 @@ def sync(
             return
         if dismiss is not None:
             ids = None if dismiss == "all" else [_number(dismiss)]
-            say(f"Forgot {_count(dismiss_conflicts(store, ids), 'conflict')}.")
+            forgot = dismiss_conflicts(store, ids)
+            if ids and not forgot:
+                raise UserError(f"no conflict #{ids[0]} (careertui sync --conflicts lists them)")
+            say(f"Forgot {_count(forgot, 'conflict')}.")
             return
         chosen = folder or (
             Path(setting(store, "folder") or "") if setting(store, "folder") else None

@@ -101,6 +101,7 @@ def test_plain_sync_remembered_folder_and_conflict_list(tmp_path: Path) -> None:
     assert len([name for name in names if name.casefold().startswith("dana lee (")]) == 1
     listed = run(a, "sync", "--conflicts")
     assert "shown with a suffix" in listed
+    assert "no conflict #99 (careertui sync --conflicts" in fails(a, "sync", "--dismiss", "99")
     assert "Forgot 1 conflict." in run(a, "sync", "--dismiss", "all")
     assert run(a, "sync", "--conflicts") == "No conflicts.\n"
 
