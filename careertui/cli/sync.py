@@ -121,6 +121,11 @@ def sync(
         say(f"{_count(result.conflicts, 'new conflict')}: see careertui sync --conflicts")
     for line in result.waiting:
         say(f"waiting: {line}")
+    for other in sorted(result.readable):
+        say(
+            f"readable: {other[:8]} wrote files that are not encrypted; set the passphrase "
+            "there, and move to a new folder to leave none behind"
+        )
 
 
 def _count(number: int, noun: str) -> str:

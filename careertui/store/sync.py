@@ -46,6 +46,9 @@ class SyncResult:
     conflicts: int = 0
     waiting: list[str] = field(default_factory=list)
     """One line per change file left for a later sync, and why."""
+    readable: set[str] = field(default_factory=set)
+    """With a passphrase here: the devices whose new files in the folder are not encrypted (one
+    that synced before it had the passphrase)."""
 
 
 def setting(store: Store, key: str) -> str | None:
@@ -327,7 +330,7 @@ def _own_identity(store: Store, folder: Path, passphrase: str) -> str:
 
 
 def _pending(
-    store: Store, folder: Path, keys: dict[str, str], result: SyncResult
+    store: Store, folder: Path, keys: dict[str, str], result: SyncResult, *, encrypting: bool
 ) -> list[tuple[str, str, dict[str, Any]]]:
     """(device, name, content) of every complete, readable change file not applied yet."""
     applied = {tuple(r) for r in store.conn.execute("SELECT device, name FROM sync_applied")}
@@ -346,6 +349,8 @@ def _pending(
                 continue
             try:
                 content = files.open_change(data, keys.get(device))
+                if encrypting and not files.is_encrypted(data):
+                    result.readable.add(device)
             except SyncError as exc:
                 reason = str(exc)
                 if reason == "encrypted":
@@ -382,7 +387,7 @@ def sync(store: Store, folder: Path, stamp: str, passphrase: str | None = None) 
     """A folder other than the last one: this device's first file in it holds everything."""
     result = SyncResult()
     keys = _identities(store, folder, passphrase, result)
-    ready = _pending(store, folder, keys, result)
+    ready = _pending(store, folder, keys, result, encrypting=passphrase is not None)
     with store.write() as conn:
         ensure_triggers(conn)
         merger = Merger(conn, stamp)

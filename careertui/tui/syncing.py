@@ -68,6 +68,8 @@ class SyncingApp(StartupApp):
         told = f"Synced at {self.last_sync}: {came}, {result.sent} out."
         if result.waiting:
             told += f" {_count(len(result.waiting), 'file')} waiting (careertui sync says why)."
+        if result.readable:
+            told += " Files not encrypted in the folder (careertui sync says whose)."
         self.call_from_thread(self.notify, told, markup=False)
         if result.conflicts:
             self.call_from_thread(

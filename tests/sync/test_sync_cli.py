@@ -122,3 +122,18 @@ def test_the_conflict_list_says_what_the_kept_version_differs_in(tmp_path: Path)
         "kept version: Dana Lee; org: Acme (now: Initech), role:  (now: CTO)" in listed
         or "kept version: Dana Lee; org: Initech (now: Acme), role: CTO (now: )" in listed
     )
+
+
+def test_a_device_that_wrote_readable_files_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A device that synced before it had the passphrase left readable files in the folder,
+    and the devices with the passphrase applied them without a word."""
+    folder = tmp_path / "cloud"
+    folder.mkdir()
+    run(tmp_path / "b.db", "add", "note", SECRET)
+    run(tmp_path / "b.db", "sync", str(folder))
+    monkeypatch.setenv("CAREERTUI_PASSPHRASE", "one")
+    out = run(tmp_path / "a.db", "sync", str(folder))
+    assert "applied 1 file" in out and "wrote files that are not encrypted" in out
+    assert "not encrypted" not in run(tmp_path / "a.db", "sync", str(folder))
