@@ -26,7 +26,7 @@ WIN_COLUMNS = (
 WIN_FIT: tuple[ColumnFit, ...] = (
     ("date", 10, 10),
     ("title", 12, 36),
-    ("impact", 10, 24),
+    ("impact", 12, 24),  # "⚠ unmeasured" whole
     ("responsibility", 14, 22),
     ("tags", 6, 12),
 )
