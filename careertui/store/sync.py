@@ -222,7 +222,7 @@ def _check(content: dict[str, Any], device: str) -> str | None:
 def _typed(field: Field, value: Any) -> bool:
     """Whether a value is of its field's JSON type (links travel as uuids): a list where text
     belongs would stop every sync at its write."""
-    if field.type == "ref":
+    if field.type in ("ref", "tags"):  # tags travel as the file keeps them: one string
         return value is None or isinstance(value, str)
     try:
         check_json_type(field, value)

@@ -221,6 +221,7 @@ def test_hostile_change_files_wait_in_one_line_and_the_sync_goes_on(
     bad = [
         _record("note", now, {**note, "date": ["x"], "text": {"a": 1}}),
         _record(["note"], now, note),
+        _record("win", now, {"created_at": now, "date": "2026-11-23", "title": "t", "tags": ["a"]}),
         _record("note", "9999-12-31T23:59:59+00:00", note),
     ]
     for record in bad:
@@ -239,6 +240,7 @@ def test_hostile_change_files_wait_in_one_line_and_the_sync_goes_on(
     assert reasons == [
         "is damaged (a record without its uuid, time or content)",
         "is damaged (a record without its uuid, time or content)",
+        "is damaged (a value of the wrong type)",
         "is damaged (a value of the wrong type)",
         "larger than 0 MB; not read",  # the limit is set to 32 KB here
         "unpacks to more than 1 MB; not read",
