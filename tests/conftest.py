@@ -1,12 +1,13 @@
 """Shared fixtures: every test gets its own database file and a pinned clock; and the second
 tier of tests.
 
-`pytest` runs the first tier: every behaviour, in a few minutes. The second tier (`pytest -m
-tier2`, which .ci/run runs after the first) holds the tests a developer need not wait for on every
-change: assertions on wall-clock time, counts of Textual's paints, layouts and style refreshes
-(they break when Textual changes, not when careertui does), processes racing each other, a real
-terminal, and the slowest UI and reliability tests, whose behaviour a faster first-tier test also
-covers. They are listed here, not marked in their files, so that the split is in one place."""
+`pytest` runs the first tier: every behaviour, in a few minutes. The second tier
+(`pytest -m "tier2 and not slow"`, which .ci/run runs after the first) holds the tests a developer
+need not wait for on every change: assertions on wall-clock time, counts of Textual's paints,
+layouts and style refreshes (they break when Textual changes, not when careertui does), processes
+racing each other, a real terminal, and the slowest UI and reliability tests, whose behaviour a
+faster first-tier test also covers. They are listed here, not marked in their files, so that the
+split is in one place."""
 
 from __future__ import annotations
 

@@ -156,9 +156,10 @@ def test_two_processes_create_a_fresh_file_at_once_200_times(tmp_path: Path) -> 
 
 
 def test_two_processes_migrate_an_old_file_at_once(tmp_path: Path) -> None:
-    """With a pretend schema 2 (a sqlite-utils transform, which drops FTS triggers, then
-    restore_fts), two processes opening a version-1 file at once: both succeed, the migration
-    runs once (it adds a column, which fails the second time), and search finds new rows."""
+    """With a pretend schema 2 (a column added and the full-text triggers lost, as a table rebuild
+    loses them, then restore_fts), two processes opening a version-1 file at once: both succeed,
+    the migration runs once (it adds a column, which fails the second time), and search finds
+    new rows."""
     for n in range(3):
         db = tmp_path / f"old{n}" / "careertui.db"
         assert careertui(["add", "note", f"old{n}"], db).code == 0

@@ -86,17 +86,16 @@ def fill(db: Path, out: Path) -> None:
 
 
 def _add_schema_2(*, restore: bool) -> None:
-    """Pretend careertui has a second migration that rebuilds `notes` with sqlite-utils'
-    transform (which drops FTS triggers); `restore` puts them back as a real migration must.
-    ADD COLUMN fails if run twice, so a migration applied twice is an error."""
-    import sqlite_utils
-
+    """Pretend careertui has a second migration that adds a column to `notes` and loses its
+    full-text triggers, as rebuilding a table does; `restore` puts them back as a real migration
+    must. ADD COLUMN fails if run twice, so a migration applied twice is an error."""
     from careertui.domain.records import KINDS
     from careertui.store import connection, schema
 
     def v2(conn: sqlite3.Connection) -> None:
         conn.execute('ALTER TABLE "notes" ADD COLUMN mood TEXT')
-        sqlite_utils.Database(conn)["notes"].transform(types={"mood": str})
+        for suffix in ("_ai", "_ad", "_au"):  # what a rebuilt table is left without
+            conn.execute(f'DROP TRIGGER IF EXISTS "notes{suffix}"')
         if restore:
             schema.restore_fts(conn, KINDS["note"])
 
