@@ -37,9 +37,9 @@ class FocusStep(HorizontalStep):
                 compact=True,
             )
         with Vertical(id="last-week-panel", classes="panel"):
-            yield Static(id="week-summary")
             yield FocusTicks(id="last-focus")
             yield Static(id="last-week")
+            yield Static(id="week-summary")
 
     def on_mount(self) -> None:
         self.query_one("#focus-panel").border_title = "Next week's focus"
@@ -102,7 +102,7 @@ def week_summary(data: dict[str, Any]) -> Content:
     if last is not None:
         planned = [p for p in split_focus(last["focus"]) if p]
         lines.append(Content(f"{len(planned)} priorities set last week (below)"))
-    return Content("\n").join([*lines, Content("")])
+    return Content("\n").join([Content(""), *lines])
 
 
 def plural(count: int, one: str, many: str = "") -> str:

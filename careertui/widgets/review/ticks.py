@@ -19,6 +19,7 @@ from careertui.widgets.safe import cell
 STATES = ("", "done", "carried", "dropped")
 MARKS = {"": ("·", "dim"), "done": ("✓ done", "green"), "carried": ("→ carried", "yellow")}
 MARKS["dropped"] = ("✗ dropped", "dim")
+MARK_WIDTH = 9
 
 
 class FocusTicks(DataTable[object]):
@@ -38,8 +39,11 @@ class FocusTicks(DataTable[object]):
         self.states: dict[str, str] = {}
 
     def on_mount(self) -> None:
-        self.add_column("", width=10)
+        self.add_column("", width=MARK_WIDTH)
         self.add_column("Last week's priority")
+
+    def on_resize(self) -> None:
+        self._fill()  # the items are cut to the width: no horizontal scrolling
 
     @property
     def text(self) -> str:
@@ -62,9 +66,10 @@ class FocusTicks(DataTable[object]):
             return
         keep = current_key(self)
         self.clear()
+        room = max(8, (self.size.width or 40) - MARK_WIDTH - 2 * self.cell_padding * 2 - 1)
         for index, item in enumerate(self.items):
             mark, style = MARKS[self.states.get(item, "")]
-            self.add_row(cell(mark, style=style), cell(item, 60), key=str(index))
+            self.add_row(cell(mark, style=style), cell(item, room), key=str(index))
         restore_cursor(self, keep)
 
     def action_cycle(self) -> None:
