@@ -16,6 +16,7 @@ database is never written there.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,6 +204,10 @@ def _check(content: dict[str, Any], device: str) -> str | None:
     if not isinstance(version, int) or version > FORMAT_VERSION:
         return "was written by a newer careertui; upgrade careertui here"
     records = content.get("records")
+    try:  # JSON may hold half a surrogate pair, which SQLite refuses to store
+        json.dumps(records, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return "is damaged (text that is not UTF-8)"
     if not isinstance(records, list) or not all(_well_formed(r) for r in records):
         return "is damaged (a record without its uuid, time or content)"
     for record in records:
@@ -224,6 +229,8 @@ def _typed(field: Field, value: Any) -> bool:
     belongs would stop every sync at its write."""
     if field.type in ("ref", "tags"):  # tags travel as the file keeps them: one string
         return value is None or isinstance(value, str)
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:  # past SQLite's integers
+        return False
     try:
         check_json_type(field, value)
     except ValidationError:

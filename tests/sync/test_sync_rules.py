@@ -208,8 +208,10 @@ def test_hostile_change_files_wait_in_one_line_and_the_sync_goes_on(
     pair, clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Values of the wrong type stopped every sync at its write ('type list is not supported'),
-    a kind that is not text raised TypeError, a time in year 9999 broke the next edit's time,
-    and a small file of zeros unpacked into all the memory."""
+    a kind that is not text raised TypeError, half a surrogate pair or an integer past 2**63
+    raised at the write, a time in year 9999 broke the next edit's time, and a small file of
+    zeros unpacked into all the memory."""
+    import json
     import zlib
 
     from careertui.store import sync_files
@@ -221,12 +223,15 @@ def test_hostile_change_files_wait_in_one_line_and_the_sync_goes_on(
     bad = [
         _record("note", now, {**note, "date": ["x"], "text": {"a": 1}}),
         _record(["note"], now, note),
+        _record("note", now, {**note, "text": "half a pair \ud800"}),
+        _record("contact", now, {"created_at": now, "name": "Big", "knows_me": 10**30}),
         _record("win", now, {"created_at": now, "date": "2026-11-23", "title": "t", "tags": ["a"]}),
         _record("note", "9999-12-31T23:59:59+00:00", note),
     ]
     for record in bad:
         content = {"format": "careertui-sync", "version": 1, "device": other, "records": [record]}
-        sync_files.write_change(folder, other, sync_files.seal(content, None))
+        packed = zlib.compress(json.dumps(content).encode())  # escaped: half a pair passes
+        sync_files.write_change(folder, other, sync_files.PLAIN + packed)
     monkeypatch.setattr(sync_files, "MAX_UNPACKED", 1 << 20)
     bomb = sync_files.PLAIN + zlib.compress(b" " * (4 << 20))
     sync_files.write_change(folder, other, bomb)
@@ -242,6 +247,8 @@ def test_hostile_change_files_wait_in_one_line_and_the_sync_goes_on(
         "is damaged (a record without its uuid, time or content)",
         "is damaged (a value of the wrong type)",
         "is damaged (a value of the wrong type)",
+        "is damaged (a value of the wrong type)",
+        "is damaged (text that is not UTF-8)",
         "larger than 0 MB; not read",  # the limit is set to 32 KB here
         "unpacks to more than 1 MB; not read",
     ]
