@@ -134,7 +134,7 @@ class WinsStep(HorizontalStep):
             ("Interactions", f"{len(data['interactions'])}", ""),
             ("Follow-ups due", f"{len(data['follow_ups'])}", ""),
             ("Check-ins", f"{checkins}", "this week"),
-            ("Key actions", f"{met} of {len(actions)}", "met this period"),
+            ("Key actions", f"{met} of {len(actions)}", "met"),
         )
         self.query_one("#week-so-far", Static).update(
             Content("\n").join(
