@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from careertui.domain.text import printable
 from careertui.widgets.explain import NUMBERS_OF, explanations
 
 GLOBAL_KEYS = (
@@ -85,13 +86,14 @@ class HelpScreen(ModalScreen[None]):
                 lines.append(Content.from_markup("  [b]$k[/b]  $d", k=f"{key:<16}", d=description))
         numbers = explanations(type(self.for_screen).__name__)
         with VerticalScroll(id="help-box", classes="dialog-box"):
+            yield Static(Content("\n").join(lines))
             if numbers:
                 yield Static(self._numbers(numbers), id="help-numbers")
-            yield Static(Content("\n").join(lines))
 
     def _numbers(self, sentences: list[str]) -> Content:
-        head = Content.from_markup("[b $accent]What the numbers mean[/]")
-        return Content("\n").join([head, *(Content(f"  {s}") for s in sentences), Content("")])
+        head = Content.from_markup("\n[b $accent]What the numbers mean[/]")
+        # The sentences name contacts (visibility's decision-makers): their text made safe.
+        return Content("\n").join([head, *(Content(f"  {printable(s)}") for s in sentences)])
 
     def on_mount(self) -> None:
         if "visibility" in NUMBERS_OF.get(type(self.for_screen).__name__, ()):

@@ -196,7 +196,7 @@ async def test_css_is_parsed_once_per_source_until_the_theme_changes(
         sources = len(app.stylesheet.source)
         parsed.clear()
         background = app.screen.styles.background
-        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        app.theme = "catppuccin-latte" if app.theme != "catppuccin-latte" else "nord"
         await settle(app, pilot)
         assert sources <= len(parsed) <= 2 * sources  # all again, with the new variables
         assert app.screen.styles.background != background
@@ -348,7 +348,7 @@ async def test_the_theme_is_never_written_before_the_integrity_check(
         await settle(app, pilot)
         assert app.theme == "gruvbox"
         assert "integrity check" in app.read_only
-        app.theme = "textual-light"  # chosen in the app, on a file that failed the check
+        app.theme = "catppuccin-latte"  # chosen in the app, on a file that failed the check
         await settle(app, pilot)
         await app.workers.wait_for_complete()
     monkeypatch.undo()

@@ -130,7 +130,7 @@ async def test_a_second_visit_does_not_restyle_the_app(db: Path, css_refreshes: 
         css_refreshes.clear()
         await visit_all(pilot)
         assert css_refreshes == []
-        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        app.theme = "catppuccin-latte" if app.theme != "catppuccin-latte" else "nord"
         await settle(pilot)
         await pilot.press("4")
         await settle(pilot)
