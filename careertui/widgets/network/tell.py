@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
@@ -65,7 +64,7 @@ class TellPanel(Vertical):
                 cell(pair.influence, 14, palette["accent"]),
                 cell(win.title, 40),
                 cell(win.impact, 30, palette["success"]),
-                Text(", ".join(pair.best.why[1:]) or "measured", style="dim", no_wrap=True),
+                cell(", ".join(pair.best.why[1:]) or "measured", 80, "dim"),  # names inside
             )
 
         await self.query_one("#tell-table", PagedTable).reload(in_memory(pairs, to_row))
