@@ -152,7 +152,8 @@ async def test_s_adds_a_security_check_and_the_due_badge_goes(seeded: Path) -> N
         await pilot.pause()
         assert isinstance(app.screen, EntryForm)
         assert app.screen.query_one("#field-date", Input).value == TODAY.isoformat()
-        await pilot.press("tab", "4", "tab", "4", "tab", "4", "tab", "4", "tab", "1")
+        assert app.focused is not None and app.focused.id == "field-skills"  # date is today
+        await pilot.press("4", "tab", "4", "tab", "4", "tab", "4", "tab", "1")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert cells(app, "security-table")[0] == [TODAY.isoformat(), "4", "4", "4", "4", "1"]
