@@ -418,6 +418,9 @@ def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
         raise StoreError(
             f"cannot back up {path} before upgrading it; nothing was changed"
         ) from None
+    # SQLite's way to rebuild a table (sqlite-utils' transform): foreign keys off around the
+    # transaction (they cannot change inside one), checked before it commits.
+    conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("BEGIN IMMEDIATE")
     try:
         current = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -425,10 +428,14 @@ def _migrate(conn: sqlite3.Connection, path: Path, version: int) -> None:
             raise StoreError(f"{path} was written by a newer careertui (schema {current})")
         if current < SCHEMA_VERSION:
             migrate(conn, current)
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise StoreError(f"cannot upgrade {path}: its links do not hold; nothing was changed")
         conn.execute("COMMIT")
     except BaseException:
         _rollback(conn)
         raise
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
 
 
 def open_connection(path: Path, *, write: bool = True, check: bool = False) -> sqlite3.Connection:
