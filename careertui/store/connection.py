@@ -25,6 +25,7 @@ from pathlib import Path
 
 from careertui.store.recognise import CAREERTUI_TABLES, foreign, table_names
 from careertui.store.schema import SCHEMA_VERSION, migrate
+from careertui.store.verdict import known_sound, unsound_verdict
 
 HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -286,62 +287,16 @@ def _schema_version(path: Path, *, check: bool = False) -> int:
     return int(version)
 
 
-# -- the integrity verdict (docs/RELIABILITY.md: why it is cached, and how) -------------------
-
-
-def _verdict_file(path: Path) -> Path:
-    return path.with_name(f".{path.name}.checked")
-
-
-def _stamp(path: Path) -> str:
-    """What changes whenever anything writes the database file itself."""
-    info = os.stat(path)
-    return f"{info.st_dev} {info.st_ino} {info.st_size} {info.st_mtime_ns}\n"
-
-
-def record_checked(path: Path) -> None:
-    """Note that `path`, as it is now, is sound: it passed its check, or only careertui wrote to
-    it since. A cache: failing to write it only costs the next write a full check."""
-    try:
-        stamp = _stamp(path)
-        temp = path.with_name(f".{path.name}.{os.getpid()}.checked.careertui-tmp")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(stamp)
-        os.replace(temp, _verdict_file(path))
-    except OSError:
-        pass
-
-
-def known_sound(path: Path) -> bool:
-    """Whether careertui checked or wrote `path` last, and found it sound: then it is ours too
-    (a verdict is only ever written for a careertui file)."""
-    try:
-        return _verdict_file(path).read_text() == _stamp(path)
-    except OSError:
-        return False
-
-
 def _integrity(conn: sqlite3.Connection, path: Path) -> None:
-    """Refuse to write to a damaged file. The full check (PRAGMA integrity_check: quick_check
-    does not compare indexes with their tables) runs only when the file changed since careertui
-    last knew it sound, so capture stays quick."""
-    if known_sound(path):
-        return
-    stamp = _stamp(path)
-    try:
-        verdict = str(conn.execute("PRAGMA integrity_check(1)").fetchone()[0])
-    except sqlite3.DatabaseError as exc:
-        verdict = str(exc)
-    if verdict != "ok":
+    """Refuse to write to a damaged file (the check runs only when the file changed since
+    careertui last knew it sound: careertui/store/verdict.py)."""
+    verdict = unsound_verdict(conn, path)
+    if verdict is not None:
         raise StoreError(
             f"{path} is damaged (integrity check: {' '.join(verdict.split())}); nothing was "
             f"written. Copy what can be read with `careertui backup --db {path}`, then restore "
             "the journal from a backup"
         )
-    if _stamp(path) == stamp:
-        record_checked(path)
 
 
 def _check_writable(path: Path) -> None:

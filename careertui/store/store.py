@@ -23,13 +23,12 @@ from careertui.domain.records import KINDS, SEARCHABLE, Kind, validate
 from careertui.store.connection import (
     StoreError,
     backup_copy,
-    known_sound,
     open_connection,
-    record_checked,
     write_txn,
 )
 from careertui.store.mentions import link_mentions
 from careertui.store.unique import NameRule
+from careertui.store.verdict import known_sound, record_checked
 
 Row = dict[str, Any]
 
