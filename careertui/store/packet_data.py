@@ -16,7 +16,8 @@ from careertui.domain.packet import (
     PacketWin,
     packet_win,
 )
-from careertui.domain.readiness import KEY_INFLUENCES, review_period
+from careertui.domain.readiness import KEY_INFLUENCES
+from careertui.store.readiness import profile_period
 
 if TYPE_CHECKING:
     from careertui.store.store import Store
@@ -35,9 +36,7 @@ def packet_data(store: Store, today: date) -> Packet:
 
     readiness = compute_stats(store, today)["readiness"]
     profile = store.profile()
-    period = review_period(
-        _day(profile.get("review_start")), _day(profile.get("review_date")), today
-    )
+    period = profile_period(store.conn, today)  # the same period as readiness counts
     last = min(period.end, today)
     bounds = (period.start.isoformat(), last.isoformat())
     counted = "date BETWEEN ? AND ?"

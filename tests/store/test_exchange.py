@@ -615,3 +615,14 @@ def test_packet_data_for_the_review_period(source: Store, today: date) -> None:
     assert [(g.part, g.points, g.text) for g in packet.gaps] == [
         (g["part"], g["points"], g["text"]) for g in readiness["gaps"]
     ]
+
+
+def test_the_packet_covers_the_period_readiness_counts(tmp_path: Path) -> None:
+    """A new journal's packet starts at its first entry, as readiness's period does (not 365
+    days before the review date, months before the journal existed)."""
+    today = date(2026, 12, 3)
+    with Store(tmp_path / "new.db") as store:
+        store.insert("win", {"title": "First", "date": "2026-10-05", "impact": "3 teams"}, today)
+        store.set_profile({"review_date": "2027-03-01"}, today)
+        packet = packet_data(store, today)
+    assert (packet.start, packet.end) == ("2026-10-05", "2027-03-01")
