@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from careertui.cli.base import CI, clean, clock_today, db_option, open_store, say
+from careertui.cli.complete import complete_name
 from careertui.domain.records import DECISIONS, SECURITY_PILLARS
 
 FIT_HELP = "1-5: how it fits the {} you want (Roadmap → Space)."
@@ -71,7 +72,7 @@ def _print_assessment(store: Any, goal: dict[str, Any]) -> None:
 
 
 @click.command("weigh")
-@click.argument("opportunity")
+@click.argument("opportunity", shell_complete=complete_name("goal"))
 @_pillar_options
 @_fit_options
 @click.option("--pay", metavar="AMOUNT", help="What it pays a year: 120000, 120k, '$120,000'.")
@@ -231,7 +232,7 @@ def _after_accepting(ctx: click.Context, goal: dict[str, Any]) -> None:
 
 
 @click.command("decide")
-@click.argument("opportunity")
+@click.argument("opportunity", shell_complete=complete_name("goal"))
 @click.argument("choice", required=False, type=click.Choice(DECISIONS, **CI))
 @click.option("--why", metavar="TEXT", help="The reason, kept with the date.")
 @click.option(

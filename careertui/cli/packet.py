@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from careertui.cli.base import CI, UserError, clock_today, db_option, open_store, say
+from careertui.cli.complete import complete_name
 
 PACKET_HELP = {
     "review": "the review period's wins by responsibility, with the evidence for the next role",
@@ -23,7 +24,13 @@ PACKET_HELP = {
     help="Write to FILE (a new file, created 0600) instead of printing; - prints.",
 )
 @click.option("--force", is_flag=True, help="Replace FILE if it exists (never a database).")
-@click.option("--with", "with_name", metavar="NAME", help="Only the wins that involve a contact.")
+@click.option(
+    "--with",
+    "with_name",
+    metavar="NAME",
+    help="Only the wins that involve a contact.",
+    shell_complete=complete_name("contact"),
+)
 @click.option(
     "--redact", is_flag=True, help="Contacts named by their role; no notes, no evidence links."
 )

@@ -261,6 +261,10 @@ def test_brief_agenda_and_told_complete_names(journal: Path) -> None:
     assert complete(["agenda"], "sam") == ["Sam Park", "Sam Ortiz"]
     assert complete(["told"], "ortiz") == ["Sam Ortiz"]
     assert complete(["told", "dana"], "cut") == ["Cut p99 latency"]
+    assert complete(["packet", "week", "--with"], "da") == ["Dana Lee"]
+    ok(journal, "add", "goal", "Staff offer at Acme", "--kind", "opportunity")
+    assert complete(["weigh"], "staff o") == ["Staff offer at Acme"]
+    assert complete(["decide"], "staff o") == ["Staff offer at Acme"]
 
 
 def test_an_ics_follow_up_says_what_the_conversation_was(journal: Path) -> None:
