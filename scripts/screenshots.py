@@ -2,7 +2,9 @@
 
     .venv/bin/python scripts/screenshots.py [--only dashboard,wins] [--png DIR]
 
-The day is pinned (CAREERTUI_TODAY) so the pictures do not change from run to run.
+The day is pinned (CAREERTUI_TODAY) so the pictures do not change from run to run. Every screen is
+shot at 120x40; the SMALL ones also at 80x24 (named like dashboard-80x24.svg), the smallest
+terminal the app is made for.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from pathlib import Path
 
 DAY = "2026-11-23"
 SIZE = (120, 40)
+SMALL_SIZE = (80, 24)
+SMALL = ("dashboard", "review")
+"""Screens also shot at SMALL_SIZE."""
 MODES = (
     "dashboard",
     "roadmap",
@@ -42,11 +47,13 @@ OUT = Path(__file__).resolve().parent.parent / "screenshots"
 async def shoot(db: Path, modes: list[str]) -> list[Path]:
     from careertui.app import CareerApp
 
+    shots = [(mode, SIZE, mode) for mode in modes]
+    shots += [(mode, SMALL_SIZE, f"{mode}-80x24") for mode in modes if mode in SMALL]
     written = []
-    for mode in modes:
+    for mode, size, name in shots:
         start, keys = VIEWS.get(mode, (mode, ""))
         app = CareerApp(db, start_mode=start)
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=size) as pilot:
             for _ in range(2):
                 await app.workers.wait_for_complete()
                 await pilot.pause()
@@ -54,7 +61,7 @@ async def shoot(db: Path, modes: list[str]) -> list[Path]:
             for _ in range(3):
                 await app.workers.wait_for_complete()
                 await pilot.pause()
-            path = OUT / f"{mode}.svg"
+            path = OUT / f"{name}.svg"
             app.save_screenshot(str(path.name), path=str(OUT))
             written.append(path)
     return written
