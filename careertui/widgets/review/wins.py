@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 
 from careertui.widgets.paged import current_key, fit_to_content, restore_cursor
 from careertui.widgets.review.common import (
+    MIN_ROOM,
     HorizontalStep,
     RecordChosen,
     add_columns,
@@ -70,7 +71,12 @@ class WinsStep(HorizontalStep):
         table.clear()
         unmeasured = 0
         self.unmeasured_ids.clear()
-        free = room(table, 6 + 12, 4)
+        # In a narrow panel the flag is the mark alone, so the title and impact are not cut to
+        # make room for a word (and the rows need no horizontal scroll).
+        flag_column = table.ordered_columns[-1]
+        wide = room(table, 6 + 12, 4) > MIN_ROOM
+        flag_column.width = 12 if wide else 1
+        free = room(table, 6 + flag_column.width, 4)
         title_width = free * 55 // 100
         for win in wins:
             impact = str(win["impact"] or "").strip()
@@ -78,7 +84,7 @@ class WinsStep(HorizontalStep):
             unmeasured += not is_measured
             if not is_measured:
                 self.unmeasured_ids.add(str(win["id"]))
-            flag = "⚠ unmeasured" if not is_measured else ""
+            flag = ("⚠ unmeasured" if wide else "⚠") if not is_measured else ""
             table.add_row(
                 cell(day_label(win["date"])),
                 cell(win["title"], title_width),
