@@ -4,7 +4,7 @@ roadmap at a glance."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -33,7 +33,8 @@ class SpaceTab(RoadmapTab):
         with Horizontal(id="space-columns"):
             with VerticalScroll(id="space-answers", classes="panel"):
                 yield Static(id="space-text")
-            with Vertical(id="space-side"):
+            # Scrolls: at 80x24 the three panels are taller than the screen.
+            with VerticalScroll(id="space-side"):
                 yield Static(id="brand", classes="panel")
                 yield Static(id="space-facts", classes="panel")
                 yield Static(id="space-summary", classes="panel")
