@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 import sys
 from pathlib import Path
 
@@ -134,6 +133,8 @@ def import_(ctx: click.Context, file: Path) -> None:
 @click.pass_context
 def demo(ctx: click.Context) -> None:
     """Fill a new or empty file with a realistic year of sample data, to explore."""
+    import shlex
+
     from careertui.clock import now
     from careertui.demo import fill_demo
     from careertui.domain.records import KINDS

@@ -5,9 +5,7 @@
 
 from __future__ import annotations
 
-import shlex
 import sys
-import textwrap
 from typing import Any
 
 import click
@@ -41,6 +39,8 @@ def _fit_options(fn: Any) -> Any:
 def _print_assessment(store: Any, goal: dict[str, Any]) -> None:
     """One opportunity's assessment, a line per part beside the person's own words, then the
     score with its weights and formula, what it leaves out, and the latest decision."""
+    import textwrap
+
     from careertui.domain.opportunities import (
         FORMULA,
         assessment_lines,
@@ -113,6 +113,7 @@ def compare(ctx: click.Context, as_json: bool, everything: bool) -> None:
     """Open opportunities side by side: the pillars and the fit, the best of each row marked
     with ★, the weighted score last."""
     import shutil
+    import textwrap
 
     from careertui.domain import opportunities as weighing
     from careertui.domain.text import one_line
@@ -199,6 +200,8 @@ def _interactive() -> bool:
 def _after_accepting(ctx: click.Context, goal: dict[str, Any]) -> None:
     """Accepting moves the pillars and the roles: on a terminal, offer to update the profile
     and to start a security check; otherwise print the commands that would."""
+    import shlex
+
     from careertui.store import opportunities as opp
 
     today = clock_today()

@@ -10,7 +10,6 @@ a few, because a guess would write to the wrong person; none is refused with the
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -85,6 +84,8 @@ def close_names(query: str, names: Iterable[Named], count: int = 3) -> list[str]
         folded = _folded(name)
         for key in (folded, *folded.split()):
             by_key.setdefault(key, []).append(name)
+    import difflib  # only for a name not found: spares every command's start the import
+
     found: list[str] = []
     for key in difflib.get_close_matches(wanted, list(by_key), n=count, cutoff=0.6):
         found.extend(name for name in by_key[key] if name not in found)

@@ -7,7 +7,6 @@ The draft stays on this device: it is not a record (no uuid, not synced, not exp
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -51,6 +50,8 @@ def load_draft(store: Store, week: str) -> Draft | None:
     row = store.query_one("SELECT * FROM review_drafts WHERE week = ?", (week,))
     if row is None:
         return None
+    import json  # imported when a draft is read or saved, not at every command's start
+
     try:
         fields = json.loads(row["fields"])
     except ValueError:
@@ -65,6 +66,8 @@ def save_draft(
     store: Store, week: str, step: int, field: str, fields: Mapping[str, str], stamp: str
 ) -> None:
     """Keep the week's draft (one write transaction; the row is replaced)."""
+    import json
+
     with store.write() as conn:
         conn.execute(TABLE_SQL)
         conn.execute(
