@@ -17,7 +17,7 @@ from careertui.store.reviews import split_focus
 from careertui.widgets.safe import compose
 
 FALLBACK_WIDTH = 100
-MIN_ROOM = 20
+MIN_ROOM = 10
 
 
 STEPS = (

@@ -13,7 +13,6 @@ from textual.widgets import DataTable, Static
 
 from careertui.widgets.paged import current_key, fit_to_content, restore_cursor
 from careertui.widgets.review.common import (
-    MIN_ROOM,
     HorizontalStep,
     RecordChosen,
     add_columns,
@@ -74,7 +73,7 @@ class WinsStep(HorizontalStep):
         # In a narrow panel the flag is the mark alone, so the title and impact are not cut to
         # make room for a word (and the rows need no horizontal scroll).
         flag_column = table.ordered_columns[-1]
-        wide = room(table, 6 + 12, 4) > MIN_ROOM
+        wide = room(table, 6 + 12, 4) > 20
         flag_column.width = 12 if wide else 1
         free = room(table, 6 + flag_column.width, 4)
         title_width = free * 55 // 100
