@@ -60,6 +60,11 @@ class PerceptionForm(EntryForm):
                 yield Static(Content("Your last answers").stylize("bold"), classes="form-title")
                 yield Static(answers_content(self.answers, limit=None))
 
+    def on_resize(self) -> None:
+        """Below 120 columns the form and the answers do not fit side by side: the form alone
+        (the answers are on the screen behind it). EntryForm's own on_resize runs as well."""
+        self.set_class(self.size.width < 120, "-narrow")
+
 
 class PerceptionColumn(Vertical):
     """The trend, the history table (filled by the screen) and the last answers."""
