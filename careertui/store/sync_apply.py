@@ -218,30 +218,43 @@ class Merger:
         listed as a conflict here too, as it is on the device whose record it displaced."""
         values = self._resolve(kind, content)
         told = content if tell else None
-        if values is None or not self._key_free(kind, uid, version, values, told):
-            self.remove(kind, uid)
-            self._shadow(uid, content)
-            return False
-        row = {"created_at": content["created_at"], "updated_at": version.stamp, **values}
+        self.conn.execute("SAVEPOINT place")
+        conflicts = self.conflicts
         try:
-            if self.id_of(kind.name, uid) is None:
-                columns = ", ".join(f'"{c}"' for c in ("uuid", *row))
-                marks = ", ".join("?" for _ in range(len(row) + 1))
-                self.conn.execute(
-                    f'INSERT INTO "{kind.table}" ({columns}) VALUES ({marks})',
-                    (uid, *row.values()),
-                )
-            else:
-                assignments = ", ".join(f'"{c}" = ?' for c in row)
-                self.conn.execute(
-                    f'UPDATE "{kind.table}" SET {assignments} WHERE uuid = ?', (*row.values(), uid)
-                )
+            if values is None or not self._key_free(kind, uid, version, values, told):
+                self.conn.execute("RELEASE place")
+                self.remove(kind, uid)
+                self._shadow(uid, content)
+                return False
+            self._write_row(kind, uid, version, content, values)
         except sqlite3.IntegrityError:
+            # the records it displaced get their place back: else a version the table refuses
+            # took the place of another at every round of `settle`, which never ended
+            self.conn.execute("ROLLBACK TO place")
+            self.conn.execute("RELEASE place")
+            self.conflicts = conflicts
             self.remove(kind, uid)
             self._shadow(uid, content)
             return False
+        self.conn.execute("RELEASE place")
         self.conn.execute("UPDATE sync_versions SET shadow = NULL WHERE uuid = ?", (uid,))
         return True
+
+    def _write_row(
+        self, kind: Kind, uid: str, version: Version, content: Content, values: dict[str, Any]
+    ) -> None:
+        row = {"created_at": content["created_at"], "updated_at": version.stamp, **values}
+        if self.id_of(kind.name, uid) is None:
+            columns = ", ".join(f'"{c}"' for c in ("uuid", *row))
+            marks = ", ".join("?" for _ in range(len(row) + 1))
+            self.conn.execute(
+                f'INSERT INTO "{kind.table}" ({columns}) VALUES ({marks})', (uid, *row.values())
+            )
+        else:
+            assignments = ", ".join(f'"{c}" = ?' for c in row)
+            self.conn.execute(
+                f'UPDATE "{kind.table}" SET {assignments} WHERE uuid = ?', (*row.values(), uid)
+            )
 
     def _key_free(
         self, kind: Kind, uid: str, version: Version, values: dict[str, Any], told: Content | None
@@ -260,7 +273,10 @@ class Merger:
             kept = self.stored(row["uuid"])
             if kept is None:
                 return False
-            if beats(Version(kept["stamp"], kept["device"], False, kept["base"]), version):
+            held = Version(kept["stamp"], kept["device"], False, kept["base"])
+            # equal times and devices (one device's clock gave two records one time) go to the
+            # greater uuid: else each took the place from the other in turn, for ever
+            if beats(held, version) or (same(held, version) and row["uuid"] > uid):
                 if told is not None:
                     self.note(kind, uid, "set aside: a later record has its place", told)
                 return False

@@ -314,3 +314,38 @@ def test_a_folder_that_cannot_be_written_loses_nothing(
     assert go(a, folder, clock).sent == 1
     go(b, folder, clock)
     assert texts(b) == ["not lost"]
+
+
+def test_a_version_the_table_refuses_does_not_take_anothers_place(pair, clock) -> None:
+    """Two weekly reviews of one week from one device at one time, one with notes the table
+    refuses (null): each took the week from the other at every round, and the sync never
+    ended."""
+    import json
+    import signal
+    import zlib
+
+    from careertui.store import sync_files
+
+    _a, b, folder = pair
+    other = "ab" * 16
+    now = "2026-11-23T10:00:00+00:00"
+    week = {"created_at": now, "week": "2026-W47", "date": "2026-11-23", "notes": "n"}
+    week.update(focus="", looked_back="")
+    records = [
+        {"kind": "review", "uuid": uid, "stamp": now, "base": None, "deleted": False, "data": data}
+        for uid, data in (("u1", {**week, "notes": None}), ("u0", week))
+    ]
+    content = {"format": "careertui-sync", "version": 1, "device": other, "records": records}
+    packed = sync_files.PLAIN + zlib.compress(json.dumps(content).encode())
+    sync_files.write_change(folder, other, packed)
+
+    def stop(*_args: object) -> None:
+        raise TimeoutError("the sync did not end")
+
+    signal.signal(signal.SIGALRM, stop)
+    signal.alarm(20)
+    try:
+        go(b, folder, clock)
+    finally:
+        signal.alarm(0)
+    assert [row["uuid"] for row in b.rows("review")] == ["u0"]
