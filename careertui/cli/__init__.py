@@ -7,26 +7,62 @@ without a subcommand), so capture stays quick.
 
 from __future__ import annotations
 
+from importlib import import_module
+
 import click
 
-from careertui.cli import (
-    add,
-    check,
-    files,
-    network,
-    opportunities,
-    packet,
-    read,
-    records,
-    settings,
-    sync,
-)
 from careertui.cli.base import CareerGroup, UserError, db_option, db_path
 
 __all__ = ["UserError", "cli", "main"]
 
 
-@click.group(cls=CareerGroup, invoke_without_command=True)
+COMMANDS = {
+    "add": ("add", "add"),
+    "check": ("check", "check"),
+    "set": ("settings", "set_"),
+    "search": ("read", "search"),
+    "stats": ("read", "stats"),
+    "status": ("read", "status"),
+    "backup": ("files", "backup"),
+    "export": ("files", "export"),
+    "import": ("files", "import_"),
+    "demo": ("files", "demo"),
+    "sync": ("sync", "sync"),
+    "restore": ("sync", "restore"),
+    "agenda": ("network", "agenda"),
+    "brief": ("network", "brief"),
+    "told": ("network", "told"),
+    "weigh": ("opportunities", "weigh"),
+    "compare": ("opportunities", "compare"),
+    "decide": ("opportunities", "decide"),
+    "packet": ("packet", "packet"),
+    "list": ("records", "list_"),
+    "show": ("records", "show"),
+    "edit": ("records", "edit"),
+    "delete": ("records", "delete"),
+}
+"""Each command's module of this package and its name there: a command's module is imported
+when the command is asked for (importing all of them took ~5 ms of every capture's start)."""
+
+
+class _LazyGroup(CareerGroup):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            module, name = COMMANDS[cmd_name]
+            command = getattr(import_module(f"careertui.cli.{module}"), name)
+            if cmd_name == "set":  # the sync folder and passphrase are set there too
+                from careertui.cli import sync
+
+                command.add_command(sync.set_sync_folder)
+                command.add_command(sync.set_sync_passphrase)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_LazyGroup, invoke_without_command=True)
 @db_option
 @click.version_option(package_name="careertui")
 @click.pass_context
@@ -44,36 +80,6 @@ def cli(ctx: click.Context) -> None:
 
         with holding(path):  # `careertui restore` refuses while the app runs
             run(path, first_read, theme)
-
-
-for _command in (
-    add.add,
-    check.check,
-    settings.set_,
-    read.search,
-    read.stats,
-    files.backup,
-    sync.sync,
-    sync.restore,
-    files.export,
-    files.import_,
-    files.demo,
-    network.agenda,
-    network.brief,
-    network.told,
-    opportunities.weigh,
-    opportunities.compare,
-    opportunities.decide,
-    packet.packet,
-    records.list_,
-    records.show,
-    records.edit,
-    records.delete,
-    read.status,
-):
-    cli.add_command(_command)
-settings.set_.add_command(sync.set_sync_folder)
-settings.set_.add_command(sync.set_sync_passphrase)
 
 
 def main() -> None:
