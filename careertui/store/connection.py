@@ -200,10 +200,26 @@ def _read_header(path: Path) -> tuple[bytes, int]:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             raise StoreError(f"{path} is not a file")
-        with open(path, "rb") as handle:
-            return handle.read(100), info.st_size
+        return os.pread(_header_fd(path, info), 100, 0), info.st_size
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+_HEADER_FDS: dict[tuple[int, int], int] = {}
+"""Handles kept open to read database headers, by (device, inode): the last few files checked.
+Closing any handle on a file drops every POSIX lock this process holds on it, the SHARED lock of
+a SQLite connection kept open (the TUI's watch, store/watch.py) included; another process's
+connection could then delete the `-wal` and `-shm` that connection still reads as it closes."""
+
+
+def _header_fd(path: Path, info: os.stat_result) -> int:
+    key = (info.st_dev, info.st_ino)
+    fd = _HEADER_FDS.get(key)
+    if fd is None:
+        while len(_HEADER_FDS) >= 8:  # a bound: tests check thousands of files
+            os.close(_HEADER_FDS.pop(next(iter(_HEADER_FDS))))
+        fd = _HEADER_FDS[key] = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    return fd
 
 
 def _size_ok(head: bytes, size: int) -> bool:

@@ -84,3 +84,39 @@ async def test_a_half_typed_review_field_is_kept(db: Path) -> None:
         )
         assert app.screen.query_one("#priority-1", Input).value == "Half"
         assert app.focused is not None and app.focused.id == "priority-1"
+
+
+ADD_NOTE = """
+import sys
+from datetime import date
+from careertui.store import Store
+with Store(sys.argv[1]) as store:
+    store.insert("note", {"date": date(2026, 11, 26), "text": sys.argv[2]}, date(2026, 11, 26))
+"""
+
+
+def journal(app: CareerApp) -> list[str]:
+    from careertui.widgets.timeline import JournalTimeline
+
+    return [str(entry["title"]) for entry in app.screen.query_one(JournalTimeline).entries]
+
+
+async def test_writes_keep_showing_after_screen_switches(db: Path) -> None:
+    """Each screen's read opened and closed the file, which dropped this process's SQLite lock:
+    another process's connection then deleted the `-wal`/`-shm` the watch still read as it
+    closed, and no later write showed by itself. The writer must be another process (POSIX
+    locks belong to a process)."""
+    import subprocess
+    import sys
+
+    app = CareerApp(db)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.live.start()
+        for n, keys in enumerate([("6", "1"), ("4", "1"), ("2", "3", "1"), ()]):
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause(0.1)
+                await app.workers.wait_for_complete()
+            await pilot.pause(0.2)
+            subprocess.run([sys.executable, "-c", ADD_NOTE, str(db), f"J{n}"], check=True)
+            assert await until(pilot, lambda n=n: f"J{n}" in journal(app)), f"J{n}"
