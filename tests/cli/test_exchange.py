@@ -180,8 +180,10 @@ def test_import_a_missing_file(db_path: Path) -> None:
 
 
 def test_export_markdown_is_the_review_packet(filled: Path, tmp_path: Path) -> None:
+    # The journal's first entry is 2026-11-02: with no review start, the period (as readiness
+    # counts it) begins there, not 365 days before the review.
     text = ok("export", "--format", "markdown", "--db", filled)
-    assert text.startswith("# Review packet: 2025-12-31 to 2026-12-31\n\n")
+    assert text.startswith("# Review packet: 2026-11-02 to 2026-12-31\n\n")
     assert "\nReview readiness: " in text and "38 days to the review on 2026-12-31" in text
     assert (
         "### Stakeholder reporting\n\n- 2026-11-20: Shipped the report. "
@@ -197,7 +199,7 @@ def test_export_markdown_is_the_review_packet(filled: Path, tmp_path: Path) -> N
     )
     out = tmp_path / "packet.md"
     said = ok("export", "--format", "markdown", "--out", out, "--db", filled)
-    assert said == f"Exported the review packet for 2025-12-31 to 2026-12-31 to {out}\n"
+    assert said == f"Exported the review packet for 2026-11-02 to 2026-12-31 to {out}\n"
     assert out.read_text(encoding="utf-8") == text
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
 
