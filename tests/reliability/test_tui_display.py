@@ -42,7 +42,7 @@ from rich.segment import Segment
 from textual._compositor import LayoutUpdate
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets._toast import Toast
 
 from careertui.app import CareerApp
@@ -53,10 +53,10 @@ from careertui.screens.contact import ContactScreen
 from careertui.screens.network import NetworkScreen
 from careertui.store import Store
 from careertui.store.reviews import iso_week
-from careertui.tui.forms import FORM_FIELDS
 from careertui.widgets.confirm import ConfirmDialog
 from careertui.widgets.form import EntryForm
 from careertui.widgets.help import HelpScreen
+from careertui.widgets.win_form import WinForm
 
 ESCAPES = "\x1b]0;T-CTUI\x07\x1b]52;c;Q1RVSS1QV05FRA==\x07\x1b[2JCTUI-2J\x9bCTUI-9B\u202e"
 """Window title, clipboard write (base64 of "CTUI-PWNED"), clear screen, 8-bit CSI, a bidi
@@ -204,10 +204,11 @@ def seed(path: Path, today: date) -> Journal:
 def journal(tmp_path: Path, today: date, monkeypatch: pytest.MonkeyPatch) -> Journal:
     # The payload's "[@click=…]" would be refused at capture as an @mention of nobody; stored
     # text can hold it all the same (a file from before mentions, an edit in another program).
-    monkeypatch.setattr("careertui.store.store.link_mentions", lambda *_a, **_k: None)
-    seeded = seed(tmp_path / "hostile.db", today)
-    monkeypatch.undo()
-    return seeded
+    # A context of its own: `monkeypatch.undo()` would also undo conftest's CAREERTUI_TODAY and
+    # XDG folders, and the app would run on the wall clock (this week's wins in another week).
+    with monkeypatch.context() as patch:
+        patch.setattr("careertui.store.store.link_mentions", lambda *_a, **_k: None)
+        return seed(tmp_path / "hostile.db", today)
 
 
 # -- what reaches the terminal -------------------------------------------------------------------
@@ -588,7 +589,15 @@ def shown_only_in_forms(journal: Journal) -> set[str]:
         c("old_talk", "gave"),  # on the lapsed contact's page
         c("lapsed", "notes"),  # on the lapsed contact's page
         c("review", "focus"),  # in the focus step's Input (its value is checked above)
-    }
+        # a win's story and evidence: in its form (WinForm) only; the wins list counts evidence
+        *(c("win", name) for name in ("situation", "action", "result", "evidence")),
+    } | never_shown(journal)
+
+
+def never_shown(journal: Journal) -> set[str]:
+    """Fields read as data, never shown as text: a review's `looked_back` holds last week's
+    items' tick states (`done: …`), which the Focus step reads as states of last week's items."""
+    return {journal.code(label, "looked_back") for label in ("review", "last_review", "odd_review")}
 
 
 # -- every form on a stored record, and toasts that name one --------------------------------------
@@ -623,7 +632,16 @@ async def test_every_form_and_toast_shows_stored_text_literally(
             record = stored[label]
             assert record is not None
             for name, code in journal.fields_of(label).items():
-                if name not in FORM_FIELDS[kind]:
+                if name == "evidence" and isinstance(form, WinForm):
+                    listed = form.query_one("#evidence-list", OptionList)
+                    prompts = [
+                        str(listed.get_option_at_index(i).prompt)
+                        for i in range(listed.option_count)
+                    ]
+                    assert printable(record[name]) in prompts, prompts
+                    in_forms.add(code)
+                    continue
+                if name not in form.field_names:
                     continue
                 want = printable(record[name])
                 if KINDS[kind].field(name).type == "tags":
@@ -636,7 +654,10 @@ async def test_every_form_and_toast_shows_stored_text_literally(
             await t.look(f"{label}: edit form", heading)
             await t.press("escape")
             assert not isinstance(app.screen, EntryForm), label
-        assert shown_only_in_forms(journal) - {c("profile", "theme")} <= in_forms
+        assert (
+            shown_only_in_forms(journal) - {c("profile", "theme")} - never_shown(journal)
+            <= in_forms
+        )
 
         # Toasts that name a record: a goal done and reopened, an action checked in twice
         await t.press("2")
