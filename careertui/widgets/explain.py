@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from careertui.domain.cadence import HALF_LIVES
 from careertui.domain.readiness import FULL_MARKS, VISIBILITY_DAYS
+from careertui.domain.text import one_line
 
 UNMEASURED = "unmeasured"
 """The one word for a win whose impact holds no number."""
@@ -46,11 +47,14 @@ NUMBERS_OF = {
 
 NAMED = 10
 """Decision-makers and sponsors named at most; the rest are counted."""
+NAME_WIDTH = 60
+"""A name longer than this is cut with '…'."""
 
 
 def visibility_sentence(names: list[str]) -> str:
-    """The visibility sentence, naming whom it counts."""
-    shown = ", ".join(names[:NAMED])
+    """The visibility sentence, naming whom it counts (each name on one line, controls replaced:
+    the help shows the sentence as text, never as markup)."""
+    shown = ", ".join(one_line(name, NAME_WIDTH) for name in names[:NAMED])
     more = f" and {len(names) - NAMED} more" if len(names) > NAMED else ""
     who = shown + more if names else "none yet: mark a contact's influence as one"
     return f"{SENTENCES['visibility']}: {who}."
