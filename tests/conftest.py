@@ -98,6 +98,17 @@ TIER2 = {
         "tests/reliability/test_roundtrip.py::test_any_text_round_trips_through_the_command_line",
         "tests/reliability/test_privacy.py::test_first_run_under_umask_022",
     ),
+    "the slowest Pilot walks of this round's forms and steps (4-9 s each; a shorter test of each "
+    "screen stays in the first tier)": (
+        "tests/ui/test_roadmap_opportunities.py::test_weigh_then_decide_accepted_offers_the_profile",
+        "tests/ui/test_win_evidence.py::test_the_win_form_edits_evidence_and_requirements",
+        "tests/widgets/test_form.py::test_a_field_message_goes_as_soon_as_the_field_is_right",
+        "tests/ui/test_roadmap.py::test_space_shows_and_edits_the_profile",
+        "tests/ui/test_wins.py::test_x_replaces_a_file_only_once_confirmed",
+        "tests/ui/test_review_draft.py::test_last_weeks_focus_is_ticked_and_carried_items_are_offered",
+        "tests/ui/test_review_draft.py::test_people_step_lists_follow_ups_of_the_next_7_days_and_snoozes",
+        "tests/ui/test_themes.py::test_every_offered_theme_meets_aa",
+    ),
 }
 """Node ids (a file, or a test without its parameters) of the second tier, by why."""
 
