@@ -7,18 +7,16 @@ from datetime import date, timedelta
 from typing import Any
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Static
 
 from careertui.clock import today as clock_today
 from careertui.store.roadmap import HISTORY_WEEKS, history_first
-from careertui.widgets.paged import PagedTable
 from careertui.widgets.roadmap.common import (
     Columns,
     RoadmapData,
     RoadmapTab,
     Row,
+    narrowed,
     plural,
     tab_label,
 )
@@ -34,16 +32,9 @@ ACTION_COLUMNS: Columns = (
     ("Period", "period", 6),
     (f"Last {HISTORY_WEEKS} weeks", "history", HISTORY_WEEKS * 8 - 1),
 )
-NARROW_ACTION_COLUMNS: Columns = (
-    # Below the width the columns above need, the history strip goes (the detail panel counts
-    # the same weeks) and the goal shrinks.
-    ("Action", "title", None),
-    ("Cadence", "cadence", 9),
-    ("Goal", "goal", 12),
-    ("Streak", "streak", 6),
-    ("Strength", "strength", 10),
-    ("Period", "period", 6),
-)
+# Below the width the columns above need, the history strip goes (the detail panel counts the
+# same weeks) and the goal shrinks.
+NARROW_ACTION_COLUMNS = narrowed(ACTION_COLUMNS, {"goal": 12}, drop=("history",))
 
 
 def history_strip(history: dict[str, bool], cadence: str, today: date) -> Text:
@@ -88,13 +79,10 @@ class ActionsTab(RoadmapTab):
 
     KIND = "action"
     TABLE_ID = "actions-table"
+    DETAIL_ID = "action-detail"
 
     def __init__(self) -> None:
         super().__init__(tab_label("Actions", "c"), id="actions")
-
-    def compose(self) -> ComposeResult:
-        yield PagedTable(id="actions-table", classes="panel")
-        yield Static(id="action-detail", classes="panel detail")
 
     def on_mount(self) -> None:
         self.table.border_subtitle = Content.from_markup(
@@ -136,9 +124,6 @@ class ActionsTab(RoadmapTab):
             table.border_subtitle = Content("No key actions yet: press a to add one")
         else:
             table.border_subtitle = Content("")
-
-    def show_detail(self) -> None:
-        self.query_one("#action-detail", Static).update(self.detail())
 
     def detail(self) -> Content:
         action_id = self.picked_id()

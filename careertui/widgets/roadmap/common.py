@@ -9,9 +9,10 @@ from typing import Any
 
 from rich.text import Text
 from textual import on
+from textual.app import ComposeResult
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from textual.widgets.data_table import RowDoesNotExist
 
 from careertui.widgets.paged import PagedTable, in_memory
@@ -102,6 +103,14 @@ def fit_columns(table: DataTable[Any], columns: Columns, width: int) -> list[int
     return widths
 
 
+def narrowed(columns: Columns, widths: dict[str, int | None], drop: Sequence[str] = ()) -> Columns:
+    """`columns` for a narrow table (`RoadmapTab.fill`): those in `drop` left out, those in
+    `widths` given that width, the others as they are."""
+    return tuple(
+        (label, key, widths.get(key, width)) for label, key, width in columns if key not in drop
+    )
+
+
 def cut_cells(values: Sequence[Any], widths: Sequence[int]) -> list[Any]:
     """Cells cut with … to their columns' widths (not cropped by the table)."""
     for value, column_width in zip(values, widths, strict=True):
@@ -131,6 +140,8 @@ class RoadmapTab(TabPane):
     KIND = ""
     """The record kind its rows are ("goal"); "" for a tab without a table."""
     TABLE_ID = ""
+    DETAIL_ID = ""
+    """The Static below the table that describes the row under the cursor."""
 
     def __init__(self, title: Content, *, id: str) -> None:
         super().__init__(title, id=id)
@@ -157,8 +168,19 @@ class RoadmapTab(TabPane):
         """Show `data`, its rows narrowed to those matching `filter_text`."""
         self.data, self.filter_text = data, filter_text
 
+    def compose(self) -> ComposeResult:
+        """The table, and the detail below it (a tab without a table composes its own)."""
+        yield PagedTable(id=self.TABLE_ID, classes="panel")
+        yield Static(id=self.DETAIL_ID, classes="panel detail")
+
     def show_detail(self) -> None:
-        """Describe the row under the cursor below the table. Tabs with a table override."""
+        """Describe the row under the cursor below the table."""
+        if self.DETAIL_ID:
+            self.query_one(f"#{self.DETAIL_ID}", Static).update(self.detail())
+
+    def detail(self) -> Content:
+        """What the detail says of the row under the cursor. Tabs with a table override."""
+        return Content("")
 
     @on(DataTable.RowHighlighted)
     def _row_moved(self) -> None:

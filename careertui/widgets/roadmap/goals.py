@@ -7,18 +7,16 @@ from datetime import date
 from typing import Any
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Static
 
 from careertui.clock import today as clock_today
-from careertui.widgets.paged import PagedTable
 from careertui.widgets.roadmap.common import (
     Columns,
     RoadmapData,
     RoadmapTab,
     Row,
     meter,
+    narrowed,
     number,
     plural,
     tab_label,
@@ -32,15 +30,9 @@ GOAL_COLUMNS: Columns = (
     ("Due", "due", 17),
     ("Status", "status", 9),
 )
-NARROW_GOAL_COLUMNS: Columns = (
-    # Below the width the columns above need, text columns shrink, so the status and dates
-    # stay in view.
-    ("Goal", "title", None),
-    ("Metric", "metric", 10),
-    ("Progress", "progress", 14),
-    ("Due", "due", 17),
-    ("Status", "status", 7),
-)
+# Below the width the columns above need, text columns shrink, so the status and dates stay
+# in view.
+NARROW_GOAL_COLUMNS = narrowed(GOAL_COLUMNS, {"metric": 10, "progress": 14, "status": 7})
 STATUS_LOOK = {
     "active": ("active", ""),
     "done": ("✓ done", "green"),
@@ -129,13 +121,10 @@ class GoalsTab(RoadmapTab):
 
     KIND = "goal"
     TABLE_ID = "goals-table"
+    DETAIL_ID = "goal-detail"
 
     def __init__(self) -> None:
         super().__init__(tab_label("Goals", "g"), id="goals")
-
-    def compose(self) -> ComposeResult:
-        yield PagedTable(id="goals-table", classes="panel")
-        yield Static(id="goal-detail", classes="panel detail")
 
     async def show(self, data: RoadmapData, filter_text: str) -> None:
         await super().show(data, filter_text)
@@ -163,9 +152,6 @@ class GoalsTab(RoadmapTab):
             if data.goals
             else Content("No goals yet: press a to add one, then m for its milestones")
         )
-
-    def show_detail(self) -> None:
-        self.query_one("#goal-detail", Static).update(self.detail())
 
     def detail(self) -> Content:
         goal_id = self.picked_id()

@@ -14,11 +14,10 @@ from typing import Any
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Static, TabbedContent
+from textual.widgets import DataTable, TabbedContent
 
 from careertui.domain.opportunities import (
     BEST,
@@ -32,7 +31,7 @@ from careertui.domain.opportunities import (
     weights_text,
 )
 from careertui.domain.records import FIT_PARTS, SECURITY_PILLARS
-from careertui.widgets.paged import PagedTable, in_memory, tones
+from careertui.widgets.paged import in_memory, tones
 from careertui.widgets.roadmap.common import RoadmapData, RoadmapTab, tab_label
 from careertui.widgets.safe import cell, compose, line
 
@@ -46,6 +45,7 @@ class OpportunitiesTab(RoadmapTab):
 
     KIND = "goal"
     TABLE_ID = "opportunity-table"
+    DETAIL_ID = "opportunity-detail"
     BINDINGS = [
         Binding("a", "screen.add_opportunity", "Add"),
         Binding("w", "screen.weigh_opportunity", "Weigh"),
@@ -61,10 +61,6 @@ class OpportunitiesTab(RoadmapTab):
         self.everything = False
         self.shown: list[dict[str, Any]] = []
         self.comparison: Comparison | None = None
-
-    def compose(self) -> ComposeResult:
-        yield PagedTable(id="opportunity-table", classes="panel")
-        yield Static(id="opportunity-detail", classes="panel detail")
 
     def on_mount(self) -> None:
         self.table.cursor_type = "cell"
@@ -150,9 +146,6 @@ class OpportunitiesTab(RoadmapTab):
     async def _cell_chosen(self, event: DataTable.CellSelected) -> None:
         event.stop()
         await self.run_action("screen.weigh_opportunity")
-
-    def show_detail(self) -> None:
-        self.query_one("#opportunity-detail", Static).update(self.detail())
 
     def detail(self) -> Content:
         found = self.opportunity()

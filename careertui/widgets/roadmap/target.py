@@ -6,16 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Static
 
-from careertui.widgets.paged import PagedTable
 from careertui.widgets.roadmap.common import (
     Columns,
     RoadmapData,
     RoadmapTab,
     Row,
+    narrowed,
     plural,
     tab_label,
 )
@@ -27,12 +25,9 @@ REQUIREMENT_COLUMNS: Columns = (
     ("Evidence", "wins", 18),
     ("Plan to close it", "plan", None),
 )
-NARROW_REQUIREMENT_COLUMNS: Columns = (
-    # Below the width the columns above need, the plan goes (the detail panel shows it).
-    ("Requirement", "title", None),
-    ("Status", "status", 9),
-    ("Evidence", "wins", 18),
-)
+# Below the width the columns above need, the plan goes (the detail panel shows it) and the
+# requirement takes the room left.
+NARROW_REQUIREMENT_COLUMNS = narrowed(REQUIREMENT_COLUMNS, {"title": None}, drop=("plan",))
 EVIDENCE_SHOWN = 4
 """Evidencing wins the fixed-height detail lists (the rest are counted)."""
 REQUIREMENT_LOOK = {
@@ -118,13 +113,10 @@ class TargetTab(RoadmapTab):
 
     KIND = "requirement"
     TABLE_ID = "requirements-table"
+    DETAIL_ID = "requirement-detail"
 
     def __init__(self) -> None:
         super().__init__(tab_label("Target role", "t"), id="target")
-
-    def compose(self) -> ComposeResult:
-        yield PagedTable(id="requirements-table", classes="panel")
-        yield Static(id="requirement-detail", classes="panel detail")
 
     async def show(self, data: RoadmapData, filter_text: str) -> None:
         await super().show(data, filter_text)
@@ -150,9 +142,6 @@ class TargetTab(RoadmapTab):
             if data.requirements["rows"]
             else Content("Study the role you want next: a adds a skill or responsibility it needs")
         )
-
-    def show_detail(self) -> None:
-        self.query_one("#requirement-detail", Static).update(self.detail())
 
     def detail(self) -> Content:
         found = self.data.requirement(self.picked_id())
