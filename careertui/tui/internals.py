@@ -4,10 +4,11 @@ speed gain: the rest of careertui uses Textual's public API only. Each entry say
 tests/ui/test_internals.py fails when Textual changes what an entry relies on; check them at
 every Textual upgrade.
 
-The eight: 1 the stylesheet's rule parser (KeptStylesheet), 2 a node's CSS update count,
-3 Screen._screen_resized and the compositor's size, 4 App's batch count, 5 App._get_screen,
-6 Screen._refresh_layout with the widgets' pending layout and repaint flags, 7 the compositor's
-visible widgets, 8 DataTable's row measuring.
+The seven mechanisms, eight names: 1 the stylesheet's rule parser (`_parse_rules`, in
+KeptStylesheet), 2 a node's CSS update count (`_css_update_count`), 3 `Screen._screen_resized`
+and the compositor's size (`_compositor`), 4 App's batch count (`_batch_count`),
+5 `App._get_screen`, 6 `Screen._refresh_layout` with the pending-layout flag
+(`_layout_required`), 7 the compositor's visible widgets (`_compositor` again).
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
     from textual.geometry import Region, Size
     from textual.widget import AwaitMount, Widget
-    from textual.widgets import DataTable
 
 
 # -- 1. CSS parsed once per source and theme -------------------------------------------------------
@@ -135,11 +135,6 @@ def layout_asked(widget: Widget) -> bool:
     return bool(widget._layout_required)
 
 
-def refresh_pending(widget: Widget) -> bool:
-    """Whether `widget` has a layout or a repaint asked for that it has not acted on yet."""
-    return bool(widget._layout_required or widget._repaint_required)
-
-
 # -- 7. the widgets a screen shows -----------------------------------------------------------------
 def visible_regions(screen: Screen[Any]) -> list[tuple[Widget, Region, Region]]:
     """(widget, region, clip) of each widget `screen` shows, from its last layout: what its
@@ -149,19 +144,3 @@ def visible_regions(screen: Screen[Any]) -> list[tuple[Widget, Region, Region]]:
         (widget, region, clip)
         for widget, (region, clip) in screen._compositor.visible_widgets.items()
     ]
-
-
-# -- 8. table rows measured as they are added ------------------------------------------------------
-def measure_new_rows(table: DataTable[Any]) -> None:
-    """Measure the rows just added now rather than when the table next idles (DataTable's
-    `_on_idle` does this). A line drawn before that idle is cached with the columns' old
-    widths and stays so (the line caches' keys hold a count that measuring does not move): on
-    a busy machine a first visit showed names cut to their header's width. Buys: a table
-    filled before a screen's first layout has its height and scrollbar in that layout, not in a
-    second one (one layout and repaint fewer), and the warmed = cold picture test passes with
-    both cores busy (it failed 1 run in 2)."""
-    if table._require_update_dimensions:
-        table._require_update_dimensions = False
-        new_rows = table._new_rows.copy()
-        table._new_rows.clear()
-        table._update_dimensions(new_rows)

@@ -17,7 +17,6 @@ from careertui.tui.data import DataScreen
 from careertui.tui.internals import (
     layout_asked,
     layout_off_screen,
-    refresh_pending,
     visible_regions,
 )
 
@@ -117,11 +116,13 @@ class WarmScreen(DataScreen):
     async def _flushed(self) -> bool:
         """Have the widgets act on the refreshes asked of them (Textual does as each next
         idles: some hidden fields of the weekly review had not by the visit, which then laid
-        out again); False if the screen became the one shown meanwhile."""
-        pending = [widget for widget in self.walk_children(Widget) if refresh_pending(widget)]
-        for widget in pending:
+        out again); False if the screen became the one shown meanwhile. Every widget is
+        prompted (which of them have a refresh pending is Textual's private state): one that
+        has none idles with nothing to do."""
+        widgets = list(self.walk_children(Widget))
+        for widget in widgets:
             widget.check_idle()
-        return await self._settled(pumps=pending)
+        return await self._settled(pumps=widgets)
 
     async def _settled(self, *messages: events.Event, pumps: Sequence[Widget] = ()) -> bool:
         """Post `messages` and wait until this screen and its tables have handled

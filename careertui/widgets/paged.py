@@ -7,15 +7,15 @@ import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import App
 from textual.coordinate import Coordinate
 from textual.dom import DOMNode
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import DataTable, Input
 from textual.widgets.data_table import RowDoesNotExist
-
-from careertui.tui.internals import measure_new_rows
 
 Page = list[tuple[str, Sequence[Any]]]
 """Rows of a PagedTable: (row key, cells)."""
@@ -64,22 +64,37 @@ def restore_cursor(table: DataTable[Any], key: str | None) -> None:
 
 
 def fit_to_content(table: DataTable[Any], start: int = 0) -> None:
-    """Size each column to its label and widest cell now. DataTable measures new rows only when
-    idle and keeps lines drawn before that, and its clear() keeps the widest cell ever (columns
-    would only grow): so a refill sets the widths itself, before the next frame. With `start`,
-    rows were appended from there: the columns only grow to fit them."""
-    widths = [column.label.cell_len for column in table.ordered_columns]
+    """Size each column to its label and widest cell, and the table's scrollable size to its
+    rows, now. DataTable measures new rows only when it next idles, and a line it draws before
+    that is cached at the columns' old widths for good (on a busy machine a first visit showed
+    names cut to their header's width); its clear() keeps the widest cell ever (columns would
+    only grow). Sized here, a table filled before its screen's first layout has its height and
+    scrollbar in that layout, and the idle's own measuring finds nothing to change. With
+    `start`, rows were appended from there: the columns only grow to fit them. (Tables here
+    have no row labels and rows one line high.)"""
+    columns = table.ordered_columns
+    widths = [column.label.cell_len for column in columns]
     if start:
-        widths = [
-            max(w, column.content_width)
-            for w, column in zip(widths, table.ordered_columns, strict=True)
-        ]
+        widths = [max(w, column.content_width) for w, column in zip(widths, columns, strict=True)]
     for index in range(start, table.row_count):
         for position, value in enumerate(table.get_row_at(index)):
-            if isinstance(value, Text):
-                widths[position] = max(widths[position], value.cell_len)
-    for column, width in zip(table.ordered_columns, widths, strict=True):
+            widths[position] = max(widths[position], cell_width(value))
+    for column, width in zip(columns, widths, strict=True):
         column.content_width = width
+    header = table.header_height if table.show_header else 0
+    table.virtual_size = Size(
+        sum(column.get_render_width(table) for column in columns), table.row_count + header
+    )
+
+
+def cell_width(value: Any) -> int:
+    """The cells `value` takes in a DataTable: a string is read as markup there, as by
+    DataTable's own measuring."""
+    if isinstance(value, Text):
+        return value.cell_len
+    if isinstance(value, str):
+        return Text.from_markup(value).cell_len if "[" in value else cell_len(value)
+    return cell_len(f"{value:.2f}" if isinstance(value, float) else str(value))
 
 
 MAX_CELL = 200
@@ -238,10 +253,11 @@ class PagedTable(DataTable[Any]):
             self.move_cursor(row=max(0, min(target, self.row_count - 1)))
 
     def _append(self, rows: Page) -> None:
+        start = self.row_count
         for key, cells in rows:
             if key not in self.rows:
                 self.add_row(*(clip(value) for value in cells), key=key)
-        measure_new_rows(self)
+        fit_to_content(self, start)
         self.call_after_refresh(self._fill_view)
 
     def _fill_view(self) -> None:

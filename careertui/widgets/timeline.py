@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
-from careertui.tui.internals import measure_new_rows
+from careertui.widgets.paged import fit_to_content
 from careertui.widgets.safe import cell
 
 KIND_LOOK = {
@@ -96,6 +96,7 @@ class JournalTimeline(DataTable[Any]):
         self._asked = False
         if len(rows) < page:
             self.complete = True
+        start = self.row_count
         self._filling = True
         try:
             for row in rows:
@@ -106,7 +107,7 @@ class JournalTimeline(DataTable[Any]):
                 self.add_row(*self._cells(row), key=key)
         finally:
             self._filling = False
-        measure_new_rows(self)  # a first page: its height and scrollbar in the first layout
+        fit_to_content(self, start)  # a first page: its height and scrollbar in the first layout
         self._want_more(self.cursor_row)
 
     def fit(self, width: int) -> None:

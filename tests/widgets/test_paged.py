@@ -6,9 +6,10 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.geometry import Size
 from textual.widgets.data_table import ColumnKey
 
-from careertui.widgets.paged import MAX_CELL, Page, PagedTable, clip
+from careertui.widgets.paged import MAX_CELL, Page, PagedTable, cell_width, clip
 
 TOTAL = 333
 
@@ -141,6 +142,18 @@ async def test_rows_are_measured_as_they_are_added() -> None:
         assert table.columns[ColumnKey("row")].content_width == 33
         line = table.render_line(1).text  # drawn before the table idles
         assert "a row label wider than its header" in line
+        assert table.virtual_size == Size(33 + 2 + 20 + 2, 1 + 1)  # its scrollbars at once
+        await settle(pilot)  # DataTable's own measuring, when it idles, agrees
+        assert table.columns[ColumnKey("row")].content_width == 33
+        assert table.virtual_size == Size(57, 2)
+
+
+def test_a_cell_is_as_wide_as_datatable_shows_it() -> None:
+    assert cell_width(Text("日本")) == 4
+    assert cell_width("plain") == 5
+    assert cell_width("[b]bold[/b]") == 4  # DataTable reads a string as markup
+    assert cell_width(3.14159) == 4
+    assert cell_width(42) == 2
 
 
 def test_the_main_text_column_gets_the_free_width_first() -> None:
