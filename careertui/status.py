@@ -79,16 +79,17 @@ def _fail(message: str, code: int = 1) -> None:
 
 def main(args: list[str], db: str | None = None) -> None:
     """Print the status line; `db` is a --db given before the command's name."""
+    import os
     import sqlite3
 
     from careertui.clock import ClockError, today
-    from careertui.paths import PathError, resolve_db_path
+    from careertui.paths import PathError, db_location
     from careertui.store.status import read_status
 
     own_db, template = _options(args)
     try:
-        path = resolve_db_path(own_db or db)
-        if not path.exists():
+        path = db_location(own_db or db)
+        if not os.path.exists(path):
             _fail(f"no journal at {path} yet (add an entry first)")
         figures = read_status(path, today())
         text = line(figures, template)

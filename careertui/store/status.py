@@ -6,9 +6,9 @@ journaling streak, the days to the review and review readiness."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import date, timedelta
-from pathlib import Path
 
 MILESTONE_HORIZON_DAYS = 14
 SECURITY_INTERVAL_DAYS = 90
@@ -60,16 +60,19 @@ _LOOK_BACKS = """SELECT count(*) FROM decisions d WHERE d.choice IN ('accepted',
 back on (domain/due.py). Decisions came later than the file: an older file may lack them."""
 
 
-def read_status(path: Path, today: date) -> dict[str, int | None]:
+def read_status(path: str | os.PathLike[str], today: date) -> dict[str, int | None]:
     """`due`, `streak`, `review` (days to the review date, None without one) and `readiness`
     for the journal at `path`, opened read-only. Raises sqlite3.Error for a file that is not a
     careertui journal."""
     from careertui.store.readiness import profile_dates, readiness_score
-    from careertui.store.recognise import foreign
+    from careertui.store.recognise import file_uri, foreign
+    from careertui.store.verdict import known_sound
 
-    if foreign(path):  # checked without touching it: a read-only connection makes -wal/-shm
+    # Recognised without touching it (a read-only connection makes -wal/-shm), unless careertui
+    # wrote or checked it last: its verdict says so without a second connection (~1 ms).
+    if not known_sound(path) and foreign(path):
         raise sqlite3.DatabaseError("it is a SQLite database, but not a careertui one")
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(file_uri(os.path.realpath(path), "mode=ro"), uri=True)
     try:
         day = today.isoformat()
         horizon = (today + timedelta(days=MILESTONE_HORIZON_DAYS)).isoformat()

@@ -11,14 +11,23 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from pathlib import Path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
-def _verdict_file(path: Path) -> Path:
-    return path.with_name(f".{path.name}.checked")
+def _beside(path: str | os.PathLike[str], name: str) -> str:
+    """A file in the folder of `path`: os.path, as `careertui status` asks for the verdict
+    too and does not import pathlib (store/recognise.py)."""
+    return os.path.join(os.path.dirname(path), name)
 
 
-def _stamp(path: Path) -> str:
+def _verdict_file(path: str | os.PathLike[str]) -> str:
+    return _beside(path, f".{os.path.basename(path)}.checked")
+
+
+def _stamp(path: str | os.PathLike[str]) -> str:
     """What changes whenever anything writes the database file itself."""
     info = os.stat(path)
     return f"{info.st_dev} {info.st_ino} {info.st_size} {info.st_mtime_ns}\n"
@@ -29,7 +38,7 @@ def record_checked(path: Path) -> None:
     it since. A cache: failing to write it only costs the next write a full check."""
     try:
         stamp = _stamp(path)
-        temp = path.with_name(f".{path.name}.{os.getpid()}.checked.careertui-tmp")
+        temp = _beside(path, f".{os.path.basename(path)}.{os.getpid()}.checked.careertui-tmp")
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.fchmod(fd, 0o600)
         with os.fdopen(fd, "w") as handle:
@@ -39,12 +48,13 @@ def record_checked(path: Path) -> None:
         pass
 
 
-def known_sound(path: Path) -> bool:
+def known_sound(path: str | os.PathLike[str]) -> bool:
     """Whether careertui checked or wrote `path` last, and found it sound: then it is ours too
     (a verdict is only ever written for a careertui file)."""
     try:
-        return _verdict_file(path).read_text() == _stamp(path)
-    except OSError:
+        with open(_verdict_file(path), encoding="utf-8") as verdict:
+            return verdict.read() == _stamp(path)
+    except (OSError, ValueError):
         return False
 
 

@@ -129,6 +129,18 @@ def test_refusals_are_one_line(
     assert err.startswith("careertui: ") and message in err and err.count("\n") == 1
 
 
+def test_a_file_name_that_means_something_in_a_uri(
+    journal: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """status opens the file by a SQLite URI it builds itself (store/recognise.file_uri): '?',
+    '#', '%' and bytes outside ASCII in the name are escaped, not read as its query."""
+    odd = journal.with_name("a?mode=rw#x %41 é.db")
+    journal.rename(odd)
+    main(["--db", str(odd)])
+    assert capsys.readouterr().out.startswith("careertui: 6 due · streak 4")
+    assert all(p.name.startswith(odd.name) for p in odd.parent.iterdir() if p.name[0] == "a")
+
+
 def test_no_journal_yet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["--db", str(tmp_path / "none.db")])
