@@ -24,12 +24,11 @@ ALLOWED = {
     "_css_update_count",
     "_screen_resized",
     "_compositor",
-    "_batch_count",
     "_get_screen",
     "_refresh_layout",
     "_layout_required",
 }
-"""The private names internals.py holds: at most eight, each needed for a speed target."""
+"""The private names internals.py holds (at most eight), each needed for a speed target."""
 
 CLASS_MACHINERY = {
     "_abc_impl",

@@ -4,11 +4,11 @@ speed gain: the rest of careertui uses Textual's public API only. Each entry say
 tests/ui/test_internals.py fails when Textual changes what an entry relies on; check them at
 every Textual upgrade.
 
-The seven mechanisms, eight names: 1 the stylesheet's rule parser (`_parse_rules`, in
+Six mechanisms, seven names: 1 the stylesheet's rule parser (`_parse_rules`, in
 KeptStylesheet), 2 a node's CSS update count (`_css_update_count`), 3 `Screen._screen_resized`
-and the compositor's size (`_compositor`), 4 App's batch count (`_batch_count`),
-5 `App._get_screen`, 6 `Screen._refresh_layout` with the pending-layout flag
-(`_layout_required`), 7 the compositor's visible widgets (`_compositor` again).
+and the compositor's size (`_compositor`), 4 `App._get_screen`, 5 `Screen._refresh_layout`
+with the pending-layout flag (`_layout_required`), 6 the compositor's visible widgets
+(`_compositor` again). 4 to 6 are the warming (careertui/tui/warming.py).
 """
 
 from __future__ import annotations
@@ -102,24 +102,15 @@ class SameSizeScreen(Screen[Any]):
             super()._screen_resized(size)
 
 
-# -- 4. a batch of updates held elsewhere ----------------------------------------------------------
-def batch_pending(app: App[Any]) -> bool:
-    """Whether some widget holds a batch update (a recompose, a mount elsewhere): a repaint
-    asked for meanwhile is dropped by Textual until something else on the screen changes.
-    Buys: a visit that reads nothing again repaints at once and once (a timer on every such
-    visit would add its delay to each; a lost repaint left the previous screen's picture)."""
-    return bool(getattr(app, "_batch_count", 0))
-
-
-# -- 5. a screen started off screen ----------------------------------------------------------------
+# -- 4. a screen started off screen ----------------------------------------------------------------
 def start_screen(app: App[Any], mode: str) -> tuple[Screen[Any], AwaitMount]:
     """Compose and mount the installed screen `mode` without showing it, as Textual does when
-    it first pushes it. Buys (with 6 and 7, the warming): first visits 1.3–1.8 s → 114–237 ms."""
+    it first pushes it. Buys (with 5 and 6, the warming): first visits 1.3–1.8 s → 114–237 ms."""
     screen, mounted = app._get_screen(mode)
     return screen, mounted
 
 
-# -- 6. a layout off screen ------------------------------------------------------------------------
+# -- 5. a layout off screen ------------------------------------------------------------------------
 def layout_off_screen(screen: Screen[Any], size: Size) -> None:
     """Place every widget of `screen` at `size` (what Textual runs to show it; off screen it
     writes nothing to the terminal), forgetting that a layout was asked for: after it, a
@@ -135,7 +126,7 @@ def layout_asked(widget: Widget) -> bool:
     return bool(widget._layout_required)
 
 
-# -- 7. the widgets a screen shows -----------------------------------------------------------------
+# -- 6. the widgets a screen shows -----------------------------------------------------------------
 def visible_regions(screen: Screen[Any]) -> list[tuple[Widget, Region, Region]]:
     """(widget, region, clip) of each widget `screen` shows, from its last layout: what its
     compositor renders. Buys: a warmed screen renders them a few lines at a time beforehand,

@@ -59,8 +59,8 @@ def test_the_stylesheet_parses_each_source_through_parse_rules(
     assert sheet.rules[0].styles.color != red  # the new variables
 
 
-def test_an_app_counts_css_refreshes_and_batches() -> None:
-    """2 and 4: the CSS update count a screen is compared on, and the batch count."""
+def test_an_app_counts_css_refreshes() -> None:
+    """2: the CSS update count a screen is compared on."""
     app: App[None] = App()
     assert internals.css_update_count(app) == 0
     assert internals.css_update_count(Screen()) == -1
@@ -69,10 +69,6 @@ def test_an_app_counts_css_refreshes_and_batches() -> None:
     assert "screen._css_update_count != self._css_update_count" in inspect.getsource(
         App.switch_mode
     ) + inspect.getsource(App._init_mode)
-    assert not internals.batch_pending(app)
-    with app.batch_update():
-        assert internals.batch_pending(app)
-    assert not internals.batch_pending(app)
 
 
 def test_a_screen_is_resized_through_screen_resized() -> None:
@@ -93,7 +89,7 @@ class Host(App[None]):
 
 
 async def test_a_screen_is_started_laid_out_and_rendered_off_screen() -> None:
-    """5, 6 and 7: the warming's steps, on a screen never shown."""
+    """4, 5 and 6: the warming's steps, on a screen never shown."""
     assert parameters(App._get_screen) == ["self", "screen"]
     assert parameters(Screen._refresh_layout) == ["self", "size", "scroll"]
     app = Host()

@@ -306,3 +306,23 @@ async def test_careertui_freezes_what_start_up_built(
     async with app.run_test(size=(120, 40)) as pilot:
         await warmed(pilot)
     assert len(frozen) == (1 + len(KEYS) if freeze else 0)
+
+
+async def test_a_repaint_held_by_a_batch_comes_when_the_batch_ends(
+    db: Path, visits: Counter[str]
+) -> None:
+    """A screen arriving with nothing to read repaints itself; while another widget holds a
+    batch update (a screen being built off screen) Textual keeps that repaint until the screen
+    next idles, and nothing else may come to the screen: it must paint once the batch ends."""
+    app = CareerApp(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CareerScreen)
+        visits.clear()
+        with app.batch_update():
+            screen._repaint()
+            await asyncio.sleep(0.1)
+            assert visits["paint"] == 0
+        await asyncio.sleep(0.1)
+        assert visits == Counter(paint=1)
