@@ -22,7 +22,6 @@ from careertui.tui.internals import (
 from careertui.tui.warming import WarmScreen
 from careertui.widgets.footer import CareerFooter
 
-
 REPAINT_NUDGE = 0.02
 REPAINT_NUDGES = 50
 """How often and how many times a repaint is prompted (see CareerScreen._repaint): for a
