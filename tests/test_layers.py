@@ -201,3 +201,15 @@ def test_cli_never_imports_textual(path: Path) -> None:
     assert ui == set()
     if path.name != "__init__.py":
         assert {n for n in names if n.startswith("careertui.app")} == set()
+
+
+def test_rooms_stay_small() -> None:
+    """A newcomer finds one responsibility per module: none over 500 lines, a screen under 400,
+    app.py (wiring only: modes, global keys, palette, theme) under 200."""
+    lines = {
+        str(path.relative_to(PACKAGE)): len(path.read_text().splitlines())
+        for path in PACKAGE.rglob("*.py")
+    }
+    assert {name: n for name, n in lines.items() if n > 500} == {}
+    assert {name: n for name, n in lines.items() if name.startswith("screens/") and n >= 400} == {}
+    assert lines["app.py"] < 200
