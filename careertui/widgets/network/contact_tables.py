@@ -8,38 +8,24 @@ from typing import Any
 
 from rich.text import Text
 
-from careertui.widgets.paged import ColumnFit
+from careertui.widgets.columns import columns_and_fit
 
 NO_VALUE = "—"
-INTERACTION_COLUMNS = (
-    ("Date", "date"),
-    ("Channel", "channel"),
-    ("Follow-up", "follow_up"),
-    ("Notes", "notes"),
-    ("What I learned", "learned"),
-    ("What I gave", "gave"),
-)
-SHARED_COLUMNS = (
-    ("Date", "date"),
-    ("Win", "title"),
-    ("Impact", "impact"),
-    ("Heard", "shared"),
-)
 # Narrowest and widest text per column (`fit_widths`): on a narrow screen the text columns
 # shrink so every column stays in view.
-INTERACTION_FIT: tuple[ColumnFit, ...] = (
-    ("date", 10, 10),
-    ("channel", 7, 7),
-    ("follow_up", 12, 12),
-    ("notes", 10, 30),
-    ("learned", 6, 20),
-    ("gave", 6, 20),
+INTERACTION_COLUMNS, INTERACTION_FIT = columns_and_fit(
+    ("Date", "date", 10, 10),
+    ("Channel", "channel", 7, 7),
+    ("Follow-up", "follow_up", 12, 12),
+    ("Notes", "notes", 10, 30),
+    ("What I learned", "learned", 6, 20),
+    ("What I gave", "gave", 6, 20),
 )
-SHARED_FIT: tuple[ColumnFit, ...] = (
-    ("date", 10, 10),
-    ("title", 12, 36),
-    ("impact", 10, 28),
-    ("shared", 8, 28),
+SHARED_COLUMNS, SHARED_FIT = columns_and_fit(
+    ("Date", "date", 10, 10),
+    ("Win", "title", 12, 36),
+    ("Impact", "impact", 10, 28),
+    ("Heard", "shared", 8, 28),
 )
 
 

@@ -10,33 +10,24 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from careertui.widgets.columns import columns_and_fit
 from careertui.widgets.network.common import ago
-from careertui.widgets.paged import ColumnFit, FilterBox, PagedTable
+from careertui.widgets.paged import FilterBox, PagedTable
 from careertui.widgets.safe import cell, compose
 
-COLUMNS = (
-    ("Name", "name"),
-    ("Org", "org"),
-    ("Role", "role"),
-    ("Circle", "circle"),
-    ("Influence", "influence"),
-    ("Knows", "knows_me"),
-    ("Last seen", "last"),
-    ("Follow-up", "next"),
-)
-SORT_LABELS = dict((key, label) for label, key in COLUMNS)
 # Narrowest and widest text per column: below the room the widest need, text columns shrink
 # (circle goes first) so the dates and the knows-me dots stay in view.
-CONTACT_FIT: tuple[ColumnFit, ...] = (
-    ("name", 11, 15),
-    ("org", 6, 16),
-    ("role", 6, 18),
-    ("circle", 6, 12),
-    ("influence", 9, 14),
-    ("knows_me", 5, 5),
-    ("last", 9, 9),
-    ("next", 10, 10),
+COLUMNS, CONTACT_FIT = columns_and_fit(
+    ("Name", "name", 11, 15),
+    ("Org", "org", 6, 16),
+    ("Role", "role", 6, 18),
+    ("Circle", "circle", 6, 12),
+    ("Influence", "influence", 9, 14),
+    ("Knows", "knows_me", 5, 5),
+    ("Last seen", "last", 9, 9),
+    ("Follow-up", "next", 10, 10),
 )
+SORT_LABELS = dict((key, label) for label, key in COLUMNS)
 
 
 def contact_cells(row: dict[str, Any], today: date, palette: dict[str, str]) -> tuple[Any, ...]:

@@ -10,26 +10,20 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from careertui.widgets.columns import columns_and_fit
 from careertui.widgets.network.common import follow_key, late
-from careertui.widgets.paged import ColumnFit, PagedTable, in_memory
+from careertui.widgets.paged import PagedTable, in_memory
 from careertui.widgets.safe import cell, compose
 
 if TYPE_CHECKING:
     from careertui.domain.due import FollowUp
 
-FOLLOW_COLUMNS = (
-    ("Due", "due"),
-    ("Overdue", "late"),
-    ("Contact", "contact"),
-    ("Kind", "kind"),
-    ("What", "what"),
-)
-FOLLOW_FIT: tuple[ColumnFit, ...] = (
-    ("due", 10, 10),
-    ("late", 7, 7),
-    ("contact", 8, 16),
-    ("kind", 13, 13),
-    ("what", 10, 64),
+FOLLOW_COLUMNS, FOLLOW_FIT = columns_and_fit(
+    ("Due", "due", 10, 10),
+    ("Overdue", "late", 7, 7),
+    ("Contact", "contact", 8, 16),
+    ("Kind", "kind", 13, 13),
+    ("What", "what", 10, 64),
 )
 
 

@@ -12,26 +12,20 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from careertui.domain.text import one_line
-from careertui.widgets.paged import ColumnFit, PagedTable, in_memory
+from careertui.widgets.columns import columns_and_fit
+from careertui.widgets.paged import PagedTable, in_memory
 from careertui.widgets.safe import cell, compose
 
 if TYPE_CHECKING:
     from careertui.domain.telling import TellThem
 
 
-TELL_COLUMNS = (
-    ("Tell", "name"),
-    ("Influence", "influence"),
-    ("About", "title"),
-    ("Impact", "impact"),
-    ("Why", "why"),
-)
-TELL_FIT: tuple[ColumnFit, ...] = (
-    ("name", 8, 16),
-    ("influence", 9, 14),
-    ("title", 12, 40),
-    ("impact", 8, 30),
-    ("why", 6, 40),
+TELL_COLUMNS, TELL_FIT = columns_and_fit(
+    ("Tell", "name", 8, 16),
+    ("Influence", "influence", 9, 14),
+    ("About", "title", 12, 40),
+    ("Impact", "impact", 8, 30),
+    ("Why", "why", 6, 40),
 )
 """The columns (set by the Network screen, which sizes every table to its width)."""
 

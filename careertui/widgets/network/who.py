@@ -13,31 +13,23 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from careertui.domain.telling import overdue
+from careertui.widgets.columns import columns_and_fit
 from careertui.widgets.network.common import ago, follow_key, late
 from careertui.widgets.network.tell import TellPanel
-from careertui.widgets.paged import ColumnFit, PagedTable, in_memory
+from careertui.widgets.paged import PagedTable, in_memory
 from careertui.widgets.safe import cell, compose
 
 if TYPE_CHECKING:
     from careertui.domain.due import FollowUp, KeepInTouch
 
-KEY_COLUMNS = (
-    ("", "mark"),
-    ("Name", "name"),
-    ("Influence", "influence"),
-    ("Org", "org"),
-    ("Role", "role"),
-    ("Last seen", "last"),
-    ("Days since", "days"),
-)
-KEY_FIT: tuple[ColumnFit, ...] = (
-    ("mark", 1, 1),
-    ("name", 8, 16),
-    ("influence", 9, 14),
-    ("org", 6, 20),
-    ("role", 6, 20),
-    ("last", 10, 10),
-    ("days", 10, 10),
+KEY_COLUMNS, KEY_FIT = columns_and_fit(
+    ("", "mark", 1, 1),
+    ("Name", "name", 8, 16),
+    ("Influence", "influence", 9, 14),
+    ("Org", "org", 6, 20),
+    ("Role", "role", 6, 20),
+    ("Last seen", "last", 10, 10),
+    ("Days since", "days", 10, 10),
 )
 
 

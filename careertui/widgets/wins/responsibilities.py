@@ -10,20 +10,15 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from careertui.widgets.paged import ColumnFit, current_key, restore_cursor
+from careertui.widgets.columns import columns_and_fit
+from careertui.widgets.paged import current_key, restore_cursor
 from careertui.widgets.safe import cell, compose
 
-RESPONSIBILITY_COLUMNS = (
-    (" ", "mark"),
-    ("Responsibility", "title"),
-    ("In period", "period"),
-    ("All", "all"),
-)
-RESPONSIBILITY_FIT: tuple[ColumnFit, ...] = (
-    ("mark", 1, 1),
-    ("title", 14, 33),
-    ("period", 9, 9),
-    ("all", 3, 3),
+RESPONSIBILITY_COLUMNS, RESPONSIBILITY_FIT = columns_and_fit(
+    (" ", "mark", 1, 1),
+    ("Responsibility", "title", 14, 33),
+    ("In period", "period", 9, 9),
+    ("All", "all", 3, 3),
 )
 
 

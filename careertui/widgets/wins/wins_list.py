@@ -10,25 +10,19 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from careertui.domain.evidence import evidence_items
-from careertui.widgets.paged import ColumnFit, FilterBox, PagedTable
+from careertui.widgets.columns import columns_and_fit
+from careertui.widgets.paged import FilterBox, PagedTable
 from careertui.widgets.safe import cell, compose
 
 NO_VALUE = "—"
-WIN_COLUMNS = (
-    ("Date", "date"),
-    ("Win", "title"),
-    ("Impact", "impact"),
-    ("Responsibility", "responsibility"),
-    ("Tags", "tags"),
-)
 # Narrowest and widest text per column (`fit_widths`): on a narrow screen the text columns
 # shrink so every column stays in view.
-WIN_FIT: tuple[ColumnFit, ...] = (
-    ("date", 10, 10),
-    ("title", 12, 36),
-    ("impact", 12, 24),  # "⚠ unmeasured" whole
-    ("responsibility", 14, 22),
-    ("tags", 6, 12),
+WIN_COLUMNS, WIN_FIT = columns_and_fit(
+    ("Date", "date", 10, 10),
+    ("Win", "title", 12, 36),
+    ("Impact", "impact", 12, 24),  # "⚠ unmeasured" whole
+    ("Responsibility", "responsibility", 14, 22),
+    ("Tags", "tags", 6, 12),
 )
 
 
