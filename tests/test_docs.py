@@ -74,3 +74,16 @@ def test_nothing_points_outside_the_repository() -> None:
         if named or cited:
             outside[str(path.relative_to(ROOT))] = sorted({*named, *cited})
     assert outside == {}
+
+
+def test_ci_runs_the_readmes_test_command() -> None:
+    """The README's second command is what .ci/run installs and runs (after the checks)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("Install and run the tests", 1)[1].split("```sh\n", 1)[1]
+    command = block.split("\n", 1)[0]
+    venv, install, run = (part.strip() for part in command.split("&&"))
+    assert venv == "python3 -m venv .venv"
+    assert install == ".venv/bin/pip install '.[test,dev]'"
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert 'python -m pip install -q ".[test,dev]"' in ci
+    assert run.removeprefix(".venv/bin/") in ci
