@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -15,14 +16,15 @@ from careertui.widgets.safe import compose
 
 if TYPE_CHECKING:
     from careertui.app import CareerApp
+    from careertui.store import Store
 
 T = TypeVar("T")
 
 
-def _search(path: object, query: str) -> list[dict[str, object]]:
+def _search(path: Path, query: str) -> list[dict[str, Any]]:
     from careertui.store import Store
 
-    with Store(path, write=False) as store:  # type: ignore[arg-type]
+    with Store(path, write=False) as store:
         try:
             return store.search(query, limit=20)
         except ValueError:
@@ -35,13 +37,13 @@ class EntrySearch(Provider):
     async def search(self, query: str) -> Hits:
         if len(query.strip()) < 2:
             return
-        app: CareerApp = self.app  # type: ignore[assignment]
+        app = cast("CareerApp", self.app)
         try:
             hits = await asyncio.to_thread(_search, app.db_path, query)
         except Exception:  # noqa: BLE001 - a refused read just finds nothing here
             return
         for rank, hit in enumerate(hits):
-            kind, record_id = str(hit["kind"]), int(hit["id"])  # type: ignore[call-overload]
+            kind, record_id = str(hit["kind"]), int(hit["id"])
             title = one_line(str(hit["title"] or ""), 80)
             snippet = one_line(str(hit["snippet"] or ""), 100)
             # The entry's title names it; where the words were found follows, dimmed. (Hit.help
@@ -64,7 +66,7 @@ class ActionCommands(Provider):
     def _fixed(self) -> list[tuple[str, str, Callable[[], object]]]:
         from careertui.tui import palette
 
-        app = self.app
+        app = cast("CareerApp", self.app)
         found: list[tuple[str, str, Callable[[], object]]] = [
             (command, help_text, partial(palette.add, app, kind))
             for kind, command, help_text in palette.ADD
@@ -73,7 +75,7 @@ class ActionCommands(Provider):
             (
                 "Start the weekly review",
                 "close the week in five steps (6)",
-                partial(app.action_go, "review"),  # type: ignore[attr-defined]
+                partial(app.action_go, "review"),
             )
         )
         found.append(
@@ -104,7 +106,7 @@ class ActionCommands(Provider):
             score = matcher.match(command)
             if score > 0:
                 yield Hit(score, matcher.highlight(command), run, help=help_text)
-        app: CareerApp = self.app  # type: ignore[assignment]
+        app = cast("CareerApp", self.app)
         try:
             actions = await asyncio.to_thread(_read, app.db_path, palette.active_actions)
         except Exception:  # noqa: BLE001 - a refused read just offers no check-ins
@@ -122,8 +124,8 @@ class ActionCommands(Provider):
                 )
 
 
-def _read(path: object, fn: Callable[[object], T]) -> T:
+def _read(path: Path, fn: Callable[[Store], T]) -> T:
     from careertui.store import Store
 
-    with Store(path, write=False) as store:  # type: ignore[arg-type]
+    with Store(path, write=False) as store:
         return fn(store)

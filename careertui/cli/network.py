@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import click
 
 from careertui.cli.base import UserError, clock_today, db_option, open_store, say
 from careertui.cli.complete import complete_name
 from careertui.domain.text import from_shell, json_safe_dumps, one_line
+
+if TYPE_CHECKING:
+    from careertui.store.store import Store
 
 
 def show_open(items: list[dict[str, object]], heading: str) -> None:
@@ -101,13 +106,13 @@ def told(ctx: click.Context, name: str, win: str) -> None:
 
 
 def pick_discussed(
-    store: object, contact_id: int, discussed: tuple[str, ...]
-) -> tuple[list[dict[str, object]], list[int]]:
+    store: Store, contact_id: int, discussed: tuple[str, ...]
+) -> tuple[list[dict[str, Any]], list[int]]:
     """The contact's open agenda items and the ids of those `--discussed` names (a number
     from the list, or the start of a topic); bad picks are a UserError, before any write."""
     from careertui.store.agenda import PickError, open_items, pick_items
 
-    items = open_items(store, contact_id)  # type: ignore[arg-type]
+    items = open_items(store, contact_id)
     try:
         return items, pick_items(items, [from_shell(d) for d in discussed])
     except PickError as exc:

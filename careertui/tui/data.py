@@ -11,7 +11,7 @@ import asyncio
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual import work
 from textual.css.query import NoMatches
@@ -64,7 +64,7 @@ class DataScreen(Screen[Any]):
 
     @property
     def career(self) -> CareerApp:
-        return self.app  # type: ignore[return-value]
+        return cast("CareerApp", self.app)
 
     def today(self) -> date:
         from careertui.clock import today

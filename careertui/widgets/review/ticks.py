@@ -7,7 +7,7 @@ the saved review (`looked_back`) hold it as they hold any text field."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -33,8 +33,8 @@ class FocusTicks(DataTable[object]):
         item: str
         state: str
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.items: list[str] = []
         self.states: dict[str, str] = {}
 
