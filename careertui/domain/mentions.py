@@ -15,14 +15,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from careertui.domain.kinds import MENTIONING as MENTIONING
 from careertui.domain.names import Named, candidates, close_names
 
-MENTIONING: dict[str, tuple[str, ...]] = {
-    "note": ("text",),
-    "win": ("title", "impact", "notes"),
-    "interaction": ("notes", "learned", "gave"),
-}
-"""The kinds whose text may mention contacts, and the fields read for mentions."""
 MAX_WORDS = 4
 """The longest run of words after `@` tried as a name."""
 SHOWN_CANDIDATES = 5
@@ -104,16 +99,6 @@ def scan(text: str, contacts: Sequence[Contact]) -> list[Mention | MentionError]
         else:
             found.append(_refusal(runs[-1][0], contacts))
     return found
-
-
-def find_mentions(text: str, contacts: Sequence[Contact]) -> list[Mention]:
-    """Every mention in `text`, in order; raises MentionError for the first that names no
-    contact or several."""
-    found = scan(text, contacts)
-    for item in found:
-        if isinstance(item, MentionError):
-            raise item
-    return [item for item in found if isinstance(item, Mention)]
 
 
 def pending(text: str, contacts: Iterable[Contact]) -> tuple[str, int, list[Contact]] | None:

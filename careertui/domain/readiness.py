@@ -22,7 +22,6 @@ from careertui.domain.readiness_points import (
     months_between,
     part_points,
     perception_age,
-    period_bounds,
     score,
     seen_recently,
 )
@@ -50,18 +49,6 @@ class ReviewPeriod:
     def counted(self, today: date) -> tuple[date, date] | None:
         """The dates whose wins count: in the period and not after today; None if none do."""
         return counted(self.start, self.end, today)
-
-
-def review_period(
-    review_start: date | None,
-    review_date: date | None,
-    today: date,
-    first_entry: date | None = None,
-) -> ReviewPeriod:
-    """[review_start, review_date]; without a start, from the later of 365 days before the review
-    date and the `first_entry`'s date (a new journal is not held to months before it existed);
-    without a review date, the same ending today (a start alone is not enough)."""
-    return ReviewPeriod(*period_bounds(review_start, review_date, today, first_entry))
 
 
 def months_reached(period: ReviewPeriod, today: date) -> list[str]:

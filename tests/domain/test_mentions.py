@@ -2,9 +2,18 @@
 
 import pytest
 
-from careertui.domain.mentions import MentionError, completion, find_mentions, pending
+from careertui.domain.mentions import Mention, MentionError, completion, pending, scan
 
 CONTACTS = [(1, "Dana Lee"), (2, "Sam Park"), (3, "Sam Ortiz"), (4, "Priya Natarajan")]
+
+
+def find_mentions(text: str, contacts: list[tuple[int, str]]) -> list[Mention]:
+    """Every mention in `text`, raising the first refusal, as the store links them."""
+    found = scan(text, contacts)
+    for item in found:
+        if isinstance(item, MentionError):
+            raise item
+    return [item for item in found if isinstance(item, Mention)]
 
 
 def names(text: str) -> list[tuple[str, str]]:

@@ -18,11 +18,20 @@ from careertui.domain.readiness import (
     ReviewPeriod,
     band,
     months_reached,
-    review_period,
     review_readiness,
 )
+from careertui.domain.readiness_points import period_bounds
 
 D = date.fromisoformat
+
+
+def review_period(
+    start: date | None, review: date | None, today: date, first: date | None = None
+) -> ReviewPeriod:
+    """The period the store builds from the profile's dates and the first entry."""
+    return ReviewPeriod(*period_bounds(start, review, today, first))
+
+
 TODAY = D("2026-03-15")
 
 
