@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from careertui.widgets.paged import PagedTable, in_memory
 
 if TYPE_CHECKING:
     from careertui.domain.due import FollowUp
@@ -31,3 +38,34 @@ def late(item: FollowUp, palette: dict[str, str]) -> Text:
         "today" if item.days_overdue == 0 else f"{item.days_overdue}d",
         style=palette["error"] if item.days_overdue > 7 else palette["warning"],
     )
+
+
+class TablePanel(Vertical):
+    """A titled table and, laid over it, what it says when it has no rows: `#PREFIX-table` and
+    `#PREFIX-empty`."""
+
+    def __init__(self, prefix: str, title: str, *, id: str, classes: str = "") -> None:
+        super().__init__(id=id, classes=classes)
+        self.prefix = prefix
+        self.title = title
+
+    def compose(self) -> ComposeResult:
+        yield PagedTable(id=f"{self.prefix}-table")
+        yield Static("", id=f"{self.prefix}-empty", classes="empty")
+
+    def on_mount(self) -> None:
+        self.border_title = self.title
+
+    async def fill(
+        self,
+        items: Sequence[Any],
+        to_row: Callable[[Any], tuple[str, Sequence[Any]]],
+        title: Content,
+        empty: str,
+    ) -> None:
+        """Show `items` (a row each, by `to_row`) under `title`, or the `empty` text."""
+        await self.query_one(f"#{self.prefix}-table", PagedTable).reload(in_memory(items, to_row))
+        self.border_title = title
+        note = self.query_one(f"#{self.prefix}-empty", Static)
+        note.display = not items
+        note.update(empty)

@@ -6,13 +6,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Static
 
 from careertui.widgets.columns import columns_and_fit
-from careertui.widgets.network.common import follow_key, late
-from careertui.widgets.paged import PagedTable, in_memory
+from careertui.widgets.network.common import TablePanel, follow_key, late
 from careertui.widgets.safe import cell, compose
 
 if TYPE_CHECKING:
@@ -27,15 +23,11 @@ FOLLOW_COLUMNS, FOLLOW_FIT = columns_and_fit(
 )
 
 
-class FollowView(Vertical):
+class FollowView(TablePanel):
     """The follow-ups table and what it says when empty."""
 
-    def compose(self) -> ComposeResult:
-        yield PagedTable(id="follow-table")
-        yield Static("", id="follow-empty", classes="empty")
-
-    def on_mount(self) -> None:
-        self.border_title = "Follow-ups due"
+    def __init__(self, *, id: str, classes: str = "") -> None:
+        super().__init__("follow", "Follow-ups due", id=id, classes=classes)
 
     async def show(self, items: list[FollowUp], palette: dict[str, str]) -> None:
         def follow_row(item: FollowUp) -> tuple[str, Sequence[Any]]:
@@ -47,13 +39,10 @@ class FollowView(Vertical):
                 cell(item.text, 64),
             )
 
-        await self.query_one("#follow-table", PagedTable).reload(in_memory(items, follow_row))
-        self.border_title = compose(
-            ("Follow-ups due ", ""), (f"{len(items)}", "bold"), (" · oldest first", "dim")
+        await self.fill(
+            items,
+            follow_row,
+            compose(("Follow-ups due ", ""), (f"{len(items)}", "bold"), (" · oldest first", "dim")),
+            "Nothing due. Follow-up dates you set on interactions show up here on the day.",
         )
         self.border_subtitle = "d done · z snooze 7 days · i log interaction"
-        empty = self.query_one("#follow-empty", Static)
-        empty.display = not items
-        empty.update(
-            "Nothing due. Follow-up dates you set on interactions show up here on the day."
-        )

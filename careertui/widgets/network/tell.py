@@ -6,14 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from careertui.domain.text import one_line
 from careertui.widgets.columns import columns_and_fit
-from careertui.widgets.paged import PagedTable, in_memory
+from careertui.widgets.network.common import TablePanel
 from careertui.widgets.safe import cell, compose
 
 if TYPE_CHECKING:
@@ -40,15 +37,11 @@ def parse_tell_key(key: str) -> tuple[int, int]:
     return int(contact_id), int(win_id)
 
 
-class TellPanel(Vertical):
+class TellPanel(TablePanel):
     """The pairs, and what the panel says when there are none."""
 
-    def compose(self) -> ComposeResult:
-        yield PagedTable(id="tell-table")
-        yield Static("", id="tell-empty", classes="empty")
-
-    def on_mount(self) -> None:
-        self.border_title = "Tell them"
+    def __init__(self, *, id: str, classes: str = "") -> None:
+        super().__init__("tell", "Tell them", id=id, classes=classes)
 
     async def show(self, pairs: list[TellThem], palette: dict[str, str]) -> None:
         def to_row(pair: TellThem) -> tuple[str, Sequence[Any]]:
@@ -61,14 +54,13 @@ class TellPanel(Vertical):
                 cell(", ".join(pair.best.why[1:]) or "measured", 80, "dim"),  # names inside
             )
 
-        await self.query_one("#tell-table", PagedTable).reload(in_memory(pairs, to_row))
-        self.border_title = compose(("Tell them ", ""), (f"{len(pairs)}", "bold"))
-        self.border_subtitle = "t told · b brief"
-        empty = self.query_one("#tell-empty", Static)
-        empty.display = not pairs
-        empty.update(
-            "No decision-maker or sponsor has a measured win of the review period left to hear."
+        await self.fill(
+            pairs,
+            to_row,
+            compose(("Tell them ", ""), (f"{len(pairs)}", "bold")),
+            "No decision-maker or sponsor has a measured win of the review period left to hear.",
         )
+        self.border_subtitle = "t told · b brief"
 
 
 def tell_options(rows: list[dict[str, Any]], width: int) -> list[Option]:

@@ -10,13 +10,12 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static
 
 from careertui.domain.telling import overdue
 from careertui.widgets.columns import columns_and_fit
-from careertui.widgets.network.common import ago, follow_key, late
+from careertui.widgets.network.common import TablePanel, ago, follow_key, late
 from careertui.widgets.network.tell import TellPanel
-from careertui.widgets.paged import PagedTable, in_memory
+from careertui.widgets.paged import PagedTable
 from careertui.widgets.safe import cell, compose
 
 if TYPE_CHECKING:
@@ -31,26 +30,21 @@ KEY_COLUMNS, KEY_FIT = columns_and_fit(
     ("Last seen", "last", 10, 10),
     ("Days since", "days", 10, 10),
 )
+LAPSED_TITLE = "Stay in touch: cadence lapsed"
 
 
 class WhoView(Vertical):
     """Two panels: the key people, and the lapsed cadences."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="key-panel", classes="panel"):
-            yield PagedTable(id="key-table")
-            yield Static("", id="key-empty", classes="empty")
+        yield TablePanel("key", "Decision-makers and sponsors", id="key-panel", classes="panel")
         yield TellPanel(id="tell-panel", classes="panel")
-        with Vertical(id="lapsed-panel", classes="panel"):
-            yield PagedTable(id="lapsed-table")
-            yield Static("", id="lapsed-empty", classes="empty")
+        yield TablePanel("lapsed", LAPSED_TITLE, id="lapsed-panel", classes="panel")
 
     def on_mount(self) -> None:
         self.query_one("#lapsed-table", PagedTable).add_columns(
             "Name", "Every", "Last seen", "Due", "Overdue", "× cadence"
         )
-        self.query_one("#key-panel").border_title = "Decision-makers and sponsors"
-        self.query_one("#lapsed-panel").border_title = "Stay in touch: cadence lapsed"
 
     async def show_key(self, rows: list[dict[str, Any]], palette: dict[str, str]) -> None:
         def to_row(row: dict[str, Any]) -> tuple[str, Sequence[Any]]:
@@ -65,18 +59,17 @@ class WhoView(Vertical):
                 Text(ago(row["days_since"]), style=style),
             )
 
-        await self.query_one("#key-table", PagedTable).reload(in_memory(rows, to_row))
         unseen = sum(1 for r in rows if r["unseen"])
-        self.query_one("#key-panel").border_title = compose(
-            ("Decision-makers and sponsors ", ""),
-            (f"{len(rows)}", "bold"),
-            (f" · {unseen} not seen in 90 days", "dim" if not unseen else "bold"),
-        )
-        empty = self.query_one("#key-empty", Static)
-        empty.display = not rows
-        empty.update(
+        await self.query_one("#key-panel", TablePanel).fill(
+            rows,
+            to_row,
+            compose(
+                ("Decision-makers and sponsors ", ""),
+                (f"{len(rows)}", "bold"),
+                (f" · {unseen} not seen in 90 days", "dim" if not unseen else "bold"),
+            ),
             "Nobody marked decision-maker or sponsor yet: who decides your promotion? "
-            "Set their influence with e."
+            "Set their influence with e.",
         )
 
     async def show_lapsed(
@@ -100,10 +93,9 @@ class WhoView(Vertical):
 
         # Ranked by how overdue each is against its own cadence, not by raw days.
         lapsed = sorted(lapsed, key=lambda item: (-ratio(item), item.contact.casefold()))
-        await self.query_one("#lapsed-table", PagedTable).reload(in_memory(lapsed, lapsed_row))
-        self.query_one("#lapsed-panel").border_title = compose(
-            ("Stay in touch: cadence lapsed ", ""), (f"{len(lapsed)}", "bold")
+        await self.query_one("#lapsed-panel", TablePanel).fill(
+            lapsed,
+            lapsed_row,
+            compose((f"{LAPSED_TITLE} ", ""), (f"{len(lapsed)}", "bold")),
+            "Every stay-in-touch cadence is met.",
         )
-        empty = self.query_one("#lapsed-empty", Static)
-        empty.display = not lapsed
-        empty.update("Every stay-in-touch cadence is met.")
