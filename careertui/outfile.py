@@ -168,12 +168,12 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
-_TEMP_NAMES = re.compile(
+_TEMP_NAMES = (
     r"^\..+\.(?P<pid>\d+)\.(new|[^.]+" + re.escape(TEMP_SUFFIX) + r")(-wal|-shm|-journal)?$"
 )
 """careertui's temporary files, whatever the file they were for: a database being created
 (`.NAME.PID.new`), an export or backup being written (`.NAME.PID.XXXX.careertui-tmp`), and their
-SQLite side files."""
+SQLite side files. Compiled by `re` on the first sweep, not when this module is imported."""
 
 
 def sweep_temps(folder: Path) -> None:
@@ -184,7 +184,7 @@ def sweep_temps(folder: Path) -> None:
     except OSError:
         return
     for entry in names:
-        found = _TEMP_NAMES.match(entry)
+        found = re.match(_TEMP_NAMES, entry)
         if found is None:
             continue
         if not pid_alive(int(found["pid"])):

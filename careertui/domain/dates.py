@@ -49,10 +49,12 @@ _MONTHS = (
     "november",
     "december",
 )
-_OFFSET = re.compile(r"^([+-])\s*(\d{1,5})\s*([dwmy])$")
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MONTH_DAY = re.compile(r"^([a-z]{3,9})\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?$")
-_DAY_MONTH = re.compile(r"^(\d{1,2})\s+([a-z]{3,9})\.?(?:,?\s+(\d{4}))?$")
+# Patterns as text, compiled by `re` on first use and kept in its cache: a command that parses
+# no date (a capture dated today) does not compile them.
+_OFFSET = r"^([+-])\s*(\d{1,5})\s*([dwmy])$"
+_ISO = r"^\d{4}-\d{2}-\d{2}$"
+_MONTH_DAY = r"^([a-z]{3,9})\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?$"
+_DAY_MONTH = r"^(\d{1,2})\s+([a-z]{3,9})\.?(?:,?\s+(\d{4}))?$"
 
 
 class DateError(ValueError):
@@ -125,11 +127,11 @@ def _read(raw: str, today: date, forward: bool) -> date:
             return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
         return today - timedelta(days=(today.weekday() - weekday) % 7 or 7)
 
-    offset = _OFFSET.match(word)
+    offset = re.match(_OFFSET, word)
     if offset:
         return _checked(raw, _offset(raw, today, offset.groups()))
 
-    if _ISO.match(raw):
+    if re.match(_ISO, raw):
         try:
             value = date.fromisoformat(raw)
         except ValueError:
@@ -165,11 +167,11 @@ def _clamped(year: int, month: int, day: int) -> date:
 
 
 def _month_day(raw: str, word: str, today: date, forward: bool) -> date:
-    found = _MONTH_DAY.match(word)
+    found = re.match(_MONTH_DAY, word)
     if found:
         month_word, day_text, year_text = found.groups()
     else:
-        found = _DAY_MONTH.match(word)
+        found = re.match(_DAY_MONTH, word)
         if not found:
             raise DateError(f"cannot read date {raw!r} (try {FORMS})")
         day_text, month_word, year_text = found.groups()

@@ -22,6 +22,13 @@ FIT_PARTS = ("domain", "function", "problems", "activities")
 """How an opportunity fits the space (rated 1-5), in the profile's words."""
 DECISIONS = ("pursuing", "declined", "accepted", "dropped")
 PERCEPTION_RATINGS = ("behaviour", "language", "attitude")
+MENTIONING: dict[str, tuple[str, ...]] = {
+    "note": ("text",),
+    "win": ("title", "impact", "notes"),
+    "interaction": ("notes", "learned", "gave"),
+}
+"""The kinds whose text may mention contacts (`@Name`, domain/mentions.py), and the fields read
+for mentions. Here, not there: a capture without an `@` never imports the mention parser."""
 PERCEPTION_QUESTIONS = (
     "How must others perceive you to reach your current goal?",
     "Is the way you are perceived bringing you closer to it, or further away?",

@@ -20,7 +20,8 @@ Named = tuple[int, str]
 SHOWN = 5
 """Candidates an ambiguous name lists."""
 
-_WORD_START = re.compile(r"(?:^|(?<=[\s\-–—/,;:(]))\S")
+_WORD_START = r"(?:^|(?<=[\s\-–—/,;:(]))\S"
+"""Compiled by `re` on first use (and kept in its cache): most commands compare no names."""
 
 
 class NotFound(LookupError):
@@ -42,7 +43,7 @@ def _unaccented(text: str) -> str:
 
 def _tails(name: str) -> list[str]:
     """The name from each of its words on: "dana lee" -> ["dana lee", "lee"]."""
-    return [name[found.start() :] for found in _WORD_START.finditer(name)]
+    return [name[found.start() :] for found in re.finditer(_WORD_START, name)]
 
 
 def exact(query: str, names: Iterable[Named]) -> list[Named]:

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from careertui.domain.mentions import MENTIONING, Mention, MentionError, scan
+from careertui.domain.kinds import MENTIONING
 from careertui.domain.records import KINDS, ValidationError
 
 if TYPE_CHECKING:
+    from careertui.domain.mentions import MentionError
     from careertui.store.store import Row, Store
 
 
@@ -25,6 +26,8 @@ def contact_names(store: Store) -> list[tuple[int, str]]:
 def _resolved(
     texts: Mapping[str, str], contacts: list[tuple[int, str]]
 ) -> tuple[set[int], list[tuple[str, MentionError]]]:
+    from careertui.domain.mentions import Mention, scan
+
     ids: set[int] = set()
     errors: list[tuple[str, MentionError]] = []
     for field, text in texts.items():

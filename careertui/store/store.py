@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from careertui.domain import names as matching
-from careertui.domain.mentions import MENTIONING
+from careertui.domain.kinds import MENTIONING
 from careertui.domain.names import Ambiguous as Ambiguous  # raised by find, caught via store
 from careertui.domain.names import Named, NotFound
 from careertui.domain.records import KINDS, SEARCHABLE, Kind, validate
