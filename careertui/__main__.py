@@ -1,7 +1,8 @@
 """The `careertui` command (and `python -m careertui`).
 
 `status` runs on every shell prompt and `--version` should be as quick as capture, so both are
-answered here, before click is imported; everything else goes to the click CLI (careertui/cli).
+answered here, before click is imported, and so is the app (no command), whose first frame click
+would delay; everything else goes to the click CLI (careertui/cli).
 """
 
 from __future__ import annotations
@@ -72,6 +73,11 @@ def _main() -> None:
         from careertui.status import main as status
 
         status(args[1:], db)
+        return
+    if not args:  # the app: it needs none of click (careertui/launch.py)
+        from careertui.launch import main as app
+
+        app(db)
         return
     from careertui.cli import main as cli
 

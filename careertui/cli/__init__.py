@@ -69,17 +69,10 @@ class _LazyGroup(CareerGroup):
 def cli(ctx: click.Context) -> None:
     """A keyboard-driven career journal. Without a command, opens the app."""
     ctx.ensure_object(dict)
-    if ctx.invoked_subcommand is None:
-        from careertui.store.overview import prefetch, saved_theme
+    if ctx.invoked_subcommand is None:  # `careertui` alone starts in __main__.py, without click
+        from careertui.launch import open_app
 
-        path = db_path(ctx)
-        theme = saved_theme(path)  # a refused file stops here, before the screen starts
-        first_read = prefetch(path)  # its SQL runs while Textual is imported
-        from careertui.app import run
-        from careertui.store.restore import holding
-
-        with holding(path):  # `careertui restore` refuses while the app runs
-            run(path, first_read, theme)
+        open_app(db_path(ctx))
 
 
 def main() -> None:

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from careertui.store.journal import PAGE, timeline
-from careertui.store.stats import compute_stats
 from careertui.store.store import Store
 
 Read = tuple[dict[str, Any], list[dict[str, Any]]]
@@ -62,7 +61,11 @@ def shared_stats(store: Store, today: date) -> dict[str, Any]:
     Roadmap, Wins and the weekly review each show parts of it, and each gets its own copy of
     one result while the file's signature is unchanged (any commit, by anyone, changes it; a
     file written in the last second is not trusted and the stats are computed again).
-    At 100,000 entries: ~115 ms to compute, ~5 ms to copy (pickle)."""
+    At 100,000 entries: ~115 ms to compute, ~5 ms to copy (pickle). The stats' modules are
+    imported here: the app's first frame gets them computed by the prefetch child, which
+    imports them on the other core (~10 ms off the first frame)."""
+    from careertui.store.stats import compute_stats
+
     path = str(store.path)
     before = file_signature(store.path)
     if before is not None:

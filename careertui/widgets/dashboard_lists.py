@@ -8,7 +8,6 @@ from typing import Any
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from careertui.domain.stats import PILLAR_LABELS
 from careertui.widgets.safe import compose, line
 
 ACTION_TITLE_WIDTH = 24
@@ -104,6 +103,10 @@ def due_options(stats: dict[str, Any], width: int) -> list[Option]:
                 "[b $error]⛨[/] Security check due  [dim]none yet: how secure is your job?[/]"
             )
         else:
+            # Imported here: domain/stats.py (~10 ms with its rules) is not needed for the
+            # dashboard's first frame, whose stats the prefetch child computed.
+            from careertui.domain.stats import PILLAR_LABELS
+
             weakest = PILLAR_LABELS.get(security["weakest"], security["weakest"])
             prompt = Content.from_markup(
                 "[b $error]⛨[/] Security check due  [dim]last one $days days ago[/]\n"

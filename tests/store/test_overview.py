@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from careertui.store import Store, overview
+from careertui.store import Store, overview, stats
 from careertui.store.stats import compute_stats
 
 TODAY = date(2026, 11, 23)
@@ -23,7 +23,7 @@ def computed(monkeypatch: pytest.MonkeyPatch) -> list[date]:
         calls.append(today)
         return compute_stats(store, today)
 
-    monkeypatch.setattr(overview, "compute_stats", counting)
+    monkeypatch.setattr(stats, "compute_stats", counting)  # shared_stats imports it when called
     return calls
 
 
