@@ -1,0 +1,36 @@
+"""`careertui` without a command opens the app without click (careertui/launch.py)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+CODE = (
+    "import sys; sys.argv = ['careertui', *sys.argv[1:]]\n"
+    "from careertui.__main__ import main\n"
+    "try:\n"
+    "    main()\n"
+    "finally:\n"
+    "    print('click' in sys.modules, 'textual' in sys.modules)\n"
+)
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", CODE, *args], capture_output=True, text=True)
+
+
+def test_a_refused_file_is_one_line_before_click_or_textual(tmp_path: Path) -> None:
+    db = tmp_path / "notes.txt"
+    db.write_text("not a journal\n")
+    done = run("--db", str(db))
+    assert done.returncode == 1
+    assert done.stderr == f"careertui: {db} is not a SQLite database\n"
+    assert done.stdout == "False False\n"
+    assert db.read_text() == "not a journal\n"
+
+
+def test_an_empty_db_setting_is_refused_the_same_way() -> None:
+    done = run("--db=")
+    assert (done.returncode, done.stderr) == (
+        1,
+        "careertui: --db is empty; name the database file\n",
+    )
