@@ -293,6 +293,10 @@ def _schema_version(path: Path, *, check: bool = False) -> int:
                 f"{path.name}-shm there; copy the file to a writable folder"
             ) from None
         raise StoreError(f"cannot read {path}: {exc}") from None
+    return _supported(path, version)
+
+
+def _supported(path: Path, version: int) -> int:
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path} was written by a newer careertui (schema {version}, this one knows "
@@ -424,9 +428,15 @@ def open_connection(path: Path, *, write: bool = True, check: bool = False) -> s
         _sweep_temps(path)  # after _recognise: nothing is touched beside another program's file
         _check_writable(path)
     _tighten(path, write=write)  # before SQLite makes -wal/-shm with the file's mode
-    version = _schema_version(path, check=write and check)
+    # A write to a file careertui wrote or checked last, as it is now (its own, and sound), reads
+    # the version on its own connection; any other file is read on a read-only one first, and
+    # refused untouched (that second connection parsed the schema again: ~1 ms of a capture).
+    known = write and known_sound(path)
+    version = None if known else _schema_version(path, check=write and check)
     conn = _connect(path, read_only=not write)
     try:
+        if version is None:
+            version = _supported(path, conn.execute("PRAGMA user_version").fetchone()[0])
         if write:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA foreign_keys = ON")
