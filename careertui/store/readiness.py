@@ -6,10 +6,11 @@ cost more than status's queries, only in the functions that build them."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 
 from careertui.domain.readiness_points import (
     KEY_INFLUENCES,
+    VISIBILITY_DAYS,
     counted,
     months_between,
     part_points,
@@ -97,7 +98,9 @@ def readiness_score(
     `careertui status`: the same queries, none of the dataclasses or gap texts."""
     start, end, _ = period_bounds(review_start, review_date, today, first_entry(conn))
     window = counted(start, end, today)
-    resp, covered, wins, measured, months, key, perception, _ = _counts(conn, window, today)
+    resp, covered, wins, measured, months, _, perception, _ = _counts(
+        conn, window, today, key_contacts=False
+    )
     points = part_points(
         active=resp.keys(),
         covered=covered,
@@ -105,17 +108,45 @@ def readiness_score(
         measured=measured,
         reached=months_between(window),
         win_months=months,
-        key_last_seen=[stored_date(last) for _, _, last in key],
+        key_last_seen=_key_seen_recently(conn, today),
         last_perception=perception,
         today=today,
     )
     return score(points.values())
 
 
-def _counts(conn: sqlite3.Connection, window: tuple[date, date] | None, today: date) -> Counts:
+def _key_seen_recently(conn: sqlite3.Connection, today: date) -> list[date | None]:
+    """One date per key contact for the score: the latest interaction of each one seen in the
+    last VISIBILITY_DAYS, None for the others (whether they were seen recently is all the score
+    asks). Read from the window's interactions, not each key contact's latest one (a lookup per
+    contact: ~2 ms of `careertui status` at 2,000 contacts)."""
+    marks = ", ".join("?" for _ in KEY_INFLUENCES)
+    since = (today - timedelta(days=VISIBILITY_DAYS)).isoformat()
+    seen = [
+        stored_date(last)
+        for (last,) in conn.execute(
+            "SELECT max(i.date) FROM interactions i JOIN contacts c ON c.id = i.contact_id "
+            f"WHERE i.date BETWEEN ? AND ? AND c.influence IN ({marks}) GROUP BY i.contact_id",
+            (since, today.isoformat(), *KEY_INFLUENCES),
+        )
+    ]
+    ((key,),) = conn.execute(
+        f"SELECT count(*) FROM contacts WHERE influence IN ({marks})", KEY_INFLUENCES
+    ).fetchall()
+    return seen + [None] * (int(key) - len(seen))
+
+
+def _counts(
+    conn: sqlite3.Connection,
+    window: tuple[date, date] | None,
+    today: date,
+    *,
+    key_contacts: bool = True,
+) -> Counts:
     """Active responsibilities (id -> title), those covered, counted wins, measured ones, their
-    months, the key contacts' (name, influence, last seen), the last perception check and the
-    latest unmeasured win's title, for the counted `window` (None: no win counts)."""
+    months, the key contacts' (name, influence, last seen; none unless `key_contacts`), the last
+    perception check and the latest unmeasured win's title, for the counted `window` (None: no
+    win counts)."""
     cursor = conn.cursor()
     cursor.row_factory = None
 
@@ -156,11 +187,15 @@ def _counts(conn: sqlite3.Connection, window: tuple[date, date] | None, today: d
         )
         example = str(latest[0][0]) if latest else ""
     marks = ", ".join("?" for _ in KEY_INFLUENCES)
-    key_contacts = rows(
-        "SELECT c.name, c.influence, "
-        "(SELECT max(date) FROM interactions i WHERE i.contact_id = c.id AND i.date <= ?) "
-        f"FROM contacts c WHERE c.influence IN ({marks}) ORDER BY c.id",
-        (today.isoformat(), *KEY_INFLUENCES),
+    key = (
+        rows(
+            "SELECT c.name, c.influence, "
+            "(SELECT max(date) FROM interactions i WHERE i.contact_id = c.id AND i.date <= ?) "
+            f"FROM contacts c WHERE c.influence IN ({marks}) ORDER BY c.id",
+            (today.isoformat(), *KEY_INFLUENCES),
+        )
+        if key_contacts
+        else []
     )
     ((perception,),) = rows(
         "SELECT max(date) FROM perceptions WHERE date <= ?", (today.isoformat(),)
@@ -171,7 +206,7 @@ def _counts(conn: sqlite3.Connection, window: tuple[date, date] | None, today: d
         int(wins),
         int(measured),
         months,
-        key_contacts,
+        key,
         stored_date(perception),
         example,
     )

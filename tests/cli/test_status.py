@@ -72,6 +72,32 @@ def test_the_figures_are_the_dashboards(journal: Path) -> None:
     assert figures["due"] == 6 and figures["streak"] == 4 and figures["review"] == 40
 
 
+def test_readiness_counts_key_contacts_as_the_dashboard_does(journal: Path) -> None:
+    """status reads which key contacts were seen in the last 90 days from that window's
+    interactions (store/readiness.py); the dashboard from each one's latest interaction."""
+    with Store(journal) as store:
+        for name, influence, days_ago in (
+            ("Ann", "decision-maker", 89),
+            ("Ann", "decision-maker", 200),
+            ("Bo", "sponsor", 120),
+            ("Cy", "decision-maker", 2),  # after the day 5 days ago: not seen yet then
+            ("Di", "peer", 3),  # not a key contact
+        ):
+            found = store.query("SELECT id FROM contacts WHERE name = ?", (name,))
+            contact = (
+                found[0]["id"]
+                if found
+                else store.insert("contact", {"name": name, "influence": influence}, TODAY)
+            )
+            store.insert("interaction", {"contact_id": contact, "date": day(days_ago)}, TODAY)
+        store.insert("contact", {"name": "Ed", "influence": "sponsor"}, TODAY)  # never seen
+    for later in (-5, 0, 30, 95):
+        today = TODAY + timedelta(days=later)
+        with Store(journal, write=False) as store:
+            expected = compute_stats(store, today)["readiness"]["score"]
+        assert read_status(journal, today)["readiness"] == expected
+
+
 def test_a_streak_that_ended_yesterday_still_counts(journal: Path) -> None:
     assert read_status(journal, TODAY + timedelta(days=1))["streak"] == 4
     assert read_status(journal, TODAY + timedelta(days=2))["streak"] == 0
