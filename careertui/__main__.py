@@ -52,6 +52,8 @@ def main() -> None:
 
 
 def _main() -> None:
+    import os
+
     from careertui.interrupt import say_error
 
     db, args = _leading_db(sys.argv[1:])
@@ -72,8 +74,10 @@ def _main() -> None:
     if args[:1] == ["status"]:
         from careertui.status import main as status
 
-        status(args[1:], db)
-        return
+        status(args[1:], db)  # its line written and flushed, or SystemExit
+        # Nothing is left for the interpreter's shutdown to do (its one read-only connection is
+        # closed, it writes no file), and that was ~2.5 ms of its ~30 on every prompt.
+        os._exit(0)
     if not args:  # the app: it needs none of click (careertui/launch.py)
         from careertui.launch import main as app
 

@@ -99,4 +99,12 @@ def main(args: list[str], db: str | None = None) -> None:
         _fail(f"cannot read {path}: {exc}")
     except (KeyError, IndexError, ValueError) as exc:
         _fail(f"--format: {exc!r} is not a template of {', '.join(NAMES)}", 2)
-    sys.stdout.write(text + "\n")
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except (OSError, ValueError, AttributeError) as exc:  # closed (None), or a full disk or pipe
+        from careertui.outfile import discard_stdout, reason
+
+        discard_stdout()
+        why = reason(exc) if isinstance(exc, OSError) else "it is closed"
+        _fail(f"cannot write to standard output: {why}")

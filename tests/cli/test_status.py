@@ -177,17 +177,50 @@ def test_no_journal_yet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_the_command_imports_neither_click_nor_the_store(journal: Path) -> None:
     """Nor the dashboard's readiness with its dataclasses and fractions (domain/readiness.py):
     importing those took longer than all of status's queries on 100,000 entries."""
-    code = (
-        "import sys; sys.argv = ['careertui', '--db', sys.argv[1], 'status']; "
-        "from careertui.__main__ import main; main(); "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('click', 'textual')"
-        " or m in ('careertui.store.store', 'careertui.cli', 'careertui.domain.readiness',"
-        " 'dataclasses', 'fractions', 'typing')))"
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "careertui", "--db", str(journal), "status"],
+        capture_output=True,
+        text=True,
+        check=True,
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code, str(journal)], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.splitlines() == ["careertui: 6 due · streak 4 · review in 40d · readiness 68", "[]"]
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
+    assert "careertui.store.status" in imported  # the list is read right
+    assert (
+        sorted(
+            m
+            for m in imported
+            if m.split(".")[0] in ("click", "textual")
+            or m
+            in (
+                "careertui.store.store",
+                "careertui.cli",
+                "careertui.domain.readiness",
+                "dataclasses",
+                "fractions",
+                "typing",
+            )
+        )
+        == []
+    )
+    assert done.stdout == "careertui: 6 due · streak 4 · review in 40d · readiness 68\n"
+
+
+def test_the_command_ends_once_its_line_is_written(journal: Path) -> None:
+    """__main__.py ends `status` with os._exit after flushing: the line must be out, and a
+    line that cannot be written an error, not a silent 0."""
+    command = [sys.executable, "-m", "careertui", "--db", str(journal), "status"]
+    done = subprocess.run(command, capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        0,
+        "careertui: 6 due · streak 4 · review in 40d · readiness 68\n",
+        "",
+    )
+    with open("/dev/full", "w") as full:
+        failed = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True)
+    assert failed.returncode == 1
+    assert failed.stderr == "careertui: cannot write to standard output: the disk is full" + (
+        " (nothing was written; free some space and try again)\n"
+    )
 
 
 def test_version_is_answered_before_click(tmp_path: Path) -> None:
