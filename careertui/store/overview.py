@@ -62,10 +62,9 @@ def shared_stats(store: Store, today: date) -> dict[str, Any]:
     one result while the file's signature is unchanged (any commit, by anyone, changes it; a
     file written in the last second is not trusted and the stats are computed again).
     At 100,000 entries: ~115 ms to compute, ~5 ms to copy (pickle). The stats' modules are
-    imported here: the app's first frame gets them computed by the prefetch child, which
-    imports them on the other core (~10 ms off the first frame)."""
-    from careertui.store.stats import compute_stats
-
+    imported only to compute: the app's first frame gets the stats from the prefetch child,
+    which imports them on the other core (~10 ms off the first frame), and a screen warmed
+    later copies that result."""
     path = str(store.path)
     before = file_signature(store.path)
     if before is not None:
@@ -73,6 +72,8 @@ def shared_stats(store: Store, today: date) -> dict[str, Any]:
             kept = _shared.get(path)
         if kept is not None and kept[0] == (today, before):
             return pickle.loads(kept[1])
+    from careertui.store.stats import compute_stats
+
     stats = compute_stats(store, today)
     if before is not None and file_signature(store.path) == before:
         with _shared_lock:
