@@ -14,6 +14,14 @@ def write_crash_log(error: BaseException | None = None) -> Path | None:
     return write_crash_text(text)
 
 
+def crash_message() -> str:
+    """Log the exception being handled and say so in one line (what the CLI and `careertui`
+    alone print for an unexpected error, never a traceback)."""
+    log = write_crash_log()
+    where = f" (details in {log})" if log else ""
+    return f"internal error; nothing more was written{where}"
+
+
 def write_crash_text(text: str) -> Path | None:
     """Append `text` (a rendered traceback) to the crash log; its path, or None if unwritable."""
     from careertui.paths import crash_log_path

@@ -43,9 +43,7 @@ def main(db: str | None) -> None:
         say_error(f"careertui: {escaped(str(exc))}\n")
         sys.exit(1)
     except Exception:  # noqa: BLE001 - told in one line, the traceback goes to the crash log
-        from careertui.crashlog import write_crash_log
+        from careertui.crashlog import crash_message
 
-        log = write_crash_log()
-        where = f" (details in {log})" if log else ""
-        say_error(f"careertui: internal error; nothing more was written{where}\n")
+        say_error(f"careertui: {crash_message()}\n")
         sys.exit(1)

@@ -189,11 +189,9 @@ class CareerGroup(click.Group):
 
 def _crash() -> UserError:
     """An unexpected error: its traceback goes to the crash log, never to the terminal."""
-    from careertui.crashlog import write_crash_log
+    from careertui.crashlog import crash_message
 
-    log = write_crash_log()
-    where = f" (details in {log})" if log else ""
-    return UserError(f"internal error; nothing more was written{where}")
+    return UserError(crash_message())
 
 
 def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from careertui.store.recognise import CAREERTUI_TABLES, foreign, table_names
+from careertui.store.recognise import CAREERTUI_TABLES, file_uri, foreign, table_names
 from careertui.store.schema import SCHEMA_VERSION, migrate
 from careertui.store.verdict import known_sound, unsound_verdict
 
@@ -60,7 +60,7 @@ def _configure(conn: sqlite3.Connection) -> sqlite3.Connection:
 def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """A URI connection in both modes, so that no file name (`:memory:`, `file:x`) is special
     and a missing file is never created behind `_create`'s back."""
-    uri = f"{path.absolute().as_uri()}?mode={'ro' if read_only else 'rw'}"
+    uri = file_uri(path, f"mode={'ro' if read_only else 'rw'}")
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     return _configure(conn)
 

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from careertui.store.connection import HEADER, StoreError
+from careertui.store.recognise import file_uri
 from careertui.store.sync_files import AGE, write_atomic
 
 _SHM_DEAD_MAN_SWITCH = 128
@@ -111,7 +112,7 @@ def read_backup(source: Path, passphrase: str | None) -> bytes:
 def _check_backup(path: Path, source: Path) -> None:
     """A careertui database that SQLite finds whole, or StoreError."""
     try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(file_uri(path, "mode=ro"), uri=True)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             verdict = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
