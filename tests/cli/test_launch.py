@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 CODE = (
     "import sys; sys.argv = ['careertui', *sys.argv[1:]]\n"
     "from careertui.__main__ import main\n"
@@ -34,3 +36,23 @@ def test_an_empty_db_setting_is_refused_the_same_way() -> None:
         1,
         "careertui: --db is empty; name the database file\n",
     )
+
+
+def test_an_unexpected_error_is_one_line_and_the_traceback_goes_to_the_crash_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    from careertui import launch
+
+    def broken(db: object) -> None:
+        raise RuntimeError("secret note text")
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(launch, "open_app", broken)
+    with pytest.raises(SystemExit) as exited:
+        launch.main(None)
+    assert exited.value.code == 1
+    log = tmp_path / "state" / "careertui" / "crash.log"
+    assert capfd.readouterr().err == (
+        f"careertui: internal error; nothing more was written (details in {log})\n"
+    )
+    assert "RuntimeError: secret note text" in log.read_text()
